@@ -1,0 +1,5 @@
+"""Provides `python -m stretchtimer`."""
+
+from stretchtimer.cli import run
+
+run()

@@ -1,0 +1,275 @@
+"""Provides the command line: `main(argv) -> int`, its subcommands, and the exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from stretchtimer import __version__
+from stretchtimer.content import article_warnings
+from stretchtimer.errors import InputError, Problem
+from stretchtimer.library import Library, load_cached, looks_like_path
+from stretchtimer.model import Plan
+from stretchtimer.plan import plan as make_plan
+from stretchtimer.routines import check_routine, load_routine
+from stretchtimer.views import (
+    exercise_data,
+    exercise_text,
+    list_text,
+    plan_data,
+    plan_text,
+    routine_row,
+)
+
+EXIT_OK = 0
+EXIT_PAIN = 1
+EXIT_USAGE = 2
+COMMANDS = ("list", "show", "plan", "check", "history")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits 2 with one line, never a traceback."""
+
+    def error(self, message: str) -> Any:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="stretchtimer",
+        description="A guided stretch timer for the terminal.",
+        epilog="commands: list, show EXERCISE, plan ROUTINE, check PATH..., history "
+        "(each with --help)",
+    )
+    p.add_argument("routine", nargs="?", help="a routine name (morning, quick-relief) or a path")
+    p.add_argument("--mute", action="store_true", help="no chimes")
+    p.add_argument("--plain", action="store_true", help="one line per event, no full-screen UI")
+    p.add_argument("--no-history", action="store_true", help="record nothing")
+    p.add_argument("--version", action="version", version=f"stretchtimer {__version__}")
+    return p
+
+
+def _sub_parser(command: str) -> argparse.ArgumentParser:
+    p = _Parser(prog=f"stretchtimer {command}")
+    fmt = ["text", "json"]
+    if command == "show":
+        p.add_argument("exercise", help="an exercise id or a path to an article")
+    elif command == "plan":
+        p.add_argument("routine", help="a routine name or a path")
+    elif command == "check":
+        p.add_argument(
+            "paths", nargs="+", help="routines (.yaml), articles (.md), folders"
+        )
+    elif command == "history":
+        fmt.append("csv")
+        p.add_argument("--since", help="only sessions on or after YYYY-MM-DD")
+    p.add_argument("--format", choices=fmt, default="text")
+    return p
+
+
+def _err(line: object) -> None:
+    print(line, file=sys.stderr)
+
+
+def _report(problems: list[Problem]) -> None:
+    for problem in problems:
+        _err(problem)
+
+
+def _dump(data: object) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def cmd_list(args: argparse.Namespace, library: Library) -> int:
+    """`stretchtimer list`."""
+    routines = []
+    bad: list[Problem] = []
+    for entry in library.routines().values():
+        plan: Plan | None = None
+        try:
+            routine, _ = load_routine(entry, library)
+            plan = make_plan(routine)
+        except InputError as exc:
+            bad += exc.problems
+        routines.append(routine_row(entry, plan))
+    exercises = []
+    for ex_id, entry in library.exercises().items():
+        title = None
+        try:
+            title = load_cached(entry.path, ex_id).title
+        except InputError as exc:
+            bad += exc.problems
+        exercises.append(
+            {"id": ex_id, "title": title, "path": str(entry.path), "source": entry.source}
+        )
+    if args.format == "json":
+        _dump({"routines": routines, "exercises": exercises})
+    else:
+        print(list_text(routines, exercises))
+    _report(bad)
+    return EXIT_USAGE if bad else EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace, library: Library) -> int:
+    """`stretchtimer show EXERCISE`."""
+    ex = library.find_exercise(args.exercise)
+    if args.format == "json":
+        _dump(exercise_data(ex))
+    else:
+        print(exercise_text(ex))
+    return EXIT_OK
+
+
+def load_plan(name: str, library: Library) -> Plan:
+    """The plan of a routine named on the command line (warnings go to stderr)."""
+    routine, warnings = load_routine(library.find_routine(name), library)
+    _report(warnings)
+    return make_plan(routine)
+
+
+def cmd_plan(args: argparse.Namespace, library: Library) -> int:
+    """`stretchtimer plan ROUTINE`."""
+    plan = load_plan(args.routine, library)
+    if args.format == "json":
+        _dump(plan_data(plan))
+    else:
+        print(plan_text(plan))
+    return EXIT_OK
+
+
+def _expand(paths: list[str]) -> list[Path]:
+    out: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix in (".md", ".yaml", ".yml"))
+            out += found or [path]
+        else:
+            out.append(path)
+    return out
+
+
+def check_path(path: Path, library: Library) -> list[Problem]:
+    """Every problem with one routine or article file."""
+    if path.suffix == ".md":
+        try:
+            ex = load_cached(path)
+        except InputError as exc:
+            return exc.problems
+        return [Problem(path, w, warning=True) for w in article_warnings(ex)]
+    if path.suffix in (".yaml", ".yml") or not path.is_file():
+        return check_routine(path, library)[1]
+    return [Problem(path, "not a routine (.yaml) or an article (.md)")]
+
+
+def cmd_check(args: argparse.Namespace, library: Library) -> int:
+    """`stretchtimer check PATH...`."""
+    results = []
+    failed = False
+    for path in _expand(args.paths):
+        problems = check_path(path, library)
+        ok = not any(not p.warning for p in problems)
+        failed = failed or not ok
+        results.append((path, ok, problems))
+    if args.format == "json":
+        _dump(
+            [
+                {
+                    "path": str(path),
+                    "ok": ok,
+                    "problems": [
+                        {
+                            "line": p.line,
+                            "col": p.col,
+                            "message": p.message,
+                            "severity": "warning" if p.warning else "error",
+                        }
+                        for p in problems
+                    ],
+                }
+                for path, ok, problems in results
+            ]
+        )
+    else:
+        for path, ok, problems in results:
+            _report(problems)
+            if ok:
+                print(f"{path}: ok")
+    return EXIT_USAGE if failed else EXIT_OK
+
+
+def cmd_history(args: argparse.Namespace, library: Library) -> int:
+    """`stretchtimer history`."""
+    from stretchtimer.history import History, parse_since
+
+    since = parse_since(args.since) if args.since else None
+    rows = History.open_default().recent(since=since)
+    if args.format == "json":
+        _dump([r.as_dict() for r in rows])
+    elif args.format == "csv":
+        if rows:
+            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0].as_dict()))
+            writer.writeheader()
+            writer.writerows(r.as_dict() for r in rows)
+    else:
+        from stretchtimer.views_history import history_text
+
+        print(history_text(rows))
+    return EXIT_OK
+
+
+def cmd_run(args: argparse.Namespace, library: Library) -> int:
+    """`stretchtimer [ROUTINE]`: a guided session, full-screen or plain."""
+    plan = load_plan(args.routine, library) if args.routine else None
+    if args.plain or not sys.stdout.isatty():
+        if plan is None:
+            _err("stretchtimer: name a routine to run without the full-screen UI (see 'list')")
+            return EXIT_USAGE
+        from stretchtimer.plain import run_plain
+
+        return run_plain(plan, mute=args.mute, record=not args.no_history)
+    from stretchtimer.ui.app import make_app
+
+    app = make_app(library=library, plan=plan, mute=args.mute, record=not args.no_history)
+    result = app.run()
+    return int(result) if result is not None else EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if os.environ.get("NO_COLOR"):
+        os.environ.setdefault("TEXTUAL_COLOR_SYSTEM", "standard")
+    library = Library()
+    handlers = {
+        "list": cmd_list,
+        "show": cmd_show,
+        "plan": cmd_plan,
+        "check": cmd_check,
+        "history": cmd_history,
+    }
+    try:
+        if argv and argv[0] in COMMANDS and not looks_like_path(argv[0]):
+            args = _sub_parser(argv[0]).parse_args(argv[1:])
+            return handlers[argv[0]](args, library)
+        return cmd_run(_parser().parse_args(argv), library)
+    except InputError as exc:
+        _report(exc.problems)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        _err("stretchtimer: interrupted")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+
+
+def run() -> None:
+    """The console script."""
+    sys.exit(main())

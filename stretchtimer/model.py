@@ -1,0 +1,184 @@
+"""Provides the frozen dataclasses the core passes around: exercises, routines, plans."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+
+class Side(StrEnum):
+    """Which side of the body a hold is for."""
+
+    LEFT = "left"
+    RIGHT = "right"
+
+    @property
+    def other(self) -> Side:
+        """The opposite side."""
+        return Side.RIGHT if self is Side.LEFT else Side.LEFT
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """One entry of an article's Common Mistakes."""
+
+    title: str
+    """The mistake's name, without its number."""
+    problem: str = ""
+    """What goes wrong."""
+    fix: str = ""
+    """How to put it right."""
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One way of doing an exercise (a `### Variant` under `## How to ...`)."""
+
+    id: str
+    """Slug of the heading (`single-knee-to-chest`), or `default` when unnamed."""
+    name: str
+    """The heading as written, or empty for an unnamed variant."""
+    starting_position: tuple[str, ...] = ()
+    """The numbered steps to get into position."""
+    steps: tuple[str, ...] = ()
+    """The numbered steps of the movement."""
+    hold: int | None = None
+    """Suggested hold in seconds (frontmatter `hold`, else read from the steps)."""
+    sides: str | None = None
+    """Suggested sides (frontmatter `sides`, else `both` when a step says to switch)."""
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """An exercise article, as written."""
+
+    id: str
+    """The file's stem."""
+    title: str
+    """The H1, or frontmatter `title` when there is none."""
+    path: Path
+    """Where the article was read from."""
+    summary: str = ""
+    """The `At a Glance` line."""
+    difficulty: str = ""
+    """Frontmatter `difficulty`, or the Quick Facts row."""
+    targets: tuple[str, ...] = ()
+    """The Quick Facts `Targets` row, split on commas."""
+    variants: tuple[Variant, ...] = ()
+    """Ways of doing it; never empty."""
+    good_sensations: tuple[str, ...] = ()
+    """What a person should feel."""
+    red_flags: tuple[str, ...] = ()
+    """Stop if: shown during every hold."""
+    mistakes: tuple[Mistake, ...] = ()
+    """Common mistakes with problem and fix: tips during holds."""
+    precautions: tuple[str, ...] = ()
+    """Shown before a routine starts."""
+    sections: tuple[tuple[str, str], ...] = ()
+    """Other sections (heading, text), kept for the exercise view."""
+    metadata: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    """The frontmatter, unknown keys included."""
+
+    def variant(self, variant_id: str) -> Variant:
+        """The variant with this exact id."""
+        for v in self.variants:
+            if v.id == variant_id:
+                return v
+        raise KeyError(variant_id)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a routine: an exercise held for some seconds."""
+
+    exercise: Exercise
+    """The exercise, resolved."""
+    variant: Variant
+    """The variant, resolved."""
+    hold: int
+    """Seconds per side."""
+    sides: str = "none"
+    """both | left | right | none."""
+    repeat: int = 1
+    """How many times the hold is done."""
+    prepare: int = 5
+    """Seconds to get into position."""
+    switch: int = 5
+    """Seconds between the two sides."""
+    rest: int = 0
+    """Seconds after the step."""
+
+
+@dataclass(frozen=True)
+class Routine:
+    """A validated routine."""
+
+    name: str
+    """The file's stem."""
+    title: str
+    """Its title."""
+    description: str
+    """Its one-line description."""
+    path: Path
+    """Where it was read from."""
+    steps: tuple[Step, ...]
+    """Its steps, in order."""
+    source: str = "bundled"
+    """bundled | user | path."""
+
+
+class SegmentKind(StrEnum):
+    """What a segment of a plan asks of the person."""
+
+    PREPARE = "prepare"
+    HOLD = "hold"
+    SWITCH = "switch"
+    REST = "rest"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One timed part of a plan."""
+
+    kind: SegmentKind
+    """prepare, hold, switch or rest."""
+    seconds: int
+    """How long it lasts."""
+    cue: str
+    """What to do, in one line."""
+    step_index: int
+    """0-based index of the routine step it belongs to."""
+    exercise: Exercise
+    """The exercise of that step."""
+    variant: Variant
+    """The variant of that step."""
+    side: Side | None = None
+    """For a hold (and the switch before it), which side."""
+    repeat_index: int = 0
+    """0-based repetition within the step."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A routine flattened into timed segments."""
+
+    routine: Routine
+    """The routine it came from."""
+    segments: tuple[Segment, ...]
+    """Its segments, in order."""
+
+    @property
+    def total_seconds(self) -> int:
+        """Total length in seconds."""
+        return sum(s.seconds for s in self.segments)
+
+    @property
+    def step_count(self) -> int:
+        """How many routine steps."""
+        return len(self.routine.steps)
+
+    def seconds_from(self, index: int) -> int:
+        """Seconds of the segments from `index` to the end."""
+        return sum(s.seconds for s in self.segments[index:])

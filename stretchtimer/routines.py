@@ -1,0 +1,281 @@
+"""Provides the routine loader: YAML nodes into a validated Routine, every problem at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from stretchtimer.durations import DurationError, parse_duration
+from stretchtimer.errors import InputError, Problem
+from stretchtimer.files import read_text
+from stretchtimer.library import Entry, Library
+from stretchtimer.model import Exercise, Routine, Step, Variant
+from stretchtimer.text import did_you_mean, is_slug, slugify
+
+MAX_DEPTH = 16
+"""Deeper nesting than this is no routine."""
+MAX_EVENTS = 20_000
+"""More YAML events than this is no routine (the bundled ones have a few hundred)."""
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_TOP_KEYS = ("title", "description", "defaults", "steps")
+_TIMING_KEYS = ("prepare", "switch", "rest")
+_STEP_KEYS = ("exercise", "variant", "hold", "sides", "repeat", *_TIMING_KEYS)
+_SIDES = ("both", "left", "right", "none")
+_DEFAULTS = {"prepare": 5, "switch": 5, "rest": 0}
+
+
+class _Checker:
+    """Walks one routine's nodes, collecting problems."""
+
+    def __init__(self, path: Path, library: Library) -> None:
+        self.path = path
+        self.library = library
+        self.problems: list[Problem] = []
+
+    def add(self, node: yaml.Node | Any, message: str, warning: bool = False) -> None:
+        """Record a problem at a node or a mark (None: no position)."""
+        mark = node.start_mark if isinstance(node, yaml.Node) else node
+        line = mark.line + 1 if mark else None
+        col = mark.column + 1 if mark else None
+        self.problems.append(Problem(self.path, message, line, col, warning))
+
+    def mapping(
+        self, node: yaml.MappingNode, known: tuple[str, ...], where: str
+    ) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        """Its keys (checked: strings, no duplicates, unknown ones warned of)."""
+        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+                self.add(key_node, f"{where}: keys must be plain words")
+                continue
+            key = key_node.value
+            if key in out:
+                self.add(key_node, f"{where}: '{key}' is given twice")
+                continue
+            if key not in known:
+                hint = did_you_mean(key, list(known))
+                self.add(key_node, f"{where}: unknown key '{key}' is ignored{hint}", warning=True)
+                continue
+            out[key] = (key_node, value_node)
+        return out
+
+    def text(self, node: yaml.Node, what: str) -> str | None:
+        if isinstance(node, yaml.ScalarNode) and node.tag == _STR and node.value.strip():
+            return str(node.value).strip()
+        self.add(node, f"{what} must be text")
+        return None
+
+    def duration(self, node: yaml.Node, what: str, low: int, high: int) -> int | None:
+        try:
+            return parse_duration(node, low, high)
+        except DurationError as exc:
+            self.add(node, f"{what}: {exc}")
+            return None
+
+    def timings(
+        self, keys: dict[str, tuple[yaml.Node, yaml.Node]], base: dict[str, int], where: str
+    ) -> dict[str, int]:
+        out = dict(base)
+        for name in _TIMING_KEYS:
+            if name in keys:
+                value = self.duration(keys[name][1], f"{where}{name}", 0, 600)
+                if value is not None:
+                    out[name] = value
+        return out
+
+    def exercise(self, node: yaml.Node) -> Exercise | None:
+        if not isinstance(node, yaml.ScalarNode) or node.tag != _STR:
+            self.add(node, "exercise must be an exercise id such as 'cat-cow'")
+            return None
+        name = str(node.value)
+        if not is_slug(name):
+            self.add(
+                node,
+                f"exercise '{name}' is not an id: use a plain name like 'cat-cow' "
+                "(lower-case letters, digits and hyphens; no paths)",
+            )
+            return None
+        known = self.library.exercises()
+        if name not in known:
+            self.add(node, f"unknown exercise '{name}'{did_you_mean(name, list(known))}")
+            return None
+        try:
+            return self.library.exercise(name)
+        except InputError as exc:
+            first = exc.problems[0]
+            self.add(node, f"exercise '{name}' cannot be loaded: {first}")
+            return None
+
+    def variant(self, node: yaml.Node | None, exercise: Exercise) -> Variant | None:
+        if node is None:
+            return exercise.variants[0]
+        if not isinstance(node, yaml.ScalarNode) or node.tag not in (_STR, _INT):
+            self.add(node, "variant must be text")
+            return None
+        wanted = slugify(str(node.value))
+        ids = [v.id for v in exercise.variants]
+        if wanted in ids:
+            return exercise.variant(wanted)
+        matches = [v for v in exercise.variants if wanted and v.id.startswith(wanted)]
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1:
+            names = ", ".join(v.id for v in matches)
+            self.add(node, f"variant '{node.value}' of '{exercise.id}' could be any of: {names}")
+            return None
+        hint = did_you_mean(wanted, ids)
+        listing = hint or "; it has: " + ", ".join(ids)
+        self.add(node, f"'{exercise.id}' has no variant '{node.value}'{listing}")
+        return None
+
+    def step(self, node: yaml.Node, index: int, defaults: dict[str, int]) -> Step | None:
+        where = f"step {index}: "
+        if not isinstance(node, yaml.MappingNode):
+            self.add(node, f"step {index} must be a mapping with at least 'exercise:'")
+            return None
+        keys = self.mapping(node, _STEP_KEYS, f"step {index}")
+        timings = self.timings(keys, defaults, where)
+        if "exercise" not in keys:
+            self.add(node, f"step {index} has no 'exercise:'")
+            return None
+        exercise = self.exercise(keys["exercise"][1])
+        variant = (
+            self.variant(keys["variant"][1], exercise)
+            if exercise and "variant" in keys
+            else (exercise.variants[0] if exercise else None)
+        )
+        hold: int | None = None
+        if "hold" in keys:
+            hold = self.duration(keys["hold"][1], f"{where}hold", 1, 3600)
+        elif variant is not None:
+            hold = variant.hold
+            if hold is None:
+                self.add(node, f"step {index} has no 'hold:' and its article suggests none")
+        sides = variant.sides if variant and variant.sides else "none"
+        if "sides" in keys:
+            sides_node = keys["sides"][1]
+            value = sides_node.value if isinstance(sides_node, yaml.ScalarNode) else None
+            if sides_node.tag != _STR or value not in _SIDES:
+                self.add(sides_node, f"{where}sides must be one of: {', '.join(_SIDES)}")
+            else:
+                sides = str(value)
+        repeat = 1
+        if "repeat" in keys:
+            rep_node = keys["repeat"][1]
+            try:
+                repeat = int(rep_node.value) if rep_node.tag == _INT else 0
+            except (TypeError, ValueError):
+                repeat = 0
+            if not 1 <= repeat <= 20:
+                self.add(rep_node, f"{where}repeat must be a whole number from 1 to 20")
+        if exercise is None or variant is None or hold is None or not 1 <= repeat <= 20:
+            return None
+        return Step(exercise, variant, hold, sides, repeat, **timings)
+
+    def routine(self, root: yaml.Node | None, name: str, source: str) -> Routine | None:
+        if root is None:
+            self.add(None, "the routine is empty: it needs 'title:' and 'steps:'")
+            return None
+        if not isinstance(root, yaml.MappingNode):
+            self.add(
+                root, "a routine must be a mapping with 'title:' and 'steps:', not a list or text"
+            )
+            return None
+        keys = self.mapping(root, _TOP_KEYS, "routine")
+        title = name.replace("-", " ").capitalize()
+        if "title" in keys:
+            title = self.text(keys["title"][1], "title") or title
+        description = ""
+        if "description" in keys:
+            description = self.text(keys["description"][1], "description") or ""
+        defaults = dict(_DEFAULTS)
+        if "defaults" in keys:
+            dnode = keys["defaults"][1]
+            if isinstance(dnode, yaml.MappingNode):
+                defaults = self.timings(
+                    self.mapping(dnode, _TIMING_KEYS, "defaults"), defaults, "defaults: "
+                )
+            else:
+                self.add(dnode, "defaults must be a mapping of prepare, switch and rest")
+        if "steps" not in keys:
+            self.add(root, "the routine has no 'steps:'")
+            return None
+        snode = keys["steps"][1]
+        if not isinstance(snode, yaml.SequenceNode) or not snode.value:
+            self.add(snode, "steps must be a list with at least one step ('- exercise: ...')")
+            return None
+        steps = [self.step(item, i, defaults) for i, item in enumerate(snode.value, start=1)]
+        if any(s is None for s in steps) or self.errors():
+            return None
+        return Routine(name, title, description, self.path, tuple(s for s in steps if s), source)
+
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if not p.warning]
+
+
+def _precheck(checker: _Checker, text: str) -> bool:
+    """Refuse aliases, deep nesting and node floods before composing anything."""
+    depth = 0
+    count = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            count += 1
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                checker.add(
+                    event.start_mark, "anchors and aliases (& and *) are not allowed in routines"
+                )
+                return False
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    checker.add(event.start_mark, f"nested deeper than {MAX_DEPTH} levels")
+                    return False
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+            if count > MAX_EVENTS:
+                checker.add(event.start_mark, f"more than {MAX_EVENTS} YAML items; not a routine")
+                return False
+            if isinstance(event, yaml.DocumentStartEvent) and event.explicit and count > 2:
+                checker.add(event.start_mark, "a routine file holds one YAML document, not several")
+                return False
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        checker.add(mark, f"YAML syntax: {exc.problem or exc.context}")
+        return False
+    except yaml.YAMLError as exc:
+        checker.add(None, f"YAML syntax: {exc}")
+        return False
+    return True
+
+
+def check_routine(
+    path: Path, library: Library, name: str | None = None, source: str = "path"
+) -> tuple[Routine | None, list[Problem]]:
+    """The routine (None if it has errors) and every problem found, warnings included."""
+    checker = _Checker(path, library)
+    try:
+        text = read_text(path)
+    except InputError as exc:
+        return None, exc.problems
+    if not _precheck(checker, text):
+        return None, checker.problems
+    try:
+        root = yaml.compose(text, Loader=yaml.CSafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        checker.add(mark, f"YAML syntax: {exc.problem or exc.context}")
+        return None, checker.problems
+    routine = checker.routine(root, name or path.stem, source)
+    return routine, checker.problems
+
+
+def load_routine(entry: Entry, library: Library) -> tuple[Routine, list[Problem]]:
+    """The routine and its warnings; InputError with every error if it has any."""
+    routine, problems = check_routine(entry.path, library, entry.id, entry.source)
+    if routine is None:
+        raise InputError([p for p in problems if not p.warning] or problems)
+    return routine, problems
