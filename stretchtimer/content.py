@@ -50,6 +50,7 @@ class _Draft:
     """Mutable state while an article is walked."""
 
     title: str = ""
+    first_heading: str = ""
     summary: str = ""
     facts: dict[str, str] = field(default_factory=dict)
     variants: list[dict[str, Any]] = field(default_factory=list)
@@ -204,6 +205,7 @@ def _walk(body: str) -> _Draft:
             if level == 1 and not draft.title:
                 draft.title = text
                 continue
+            draft.first_heading = draft.first_heading or text
             while stack and stack[-1][0] >= level:
                 stack.pop()
             outer = role()
@@ -297,12 +299,9 @@ def _split(path: Path, text: str) -> tuple[dict[str, Any], str]:
     try:
         data = yaml.load(fm, Loader=yaml.CSafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = dropped + 2 + (mark.line if mark else 0)
-        col = (mark.column + 1) if mark else 1
-        raise InputError.single(path, f"frontmatter: {exc.problem or exc}", line, col) from None
+        raise InputError.single(path, *yaml_error_position(exc, fm, dropped)) from None
     except yaml.YAMLError as exc:
-        raise InputError.single(path, f"frontmatter: {exc}", dropped + 2, 1) from None
+        raise InputError.single(path, f"frontmatter: {exc}", dropped + 1, 1) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -310,6 +309,22 @@ def _split(path: Path, text: str) -> tuple[dict[str, Any], str]:
             path, "the frontmatter must be a mapping of 'key: value' lines", dropped + 2, 1
         )
     return {str(k): v for k, v in data.items()}, body
+
+
+def yaml_error_position(
+    exc: yaml.MarkedYAMLError, source: str, offset: int
+) -> tuple[str, int, int]:
+    """A YAML error's message, line and column, `offset` lines into the file.
+
+    An error found at the very end (an unclosed bracket or quote) points at where the
+    unclosed thing began, which is where the mistake is.
+    """
+    mark = exc.problem_mark
+    if mark is None or (exc.context_mark and mark.line >= source.count("\n")):
+        mark = exc.context_mark or mark
+    what = f"{exc.context}: {exc.problem}" if exc.context else str(exc.problem)
+    line = offset + 1 + (mark.line if mark else 0)
+    return f"YAML: {what}", line, (mark.column + 1) if mark else 1
 
 
 def _hold(meta: dict[str, Any], steps: list[str]) -> int | None:
@@ -355,7 +370,9 @@ def parse_article(path: Path, text: str, exercise_id: str | None = None) -> Exer
     meta, body = _split(path, text)
     draft = _walk(body)
     fm_title = meta.get("title")
-    title = draft.title or (fm_title.strip() if isinstance(fm_title, str) else "")
+    title = (
+        draft.title or (fm_title.strip() if isinstance(fm_title, str) else "") or draft.first_heading
+    )
     if not title:
         raise InputError.single(
             path, "no title: add a '# Title' heading or 'title:' to the frontmatter", 1, 1

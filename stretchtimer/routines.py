@@ -7,6 +7,7 @@ from typing import Any
 
 import yaml
 
+from stretchtimer.content import yaml_error_position
 from stretchtimer.durations import DurationError, parse_duration
 from stretchtimer.errors import InputError, Problem
 from stretchtimer.files import read_text
@@ -243,8 +244,7 @@ def _precheck(checker: _Checker, text: str) -> bool:
                 checker.add(event.start_mark, "a routine file holds one YAML document, not several")
                 return False
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        checker.add(mark, f"YAML syntax: {exc.problem or exc.context}")
+        checker.problems.append(Problem(checker.path, *yaml_error_position(exc, text, 0)))
         return False
     except yaml.YAMLError as exc:
         checker.add(None, f"YAML syntax: {exc}")
@@ -266,8 +266,7 @@ def check_routine(
     try:
         root = yaml.compose(text, Loader=yaml.CSafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        checker.add(mark, f"YAML syntax: {exc.problem or exc.context}")
+        checker.problems.append(Problem(checker.path, *yaml_error_position(exc, text, 0)))
         return None, checker.problems
     routine = checker.routine(root, name or path.stem, source)
     return routine, checker.problems

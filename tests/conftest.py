@@ -1,0 +1,37 @@
+"""Provides shared fixtures: a private STRETCHTIMER_HOME and a library over temp folders."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from stretchtimer import paths
+from stretchtimer.library import Library
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ARTICLES = FIXTURES / "articles"
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Every test gets its own user directories, never the real ones."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv(paths.HOME_ENV, str(home))
+    monkeypatch.delenv("PLAYSOUND3_BACKEND", raising=False)
+    yield home
+
+
+@pytest.fixture
+def library() -> Library:
+    """The bundled library, with the test's (empty) user folders in front."""
+    return Library()
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    """Write `text` to folder/name, creating the folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
