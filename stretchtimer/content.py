@@ -370,9 +370,8 @@ def parse_article(path: Path, text: str, exercise_id: str | None = None) -> Exer
     meta, body = _split(path, text)
     draft = _walk(body)
     fm_title = meta.get("title")
-    title = (
-        draft.title or (fm_title.strip() if isinstance(fm_title, str) else "") or draft.first_heading
-    )
+    fm_title = fm_title.strip() if isinstance(fm_title, str) else ""
+    title = draft.title or fm_title or draft.first_heading
     if not title:
         raise InputError.single(
             path, "no title: add a '# Title' heading or 'title:' to the frontmatter", 1, 1

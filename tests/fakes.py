@@ -1,0 +1,50 @@
+"""Provides test doubles: a fake clock and a plan built without files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from stretchtimer.model import (
+    Exercise,
+    Plan,
+    Routine,
+    Segment,
+    SegmentKind,
+    Side,
+    Step,
+    Variant,
+)
+
+
+class FakeClock:
+    """A monotonic clock that moves only when told."""
+
+    def __init__(self, now: float = 1000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+EXERCISE = Exercise(
+    id="demo",
+    title="Demo Stretch",
+    path=Path("demo.md"),
+    variants=(Variant("demo", "Demo", ("Lie down",), ("Reach up",)),),
+    red_flags=("Sharp pain",),
+)
+
+
+def make_plan(*parts: tuple[str, int, str | None]) -> Plan:
+    """A plan of (kind, seconds, side) parts, all in one step of a demo exercise."""
+    variant = EXERCISE.variants[0]
+    routine = Routine("demo", "Demo", "", Path("demo.yaml"), (Step(EXERCISE, variant, 10),))
+    segments = tuple(
+        Segment(SegmentKind(kind), seconds, f"{kind} cue", 0, EXERCISE, variant,
+                Side(side) if side else None)
+        for kind, seconds, side in parts
+    )
+    return Plan(routine, segments)
