@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -62,9 +61,7 @@ def _sub_parser(command: str) -> argparse.ArgumentParser:
     elif command == "plan":
         p.add_argument("routine", help="a routine name or a path")
     elif command == "check":
-        p.add_argument(
-            "paths", nargs="+", help="routines (.yaml), articles (.md), folders"
-        )
+        p.add_argument("paths", nargs="+", help="routines (.yaml), articles (.md), folders")
     elif command == "history":
         fmt.append("csv")
         p.add_argument("--since", help="only sessions on or after YYYY-MM-DD")
@@ -243,8 +240,6 @@ def cmd_run(args: argparse.Namespace, library: Library) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    if os.environ.get("NO_COLOR"):
-        os.environ.setdefault("TEXTUAL_COLOR_SYSTEM", "standard")
     library = Library()
     handlers = {
         "list": cmd_list,

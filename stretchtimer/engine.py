@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from enum import StrEnum
@@ -21,6 +22,8 @@ Clock = Callable[[], float]
 COUNTDOWN = (3, 2, 1)
 LATE_AFTER = 2.0
 """A gap between ticks longer than this (seconds) is a jump: reported quietly."""
+PAUSED_LOOK = 0.5
+"""How often a paused session is looked at (nothing moves)."""
 BACK_RESTARTS_AFTER = 3.0
 """`back` later than this into a segment restarts it; earlier, it goes to the previous one."""
 
@@ -108,6 +111,13 @@ class Session:
     def active(self) -> bool:
         """Running or paused."""
         return self.state in (State.RUNNING, State.PAUSED)
+
+    def next_change_in(self) -> float:
+        """Seconds until the whole-second countdown next changes: when to look again."""
+        if self.state is not State.RUNNING:
+            return PAUSED_LOOK
+        frac = self.remaining - math.floor(self.remaining)
+        return min(1.0, max(0.02, (frac if frac > 0.001 else 1.0) + 0.003))
 
     # -- driving it ---------------------------------------------------------------------
 
@@ -239,4 +249,3 @@ class Session:
         self.state = State.STOPPED
         self.stop_reason = reason
         self._pending.append(Stopped(self.index, reason=reason))
-

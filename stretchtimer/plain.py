@@ -1,0 +1,99 @@
+"""Provides plain mode: the same session as one line per event, for logs and screen readers."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from typing import TextIO
+
+from stretchtimer.display import describe
+from stretchtimer.engine import Clock, Session, State
+from stretchtimer.events import Countdown, Event, Finished, Halfway, SegmentStarted, Stopped
+from stretchtimer.model import Plan, SegmentKind
+from stretchtimer.plan import movement, starting_position
+from stretchtimer.sound import Chimes, Player, default_player
+from stretchtimer.text import human_seconds, join_seconds
+
+EXIT_INTERRUPTED = 130
+
+
+def event_lines(event: Event, session: Session) -> list[str]:
+    """The lines one event prints."""
+    plan = session.plan
+    seg = plan.segments[event.index]
+    late = " (caught up after a pause in the clock)" if event.late else ""
+    if isinstance(event, SegmentStarted):
+        if seg.kind is SegmentKind.PREPARE:
+            name = seg.exercise.title + (f" / {seg.variant.name}" if seg.variant.name else "")
+            start = "; ".join(starting_position(seg.exercise, seg.variant))
+            lines = [f"Step {seg.step_index + 1}/{plan.step_count}: {name}{late}"]
+            lines.append(f"Get ready, {human_seconds(seg.seconds)}: {start}".rstrip(": "))
+            return lines
+        if seg.kind is SegmentKind.HOLD:
+            lines = [f"{describe(seg)}{late}: " + "; ".join(movement(seg.variant))]
+            if seg.exercise.red_flags:
+                lines.append("Stop if: " + "; ".join(seg.exercise.red_flags))
+            return lines
+        if seg.kind is SegmentKind.SWITCH:
+            to = seg.side.value if seg.side else "other"
+            return [f"Switch sides: now the {to} side, {human_seconds(seg.seconds)}{late}"]
+        return [f"Rest, {human_seconds(seg.seconds)}{late}"]
+    if isinstance(event, Countdown) and seg.kind is SegmentKind.HOLD:
+        return [str(event.n)]
+    if isinstance(event, Halfway) and seg.kind is SegmentKind.HOLD:
+        return ["Halfway"]
+    if isinstance(event, Finished):
+        held = join_seconds(round(session.held_seconds))
+        return [f"Routine complete: {plan.routine.title}, {held} holding.{late}"]
+    if isinstance(event, Stopped):
+        return [f"Session stopped ({event.reason})."]
+    return []
+
+
+def run_session(
+    plan: Plan,
+    chimes: Chimes,
+    out: TextIO,
+    clock: Clock = time.monotonic,
+    sleep: Callable[[float], None] = time.sleep,
+) -> Session:
+    """Run `plan` to its end, printing a line per event; Ctrl+C stops it cleanly."""
+    session = Session(plan, clock)
+    r = plan.routine
+    print(f"{r.title}: {r.steps.__len__()} steps, {join_seconds(plan.total_seconds)}", file=out)
+    session.start()
+    try:
+        while True:
+            events = session.tick()
+            chimes.on_events(events, plan)
+            for event in events:
+                for line in event_lines(event, session):
+                    print(line, file=out, flush=True)
+            if session.state is State.FINISHED:
+                return session
+            sleep(session.next_change_in())
+    except KeyboardInterrupt:
+        session.stop("interrupted")
+        for event in session.tick():
+            for line in event_lines(event, session):
+                print(line, file=out, flush=True)
+        return session
+
+
+def run_plain(
+    plan: Plan, mute: bool = False, record: bool = True, player: Player | None = None
+) -> int:
+    """The `--plain` command: exit 0 when complete, 130 when interrupted."""
+    out = sys.stdout
+
+    def bell() -> None:
+        out.write("\a")
+        out.flush()
+
+    def notice(message: str) -> None:
+        print(message, file=sys.stderr)
+
+    chimes = Chimes(player or default_player(), bell, notice, muted=mute)
+    session = run_session(plan, chimes, out)
+    return 0 if session.state is State.FINISHED else EXIT_INTERRUPTED

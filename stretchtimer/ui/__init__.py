@@ -1,0 +1,1 @@
+"""Provides the Textual shell: the app, its screens and one stylesheet."""

@@ -1,0 +1,139 @@
+"""Provides the Textual app: screens for picking, running and ending a session."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from typing import Protocol
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from stretchtimer.engine import Clock, Session
+from stretchtimer.library import Library
+from stretchtimer.model import Plan
+from stretchtimer.sound import Chimes, Player, default_player
+from stretchtimer.ui.pain_screen import PainScreen
+from stretchtimer.ui.picker_screen import PickerScreen
+from stretchtimer.ui.session_screen import SessionScreen
+from stretchtimer.ui.summary_screen import SummaryScreen
+
+
+class Recorder(Protocol):
+    """Where sessions are recorded (history), as the app sees it."""
+
+    def begin(self, session: Session) -> None:
+        """A session started."""
+
+    def end(self, session: Session, status: str) -> None:
+        """A session ended with this status."""
+
+    def streak_text(self) -> str:
+        """`3 days in a row`, or empty."""
+
+
+class StretchApp(App[int]):
+    """stretchtimer's full-screen UI."""
+
+    CSS_PATH = "stretchtimer.tcss"
+    TITLE = "stretchtimer"
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(
+        self,
+        library: Library,
+        plan: Plan | None = None,
+        clock: Clock = time.monotonic,
+        player: Player | None = None,
+        mute: bool = False,
+        recorder: Recorder | None = None,
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self.first_plan = plan
+        self.clock = clock
+        self.recorder = recorder
+        self.chimes = Chimes(player, bell=self.bell, notify=self._sound_notice, muted=mute)
+        self.session: Session | None = None
+
+    def _sound_notice(self, message: str) -> None:
+        self.notify(message, severity="warning", timeout=6)
+
+    def on_mount(self) -> None:
+        if self.first_plan is not None:
+            self.push_screen(SessionScreen(self.first_plan))
+        else:
+            self.push_screen(PickerScreen(self.library))
+        self.call_after_refresh(self._load_player)
+
+    def _load_player(self) -> None:
+        """Import the sound player after the first frame (it probes for players)."""
+        load = getattr(self.chimes.player, "load", None)
+        if load is not None:
+            try:
+                load()
+            except Exception:  # a broken sound stack must not stop a session
+                self.chimes.player = None
+                self.chimes.fallen_back = False
+                self.chimes._fall_back()
+
+    def start_plan(self, plan: Plan) -> None:
+        """Run a plan (from the picker)."""
+        self.switch_screen(SessionScreen(plan))
+
+    # -- session lifecycle, called by the session screen --------------------------------
+
+    def session_began(self, session: Session) -> None:
+        """A session started: record it."""
+        self.session = session
+        if self.recorder:
+            self.recorder.begin(session)
+
+    def session_finished(self, session: Session) -> None:
+        """The routine is complete: record it and show the summary."""
+        streak = ""
+        if self.recorder:
+            self.recorder.end(session, "completed")
+            streak = self.recorder.streak_text()
+        self.switch_screen(SummaryScreen(session, streak))
+
+    def session_stopped_for_pain(self, session: Session) -> None:
+        """The user stopped because it hurts: record it and show the red flags."""
+        if self.recorder:
+            self.recorder.end(session, "stopped")
+        self.switch_screen(PainScreen(session.segment))
+
+    def session_quit(self, session: Session) -> None:
+        """The user quit mid-session."""
+        if self.recorder:
+            self.recorder.end(session, "quit")
+        self.exit(0)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The session's keys, also in the command palette."""
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, SessionScreen):
+            for title, help_text, action in (
+                ("Pause / resume", "Freeze or continue the countdown (space)", "toggle_pause"),
+                ("Next segment", "Skip ahead (n or right)", "next"),
+                ("Previous segment", "Restart or go back (p or left)", "back"),
+                ("Mute / unmute", "Silence the chimes (m)", "toggle_mute"),
+                ("Stop: this hurts", "End now and show the red flags (x)", "hurt"),
+                ("Quit session", "Asks first (q)", "quit_session"),
+            ):
+                yield SystemCommand(title, help_text, getattr(screen, f"action_{action}"))
+
+
+def make_app(
+    library: Library | None = None,
+    plan: Plan | None = None,
+    clock: Clock = time.monotonic,
+    player: Player | None = None,
+    mute: bool = False,
+    record: bool = True,
+    recorder: Recorder | None = None,
+) -> StretchApp:
+    """The app as the CLI and the tests build it."""
+    if player is None:
+        player = default_player()
+    return StretchApp(library or Library(), plan, clock, player, mute, recorder)

@@ -1,0 +1,231 @@
+"""Provides the session screen: renders a Session's view and forwards keys to it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Digits, Footer, Label, ProgressBar, Static
+
+from stretchtimer.display import SessionView, view
+from stretchtimer.engine import Session, State
+from stretchtimer.events import Finished
+from stretchtimer.model import Plan
+
+if TYPE_CHECKING:
+    from stretchtimer.ui.app import StretchApp
+
+
+class SessionScreen(Screen[None]):
+    """One guided run through a plan."""
+
+    BINDINGS = [
+        Binding("space", "pause", "Pause"),
+        Binding("space", "resume", "Resume"),
+        Binding("n,right", "next", "Next"),
+        Binding("p,left", "back", "Back"),
+        Binding("m", "mute", "Mute"),
+        Binding("m", "unmute", "Unmute"),
+        Binding("x", "hurt", "This hurts"),
+        Binding("q", "quit_session", "Quit"),
+    ]
+
+    def __init__(self, plan: Plan) -> None:
+        super().__init__()
+        self.plan = plan
+        self.session: Session | None = None
+        self._timer: Timer | None = None
+        self._shown: SessionView | None = None
+
+    @property
+    def stretch_app(self) -> StretchApp:
+        """The app, typed."""
+        from stretchtimer.ui.app import StretchApp
+
+        assert isinstance(self.app, StretchApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="topbar"):
+            yield Label(id="title")
+            yield Label(id="step")
+            yield Label(id="left")
+        yield Label(id="exercise")
+        with Horizontal(id="phasebar"):
+            yield Label(id="phase")
+            yield Label(id="side")
+        yield Digits("0:00", id="countdown")
+        yield ProgressBar(total=1.0, show_eta=False, show_percentage=False, id="bar")
+        with Vertical(id="body"):
+            yield Label(id="cue-title")
+            yield Static(id="cue")
+        yield Static(id="flags")
+        yield Static(id="tip")
+        yield Label(id="next")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.session = Session(self.plan, self.stretch_app.clock)
+        self.stretch_app.session_began(self.session)
+        self.session.start()
+        self.tick()
+
+    def on_resize(self) -> None:
+        """Drop the extras on short or narrow terminals so the countdown and cue stay whole."""
+        self.set_class(self.size.height < 24, "-short")
+        self.set_class(self.size.width < 70, "-narrow")
+
+    def tick(self) -> None:
+        """Look at the clock: play chimes for new events, redraw what changed, re-arm."""
+        session = self.session
+        if session is None:
+            return
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        events = session.tick()
+        self.stretch_app.chimes.on_events(events, self.plan)
+        if session.state is State.FINISHED or any(isinstance(e, Finished) for e in events):
+            self.render_view(view(session))
+            self.stretch_app.session_finished(session)
+            return
+        if session.state is State.STOPPED:
+            return
+        self.render_view(view(session))
+        self._timer = self.set_timer(session.next_change_in(), self.tick)
+
+    def render_view(self, v: SessionView) -> None:
+        """Update only the widgets whose text changed."""
+        old = self._shown
+        self._shown = v
+
+        def changed(name: str) -> bool:
+            return old is None or getattr(old, name) != getattr(v, name)
+
+        if changed("title"):
+            self.query_one("#title", Label).update(v.title)
+        if changed("step"):
+            self.query_one("#step", Label).update(v.step)
+        if changed("left"):
+            self.query_one("#left", Label).update(v.left)
+        if changed("exercise"):
+            self.query_one("#exercise", Label).update(v.exercise)
+        if changed("phase"):
+            self.query_one("#phase", Label).update(v.phase.upper())
+        if changed("side"):
+            self.query_one("#side", Label).update(v.side.upper())
+        if changed("countdown"):
+            self.query_one("#countdown", Digits).update(v.countdown)
+        if changed("progress"):
+            self.query_one("#bar", ProgressBar).update(progress=v.progress)
+        if changed("cue") or changed("cue_title"):
+            self.query_one("#cue-title", Label).update(v.cue_title + ":")
+            lines = [f"{i}. {line}" for i, line in enumerate(v.cue, 1)]
+            self.query_one("#cue", Static).update("\n".join(lines))
+        if changed("red_flags"):
+            self.query_one("#flags", Static).update(v.red_flags)
+        if changed("tip"):
+            self.query_one("#tip", Static).update(f"Tip: {v.tip}" if v.tip else "")
+        if changed("next"):
+            self.query_one("#next", Label).update(v.next)
+        if changed("kind") or changed("state"):
+            self.set_class(v.state == "paused", "-paused")
+            for kind in ("prepare", "hold", "switch", "rest"):
+                self.set_class(v.kind == kind, f"-{kind}")
+
+    # -- keys ---------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Show each key only when it does something now."""
+        session = self.session
+        running = session is not None and session.active
+        muted = self.stretch_app.chimes.muted
+        if action == "pause":
+            return running and session is not None and session.state is State.RUNNING
+        if action == "resume":
+            return running and session is not None and session.state is State.PAUSED
+        if action == "mute":
+            return not muted
+        if action == "unmute":
+            return muted
+        if action in ("next", "back", "hurt"):
+            return running
+        return True
+
+    def _changed(self) -> None:
+        self.refresh_bindings()
+        self.tick()
+
+    def action_pause(self) -> None:
+        """Pause the countdown."""
+        if self.session:
+            self.session.pause()
+            self._changed()
+
+    def action_resume(self) -> None:
+        """Resume the countdown."""
+        if self.session:
+            self.session.resume()
+            self._changed()
+
+    def action_toggle_pause(self) -> None:
+        """Pause or resume (the command palette's single entry)."""
+        if self.session:
+            self.session.toggle_pause()
+            self._changed()
+
+    def action_toggle_mute(self) -> None:
+        """Mute or unmute (the command palette's single entry)."""
+        if self.stretch_app.chimes.muted:
+            self.action_unmute()
+        else:
+            self.action_mute()
+
+    def action_next(self) -> None:
+        """Skip to the next segment."""
+        if self.session:
+            self.session.next()
+            self._changed()
+
+    def action_back(self) -> None:
+        """Restart this segment, or go back one."""
+        if self.session:
+            self.session.back()
+            self._changed()
+
+    def action_mute(self) -> None:
+        """Silence the chimes."""
+        self.stretch_app.chimes.muted = True
+        self.notify("Chimes muted (m to unmute)")
+        self.refresh_bindings()
+
+    def action_unmute(self) -> None:
+        """Turn the chimes back on."""
+        self.stretch_app.chimes.muted = False
+        self.notify("Chimes on")
+        self.refresh_bindings()
+
+    def action_hurt(self) -> None:
+        """Stop at once: this hurts."""
+        if self.session and self.session.active:
+            self.session.stop("pain")
+            self.session.tick()
+            self.stretch_app.session_stopped_for_pain(self.session)
+
+    def action_quit_session(self) -> None:
+        """Ask, then quit the session."""
+        from stretchtimer.ui.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.session:
+                self.session.stop("quit")
+                self.stretch_app.session_quit(self.session)
+
+        if self.session and self.session.active:
+            self.app.push_screen(ConfirmScreen("Quit this session?"), answered)
+        else:
+            self.app.exit(0)
