@@ -233,8 +233,8 @@ def cmd_run(args: argparse.Namespace, library: Library) -> int:
     from stretchtimer.ui.app import make_app
 
     app = make_app(library=library, plan=plan, mute=args.mute, record=not args.no_history)
-    result = app.run()
-    return int(result) if result is not None else EXIT_OK
+    app.run()
+    return app.return_code or EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:

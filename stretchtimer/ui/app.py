@@ -107,7 +107,7 @@ class StretchApp(App[int]):
         """The user quit mid-session."""
         if self.recorder:
             self.recorder.end(session, "quit")
-        self.exit(0)
+        self.exit(0, return_code=0)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The session's keys, also in the command palette."""

@@ -45,4 +45,4 @@ class PainScreen(Screen[None]):
 
     def action_leave(self) -> None:
         """Leave with exit code 1."""
-        self.app.exit(EXIT_PAIN)
+        self.app.exit(EXIT_PAIN, return_code=EXIT_PAIN)

@@ -228,4 +228,4 @@ class SessionScreen(Screen[None]):
         if self.session and self.session.active:
             self.app.push_screen(ConfirmScreen("Quit this session?"), answered)
         else:
-            self.app.exit(0)
+            self.app.exit(0, return_code=0)

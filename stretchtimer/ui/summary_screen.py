@@ -45,4 +45,4 @@ class SummaryScreen(Screen[None]):
 
     def action_done(self) -> None:
         """Leave with exit code 0."""
-        self.app.exit(0)
+        self.app.exit(0, return_code=0)

@@ -1,0 +1,49 @@
+"""Provides helpers for Pilot tests: an app on a fake clock with a recording player."""
+
+from __future__ import annotations
+
+from stretchtimer.library import Library
+from stretchtimer.model import Plan
+from stretchtimer.plan import plan as make_plan
+from stretchtimer.routines import load_routine
+from stretchtimer.sound import RecordingPlayer
+from stretchtimer.ui.app import StretchApp, make_app
+from stretchtimer.ui.session_screen import SessionScreen
+from textual.widgets import Label, Static
+
+from fakes import FakeClock
+
+
+def quick_relief() -> Plan:
+    library = Library()
+    routine, _ = load_routine(library.find_routine("quick-relief"), library)
+    return make_plan(routine)
+
+
+def build(plan: Plan | None = None, fail: bool = False) -> tuple[StretchApp, FakeClock, RecordingPlayer]:
+    clock = FakeClock()
+    player = RecordingPlayer(fail=fail)
+    app = make_app(plan=plan or quick_relief(), clock=clock, player=player)
+    return app, clock, player
+
+
+def text(app: StretchApp, selector: str) -> str:
+    """The plain text a Label or Static shows."""
+    widget = app.screen.query_one(selector)
+    assert isinstance(widget, (Label, Static))
+    return str(widget.content)
+
+
+def session_screen(app: StretchApp) -> SessionScreen:
+    screen = app.screen
+    assert isinstance(screen, SessionScreen)
+    return screen
+
+
+def advance(app: StretchApp, clock: FakeClock, seconds: float, step: float = 0.25) -> None:
+    """Move the fake clock, letting the screen look at it every `step` seconds."""
+    for _ in range(round(seconds / step)):
+        clock.advance(step)
+        screen = app.screen
+        if isinstance(screen, SessionScreen):
+            screen.tick()

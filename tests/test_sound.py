@@ -1,0 +1,75 @@
+"""Tests which chime plays at which event, the shipped chimes, and the fallback."""
+
+from __future__ import annotations
+
+import wave
+
+import pytest
+
+from apphelp import quick_relief
+from stretchtimer.chimes import Chime, samples, wav_bytes
+from stretchtimer.events import Countdown, Finished, Halfway, SegmentEnded, SegmentStarted
+from stretchtimer.paths import sounds_dir
+from stretchtimer.sound import Chimes, RecordingPlayer, chime_for
+
+PLAN = quick_relief()  # prepare, hold L, switch, hold R, prepare, hold
+
+
+@pytest.mark.parametrize(
+    ("event", "chime"),
+    [
+        (SegmentStarted(0), None),
+        (SegmentStarted(1), Chime.HOLD),
+        (SegmentStarted(2), Chime.SWITCH),
+        (SegmentStarted(1, late=True), None),
+        (Countdown(1, n=3), Chime.TICK),
+        (Countdown(0, n=3), None),
+        (Halfway(1), None),
+        (SegmentEnded(1), None),
+        (Finished(5), Chime.COMPLETE),
+        (Finished(5, late=True), None),
+    ],
+)
+def test_chime_for(event: object, chime: Chime | None) -> None:
+    """Holds start with a bell, their last seconds tick, switching dings; late events are quiet."""
+    assert chime_for(event, PLAN) is chime  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("chime", list(Chime))
+def test_shipped_chimes_are_the_generated_ones(chime: Chime) -> None:
+    """The WAVs in the package are exactly what chimes.py generates."""
+    assert (sounds_dir() / f"{chime.value}.wav").read_bytes() == wav_bytes(chime)
+
+
+def test_chimes_are_distinct_bells() -> None:
+    """Each chime differs, starts quietly (attack), peaks early, and ends in silence."""
+    all_samples = {c: samples(c) for c in Chime}
+    assert len({tuple(s[:2000]) for s in all_samples.values()}) == len(Chime)
+    for s in all_samples.values():
+        peak = max(abs(x) for x in s)
+        assert 5000 < peak <= 32767
+        assert abs(s[0]) < 100 and abs(s[-1]) < 100
+    with wave.open(str(sounds_dir() / "hold.wav")) as w:
+        assert (w.getnchannels(), w.getsampwidth(), w.getframerate()) == (1, 2, 22050)
+
+
+def test_fallback_to_bell_once_and_mute() -> None:
+    """A failing player: bell instead, one notice; muted: nothing at all."""
+    bells: list[int] = []
+    notices: list[str] = []
+    chimes = Chimes(RecordingPlayer(fail=True), lambda: bells.append(1), notices.append)
+    chimes.play(Chime.HOLD)
+    chimes.play(Chime.SWITCH)
+    chimes.play(Chime.TICK)  # ticks are not rung on the bell
+    assert (len(bells), len(notices)) == (2, 1)
+    chimes.toggle_mute()
+    chimes.play(Chime.COMPLETE)
+    assert len(bells) == 2
+
+
+def test_one_chime_per_tick() -> None:
+    """When a tick reports several events, one chime sounds (the latest)."""
+    player = RecordingPlayer()
+    chimes = Chimes(player, lambda: None, lambda m: None)
+    chimes.on_events([Countdown(1, n=1), SegmentEnded(1), SegmentStarted(2)], PLAN)
+    assert player.played == ["switch"]
