@@ -1,0 +1,142 @@
+"""Tests the installed command in a real terminal (tmux) and a chime reaching a real ALSA device."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import wave
+from pathlib import Path
+
+import pytest
+
+from conftest import write
+from stretchtimer.chimes import Chime
+from stretchtimer.paths import sounds_dir
+
+BIN = Path(sys.executable).parent
+needs_tmux = pytest.mark.skipif(not shutil.which("tmux"), reason="tmux is not installed")
+needs_aplay = pytest.mark.skipif(not shutil.which("aplay"), reason="aplay (alsa-utils) is missing")
+
+SHORT = """\
+title: Tiny test
+description: Four seconds of stretching.
+defaults:
+  prepare: 1
+  switch: 1
+steps:
+  - exercise: knee-to-chest
+    variant: single
+    hold: 1
+    sides: both
+"""
+
+
+class Tmux:
+    """One tmux server of our own, so tests never touch the user's."""
+
+    def __init__(self, socket: Path) -> None:
+        self.socket = str(socket)
+
+    def __call__(self, *args: str) -> str:
+        # A size in COLUMNS/LINES (pytest's terminal sets them) would override the pane's.
+        env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+        result = subprocess.run(
+            ["tmux", "-S", self.socket, *args], capture_output=True, text=True, timeout=10, env=env
+        )
+        return result.stdout
+
+    def wait_for(self, words: str, timeout: float = 20.0) -> str:
+        deadline = time.monotonic() + timeout
+        pane = ""
+        while time.monotonic() < deadline:
+            pane = self("capture-pane", "-p", "-t", "t")
+            if words in pane:
+                return pane
+            time.sleep(0.1)
+        raise AssertionError(f"{words!r} never appeared; the pane shows:\n{pane}")
+
+
+@pytest.mark.slow
+@needs_tmux
+def test_real_terminal_runs_a_routine_to_the_summary(tmp_path: Path, private_home: Path) -> None:
+    """The installed command, in tmux at 80x24, runs a short routine to the summary; Enter exits 0."""
+    routine = write(tmp_path, "tiny.yaml", SHORT)
+    exe = shutil.which("stretchtimer", path=str(BIN))
+    assert exe
+    tmux = Tmux(tmp_path / "tmux.sock")
+    env = f"STRETCHTIMER_HOME={private_home} PLAYSOUND3_BACKEND=nonsense TERM=xterm-256color"
+    command = f"env {env} {exe} {routine}; echo EXIT=$?; sleep 30"
+    tmux("new-session", "-d", "-s", "t", "-x", "80", "-y", "24", command)
+    try:
+        first = tmux.wait_for("Tiny test")
+        assert "GET READY" in first and "LEFT SIDE" in first and "Stop if:" in first
+        pane = tmux.wait_for("Routine complete", timeout=15)
+        assert "Steps done: 1 of 1" in pane
+        tmux("send-keys", "-t", "t", "Enter")
+        assert "EXIT=0" in tmux.wait_for("EXIT=")
+    finally:
+        tmux("kill-server")
+
+
+@pytest.mark.slow
+@needs_tmux
+def test_real_terminal_pain_stop_exits_1(tmp_path: Path, private_home: Path) -> None:
+    """x in a real terminal shows the red flags; leaving exits 1 and restores the terminal."""
+    exe = shutil.which("stretchtimer", path=str(BIN))
+    tmux = Tmux(tmp_path / "tmux.sock")
+    env = f"STRETCHTIMER_HOME={private_home} TERM=xterm-256color"
+    command = f"env {env} {exe} quick-relief --mute; echo EXIT=$?; sleep 30"
+    tmux("new-session", "-d", "-s", "t", "-x", "60", "-y", "20", command)
+    try:
+        tmux.wait_for("GET READY")
+        tmux("send-keys", "-t", "t", "x")
+        pane = tmux.wait_for("Stopped: this hurts")
+        assert "Your back pain gets worse" in pane
+        tmux("send-keys", "-t", "t", "Enter")
+        pane = tmux.wait_for("EXIT=")
+        assert "EXIT=1" in pane and "Stopped: this hurts" not in pane  # the screen is restored
+    finally:
+        tmux("kill-server")
+
+
+def _play_in_subprocess(home: Path, chime: Chime) -> subprocess.CompletedProcess[str]:
+    code = (
+        "from stretchtimer.sound import Playsound3Player\n"
+        "from stretchtimer.paths import sounds_dir\n"
+        "p = Playsound3Player()\n"
+        f"p.play(sounds_dir() / '{chime.value}.wav')\n"
+        "p._last.wait()\n"
+        "print('failed' if p.failed() else 'ok')\n"
+    )
+    env = {**os.environ, "HOME": str(home), "PLAYSOUND3_BACKEND": "alsa"}
+    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                          timeout=30)
+
+
+@pytest.mark.slow
+@needs_aplay
+def test_chime_reaches_an_alsa_device(tmp_path: Path) -> None:
+    """Through playsound3 and aplay, the switch chime's frames reach ALSA's file plugin intact."""
+    played = tmp_path / "PLAYED"
+    (tmp_path / ".asoundrc").write_text(
+        f'pcm.!default {{ type file slave.pcm "null" file "{played}" format "raw" }}\n'
+    )
+    result = _play_in_subprocess(tmp_path, Chime.SWITCH)
+    assert result.stdout.strip() == "ok", result.stderr
+    with wave.open(str(sounds_dir() / "switch.wav")) as w:
+        frames = w.readframes(w.getnframes())
+    data = played.read_bytes()
+    assert data[: len(frames)] == frames
+    assert set(data[len(frames):]) <= {0}  # only the period's padding of silence follows
+
+
+@pytest.mark.slow
+@needs_aplay
+def test_no_sound_device_is_noticed(tmp_path: Path) -> None:
+    """With no device at all, the player's failure is seen (so the app falls back to the bell)."""
+    (tmp_path / ".asoundrc").write_text('pcm.!default { type hw card 99 }\n')
+    result = _play_in_subprocess(tmp_path, Chime.HOLD)
+    assert result.stdout.strip() == "failed", result.stderr

@@ -1,0 +1,25 @@
+"""Tests that the code is ruff-clean and mypy --strict clean."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parent.parent
+
+
+def test_ruff_clean() -> None:
+    """ruff finds nothing in the package."""
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "stretchtimer"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_strict_clean() -> None:
+    """mypy --strict finds nothing in the package."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "stretchtimer"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
