@@ -9,13 +9,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from stretchtimer import __version__
+from stretchtimer import __version__, paths
 from stretchtimer.content import article_warnings
 from stretchtimer.errors import InputError, Problem
+from stretchtimer.history import DB_NAME, History, parse_since
 from stretchtimer.library import Library, load_cached, looks_like_path
-from stretchtimer.model import Plan
+from stretchtimer.model import Plan, Routine, Side
 from stretchtimer.plan import plan as make_plan
+from stretchtimer.recorder import HistoryRecorder
 from stretchtimer.routines import check_routine, load_routine
+from stretchtimer.settings import load_settings
 from stretchtimer.views import (
     exercise_data,
     exercise_text,
@@ -24,6 +27,7 @@ from stretchtimer.views import (
     plan_text,
     routine_row,
 )
+from stretchtimer.views_history import history_text
 
 EXIT_OK = 0
 EXIT_PAIN = 1
@@ -122,16 +126,35 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
     return EXIT_OK
 
 
-def load_plan(name: str, library: Library) -> Plan:
-    """The plan of a routine named on the command line (warnings go to stderr)."""
+def next_lead(routine: Routine, recorder: HistoryRecorder | None = None) -> Side:
+    """The side the next run of `routine` leads with: the other one than last time."""
+    if recorder is not None:
+        lead = recorder.query(lambda h: h.next_lead(routine.name))
+        return lead if isinstance(lead, Side) else Side.LEFT
+    db = paths.data_dir() / DB_NAME
+    if not db.exists():
+        return Side.LEFT
+    try:
+        history = History(db)
+    except Exception:  # an unreadable history only costs the alternation
+        return Side.LEFT
+    try:
+        return history.next_lead(routine.name)
+    finally:
+        history.close()
+
+
+def load_routine_named(name: str, library: Library) -> Routine:
+    """The routine named on the command line (warnings go to stderr)."""
     routine, warnings = load_routine(library.find_routine(name), library)
     _report(warnings)
-    return make_plan(routine)
+    return routine
 
 
 def cmd_plan(args: argparse.Namespace, library: Library) -> int:
     """`stretchtimer plan ROUTINE`."""
-    plan = load_plan(args.routine, library)
+    routine = load_routine_named(args.routine, library)
+    plan = make_plan(routine, next_lead(routine))
     if args.format == "json":
         _dump(plan_data(plan))
     else:
@@ -202,10 +225,11 @@ def cmd_check(args: argparse.Namespace, library: Library) -> int:
 
 def cmd_history(args: argparse.Namespace, library: Library) -> int:
     """`stretchtimer history`."""
-    from stretchtimer.history import History, parse_since
-
     since = parse_since(args.since) if args.since else None
-    rows = History.open_default().recent(since=since)
+    history = History.open_default()
+    history.close_orphans()
+    rows = history.recent(since=since)
+    current, longest = history.streaks()
     if args.format == "json":
         _dump([r.as_dict() for r in rows])
     elif args.format == "csv":
@@ -214,27 +238,40 @@ def cmd_history(args: argparse.Namespace, library: Library) -> int:
             writer.writeheader()
             writer.writerows(r.as_dict() for r in rows)
     else:
-        from stretchtimer.views_history import history_text
-
-        print(history_text(rows))
+        print(history_text(rows, current, longest))
     return EXIT_OK
+
+
+def make_recorder(args: argparse.Namespace) -> HistoryRecorder | None:
+    """The history recorder, unless history is switched off."""
+    if args.no_history or not load_settings().record_history:
+        return None
+    return HistoryRecorder(History.open_default, notify=_err)
 
 
 def cmd_run(args: argparse.Namespace, library: Library) -> int:
     """`stretchtimer [ROUTINE]`: a guided session, full-screen or plain."""
-    plan = load_plan(args.routine, library) if args.routine else None
-    if args.plain or not sys.stdout.isatty():
-        if plan is None:
-            _err("stretchtimer: name a routine to run without the full-screen UI (see 'list')")
-            return EXIT_USAGE
-        from stretchtimer.plain import run_plain
+    routine = load_routine_named(args.routine, library) if args.routine else None
+    plain = args.plain or not sys.stdout.isatty()
+    if plain and routine is None:
+        _err("stretchtimer: name a routine to run without the full-screen UI (see 'list')")
+        return EXIT_USAGE
+    recorder = make_recorder(args)
+    try:
+        plan = make_plan(routine, next_lead(routine, recorder)) if routine else None
+        if plain:
+            from stretchtimer.plain import run_plain
 
-        return run_plain(plan, mute=args.mute, record=not args.no_history)
-    from stretchtimer.ui.app import make_app
+            assert plan is not None
+            return run_plain(plan, mute=args.mute, recorder=recorder)
+        from stretchtimer.ui.app import make_app
 
-    app = make_app(library=library, plan=plan, mute=args.mute, record=not args.no_history)
-    app.run()
-    return app.return_code or EXIT_OK
+        app = make_app(library=library, plan=plan, mute=args.mute, recorder=recorder)
+        app.run()
+        return app.return_code or EXIT_OK
+    finally:
+        if recorder is not None:
+            recorder.close()
 
 
 def main(argv: list[str] | None = None) -> int:

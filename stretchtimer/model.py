@@ -168,6 +168,8 @@ class Plan:
     """The routine it came from."""
     segments: tuple[Segment, ...]
     """Its segments, in order."""
+    lead: Side = Side.LEFT
+    """The side done first in two-sided steps."""
 
     @property
     def total_seconds(self) -> int:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 import time
 from collections.abc import Callable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from stretchtimer.display import describe
 from stretchtimer.engine import Clock, Session, State
@@ -13,6 +14,9 @@ from stretchtimer.events import Countdown, Event, Finished, Halfway, SegmentStar
 from stretchtimer.model import Plan, SegmentKind
 from stretchtimer.plan import movement, starting_position
 from stretchtimer.sound import Chimes, Player, default_player
+
+if TYPE_CHECKING:
+    from stretchtimer.ui.app import Recorder
 from stretchtimer.text import human_seconds, join_seconds
 
 EXIT_INTERRUPTED = 130
@@ -51,17 +55,28 @@ def event_lines(event: Event, session: Session) -> list[str]:
     return []
 
 
+class Signalled(Exception):
+    """SIGTERM or SIGHUP arrived."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
 def run_session(
     plan: Plan,
     chimes: Chimes,
     out: TextIO,
     clock: Clock = time.monotonic,
     sleep: Callable[[float], None] = time.sleep,
+    recorder: Recorder | None = None,
 ) -> Session:
     """Run `plan` to its end, printing a line per event; Ctrl+C stops it cleanly."""
     session = Session(plan, clock)
     r = plan.routine
-    print(f"{r.title}: {r.steps.__len__()} steps, {join_seconds(plan.total_seconds)}", file=out)
+    print(f"{r.title}: {len(r.steps)} steps, {join_seconds(plan.total_seconds)}", file=out)
+    if recorder:
+        recorder.begin(session)
     session.start()
     try:
         while True:
@@ -71,10 +86,15 @@ def run_session(
                 for line in event_lines(event, session):
                     print(line, file=out, flush=True)
             if session.state is State.FINISHED:
+                if recorder:
+                    recorder.end(session, "completed")
                 return session
             sleep(session.next_change_in())
-    except KeyboardInterrupt:
-        session.stop("interrupted")
+    except (KeyboardInterrupt, Signalled) as exc:
+        status = "quit" if isinstance(exc, KeyboardInterrupt) else "interrupted"
+        session.stop(status)
+        if recorder:
+            recorder.end(session, status)
         for event in session.tick():
             for line in event_lines(event, session):
                 print(line, file=out, flush=True)
@@ -82,9 +102,9 @@ def run_session(
 
 
 def run_plain(
-    plan: Plan, mute: bool = False, record: bool = True, player: Player | None = None
+    plan: Plan, mute: bool = False, recorder: Recorder | None = None, player: Player | None = None
 ) -> int:
-    """The `--plain` command: exit 0 when complete, 130 when interrupted."""
+    """The `--plain` command: exit 0 when complete, 130 after Ctrl+C, 128+N after signal N."""
     out = sys.stdout
 
     def bell() -> None:
@@ -95,5 +115,15 @@ def run_plain(
         print(message, file=sys.stderr)
 
     chimes = Chimes(player or default_player(), bell, notice, muted=mute)
-    session = run_session(plan, chimes, out)
-    return 0 if session.state is State.FINISHED else EXIT_INTERRUPTED
+    received: list[int] = []
+
+    def on_signal(signum: int, frame: object) -> None:
+        received.append(signum)
+        raise Signalled(signum)
+
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, on_signal)
+    session = run_session(plan, chimes, out, recorder=recorder)
+    if session.state is State.FINISHED:
+        return 0
+    return 128 + received[0] if received else EXIT_INTERRUPTED

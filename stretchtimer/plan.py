@@ -85,4 +85,4 @@ def plan(routine: Routine, lead: Side = Side.LEFT) -> Plan:
         for index, step in enumerate(routine.steps)
         for seg in _step_segments(index, step, lead, index == last)
     ]
-    return Plan(routine, tuple(segments))
+    return Plan(routine, tuple(segments), lead)

@@ -53,4 +53,4 @@ def test_ctrl_c_stops_cleanly() -> None:
 
     session = run_session(quick_relief(), chimes(RecordingPlayer()), out, clock=clock, sleep=sleep)
     assert session.state is State.STOPPED
-    assert out.getvalue().splitlines()[-1] == "Session stopped (interrupted)."
+    assert out.getvalue().splitlines()[-1] == "Session stopped (quit)."

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 import time
-from collections.abc import Iterable
-from typing import Protocol
+from collections.abc import Callable, Iterable
+from typing import Any, Protocol
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from stretchtimer.engine import Clock, Session
+from stretchtimer.history import History
 from stretchtimer.library import Library
 from stretchtimer.model import Plan
 from stretchtimer.sound import Chimes, Player, default_player
 from stretchtimer.ui.pain_screen import PainScreen
 from stretchtimer.ui.picker_screen import PickerScreen
+from stretchtimer.ui.progress_screen import ProgressScreen, progress_text
 from stretchtimer.ui.session_screen import SessionScreen
 from stretchtimer.ui.summary_screen import SummaryScreen
 
@@ -30,6 +35,12 @@ class Recorder(Protocol):
 
     def streak_text(self) -> str:
         """`3 days in a row`, or empty."""
+
+    def set_feeling(self, feeling: int | None) -> None:
+        """How the back feels after the session."""
+
+    def query(self, fn: Callable[[History], Any]) -> Any:
+        """A read of the history (None if unavailable)."""
 
 
 class StretchApp(App[int]):
@@ -55,6 +66,16 @@ class StretchApp(App[int]):
         self.recorder = recorder
         self.chimes = Chimes(player, bell=self.bell, notify=self._sound_notice, muted=mute)
         self.session: Session | None = None
+        if recorder is not None and hasattr(recorder, "notify"):
+            recorder.notify = self._notice_from_thread
+        self._early_notices: list[str] = []
+
+    def _notice_from_thread(self, message: str) -> None:
+        """A notice from the history thread: shown as a toast (held until the app runs)."""
+        try:
+            self.call_from_thread(self.notify, message, severity="warning", timeout=8)
+        except RuntimeError:
+            self._early_notices.append(message)
 
     def _sound_notice(self, message: str) -> None:
         self.notify(message, severity="warning", timeout=6)
@@ -65,6 +86,28 @@ class StretchApp(App[int]):
         else:
             self.push_screen(PickerScreen(self.library))
         self.call_after_refresh(self._load_player)
+        for message in self._early_notices:
+            self.notify(message, severity="warning", timeout=8)
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(signum, self.signalled, signum)
+
+    def signalled(self, signum: int) -> None:
+        """SIGTERM or SIGHUP: close the session's record at once and leave cleanly."""
+        session = self.session
+        if session is not None and session.active:
+            session.stop("interrupted")
+            if self.recorder:
+                self.recorder.end(session, "interrupted")
+        self.exit(128 + signum, return_code=128 + signum)
+
+    def action_progress(self) -> None:
+        """Show the progress screen."""
+        text = self.recorder.query(progress_text) if self.recorder else None
+        if text is None:
+            text = "History is off (--no-history, or record_history: false), so nothing to show."
+        self.push_screen(ProgressScreen(str(text)))
 
     def _load_player(self) -> None:
         """Import the sound player after the first frame (it probes for players)."""
@@ -112,6 +155,7 @@ class StretchApp(App[int]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The session's keys, also in the command palette."""
         yield from super().get_system_commands(screen)
+        yield SystemCommand("Progress", "Streaks, calendar and history (h)", self.action_progress)
         if isinstance(screen, SessionScreen):
             for title, help_text, action in (
                 ("Pause / resume", "Freeze or continue the countdown (space)", "toggle_pause"),

@@ -44,7 +44,11 @@ def preview_text(plan: Plan) -> str:
 class PickerScreen(Screen[None]):
     """Choose a routine."""
 
-    BINDINGS = [Binding("q", "app.quit", "Quit"), Binding("enter", "start", "Start", show=True)]
+    BINDINGS = [
+        Binding("enter", "start", "Start"),
+        Binding("h", "app.progress", "Progress"),
+        Binding("q", "app.quit", "Quit"),
+    ]
 
     def __init__(self, library: Library) -> None:
         super().__init__()

@@ -18,12 +18,15 @@ class SummaryScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "done", "Done"),
         Binding("q", "done", "Quit"),
+        Binding("h", "app.progress", "Progress"),
+        *[Binding(str(n), f"feel({n})", str(n), show=False) for n in range(10)],
     ]
 
     def __init__(self, session: Session, streak: str = "") -> None:
         super().__init__()
         self.session = session
         self.streak = streak
+        self.feeling: int | None = None
 
     def compose(self) -> ComposeResult:
         s = self.session
@@ -40,8 +43,20 @@ class SummaryScreen(Screen[None]):
             )
             if self.streak:
                 yield Label(self.streak, id="streak")
+            yield Label(
+                "How does your back feel now? 0 (worst) to 9 (best), or Enter to skip.",
+                id="feeling",
+            )
             yield Label("Well done. Enter to finish.", id="summary-hint")
         yield Footer()
+
+    def action_feel(self, score: int) -> None:
+        """Store how the back feels (0-9)."""
+        self.feeling = score
+        recorder = getattr(self.app, "recorder", None)
+        if recorder is not None:
+            recorder.set_feeling(score)
+        self.query_one("#feeling", Label).update(f"Noted: your back feels {score} out of 9.")
 
     def action_done(self) -> None:
         """Leave with exit code 0."""

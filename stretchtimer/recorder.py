@@ -1,0 +1,124 @@
+"""Provides the session recorder: history writes on a worker thread, off the frame path."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from stretchtimer.engine import Session
+from stretchtimer.history import History, HistoryError
+from stretchtimer.streaks import streak_text
+
+WAIT = 2.0
+"""Longest the UI waits for a history answer (a locked database): then it goes without."""
+
+
+class HistoryRecorder:
+    """Records sessions into a History opened and used on one worker thread."""
+
+    def __init__(self, open_history: Callable[[], History], notify: Callable[[str], None]) -> None:
+        self.notify = notify
+        self.write_ms: list[float] = []
+        """How long each write took, in milliseconds (measured)."""
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="history")
+        self._history: History | None = None
+        self._session_id: int | None = None
+        self._failed = False
+        self._pool.submit(self._open, open_history)
+
+    def _open(self, open_history: Callable[[], History]) -> None:
+        try:
+            self._history = open_history()
+            self._history.close_orphans()
+            if self._history.notice:
+                self.notify(self._history.notice)
+        except (HistoryError, OSError, Exception) as exc:  # history must never stop a session
+            self._fail(exc)
+
+    def _fail(self, exc: BaseException) -> None:
+        if not self._failed:
+            self._failed = True
+            self.notify(f"History is not being recorded: {exc}")
+
+    def _submit(self, fn: Callable[[History], Any]) -> Future[Any]:
+        def run() -> Any:
+            if self._history is None:
+                return None
+            start = time.perf_counter()
+            try:
+                return fn(self._history)
+            except Exception as exc:
+                self._fail(exc)
+                return None
+            finally:
+                self.write_ms.append((time.perf_counter() - start) * 1000)
+
+        return self._pool.submit(run)
+
+    def begin(self, session: Session) -> None:
+        """Write the session's row as it starts."""
+        plan = session.plan
+        r = plan.routine
+        two_sided = any(s.sides == "both" for s in r.steps)
+
+        def write(h: History) -> None:
+            self._session_id = h.begin(
+                r.name, str(r.path), r.title, len(plan.segments), plan.lead if two_sided else None
+            )
+
+        self._submit(write)
+
+    def end(self, session: Session, status: str) -> None:
+        """Close the session's row."""
+        seg = session.segment
+        pain = status == "stopped"
+        done = len(session.completed)
+        held = session.held_seconds
+
+        def write(h: History) -> None:
+            if self._session_id is not None:
+                h.end(
+                    self._session_id,
+                    status,
+                    done,
+                    held,
+                    seg.exercise.id if pain else None,
+                    seg.side.value if pain and seg.side else None,
+                )
+
+        self._submit(write)
+
+    def set_feeling(self, feeling: int | None) -> None:
+        """Store how the back feels now."""
+
+        def write(h: History) -> None:
+            if self._session_id is not None:
+                h.set_feeling(self._session_id, feeling)
+
+        self._submit(write)
+
+    def streak_text(self) -> str:
+        """`3 days in a row` (waits briefly for the pending writes)."""
+        future = self._submit(lambda h: streak_text(h.streaks()[0]))
+        try:
+            return str(future.result(timeout=WAIT) or "")
+        except Exception:
+            return ""
+
+    def query(self, fn: Callable[[History], Any]) -> Any:
+        """Run a read on the history's thread and wait for it (None if unavailable)."""
+        try:
+            return self._submit(fn).result(timeout=WAIT)
+        except Exception:
+            return None
+
+    def close(self) -> None:
+        """Finish pending writes and close the database."""
+
+        def close(h: History) -> None:
+            h.close()
+
+        self._submit(close)
+        self._pool.shutdown(wait=True)

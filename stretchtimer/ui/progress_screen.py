@@ -1,0 +1,57 @@
+"""Provides the progress screen: streaks, minutes this week, a 12-week calendar, top routines."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Static
+
+from stretchtimer.history import History
+from stretchtimer.streaks import calendar_weeks, week_start
+from stretchtimer.views_history import heat_map, sparkline
+
+
+def progress_text(history: History) -> str:
+    """Everything the progress screen shows, as lines of text."""
+    current, longest = history.streaks()
+    today = history.now().astimezone().date()
+    minutes = history.minutes_by_day()
+    monday = week_start(today)
+    week = sum(m for day, m in minutes.items() if monday <= day <= today)
+    out = [
+        f"Current streak: {current} day{'s' * (current != 1)}    Longest: {longest}",
+        f"This week: {week:.0f} min holding stretches",
+        "",
+        "Last 12 weeks (a square a day; darker is more; - none; · not yet):",
+    ]
+    first = monday - timedelta(weeks=11)
+    out.append("    " + " ".join(str((first + timedelta(weeks=w)).day % 10) for w in range(12)))
+    out += heat_map(calendar_weeks(minutes, today))
+    top = history.routine_counts()
+    if top:
+        out += ["", "Most used:"] + [f"  {title}: {n}" for title, n in top]
+    feelings = [f for _, f in history.feelings()]
+    if feelings:
+        out += ["", f"How your back felt (0-9), oldest to newest: {sparkline(feelings[-40:])}"]
+        out.append(f"  last: {feelings[-1]}, average: {sum(feelings) / len(feelings):.1f}")
+    return "\n".join(out)
+
+
+class ProgressScreen(Screen[None]):
+    """Your record at a glance."""
+
+    BINDINGS = [Binding("escape,h,q", "app.pop_screen", "Back")]
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="progress"):
+            yield Label("Your progress", id="progress-title")
+            yield Static(self.text, id="progress-body")
+        yield Footer()

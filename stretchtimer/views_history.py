@@ -1,0 +1,59 @@
+"""Provides the history views: the session table and the progress summary, as text."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from stretchtimer.history import SessionRow
+from stretchtimer.text import join_seconds
+
+SHADES = " ░▒▓█"
+"""Heat-map shades from nothing to a lot."""
+
+
+def when(utc_iso: str) -> str:
+    """A UTC timestamp as local `YYYY-MM-DD HH:MM`."""
+    return datetime.fromisoformat(utc_iso).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def history_text(rows: list[SessionRow], current: int = 0, longest: int = 0) -> str:
+    """The `history` table, newest first."""
+    if not rows:
+        return "No sessions yet. Run one: stretchtimer quick-relief"
+    width = max(len(r.title) for r in rows) + 2
+    out = [f"{'When':<17} {'Routine':<{width}}{'Status':<12}{'Held':>6}  {'Done':>6}  Felt"]
+    for r in rows:
+        done = f"{r.segments_done}/{r.segments_total}"
+        felt = "" if r.feeling is None else str(r.feeling)
+        status = r.status
+        if r.pain_exercise:
+            status += f" ({r.pain_exercise}" + (f", {r.pain_side})" if r.pain_side else ")")
+        out.append(
+            f"{when(r.started_utc):<17} {r.title:<{width}}{status:<12}"
+            f"{join_seconds(round(r.seconds_held)):>6}  {done:>6}  {felt}"
+        )
+    out += ["", f"Current streak: {current} day{'s' * (current != 1)}; longest: {longest}"]
+    return "\n".join(out)
+
+
+def shade(minutes: float, most: float) -> str:
+    """One calendar square: blank for none, darker for more minutes, `·` for future days."""
+    if minutes < 0:
+        return "·"
+    if minutes <= 0 or most <= 0:
+        return SHADES[0] if minutes < 0 else "-"
+    level = 1 + min(3, int(3 * minutes / most))
+    return SHADES[level]
+
+
+def heat_map(grid: list[list[float]]) -> list[str]:
+    """The 12-week calendar: a row a weekday, a column a week, a square a day."""
+    most = max((m for row in grid for m in row), default=0.0)
+    names = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+    return [f"{names[d]} " + " ".join(shade(m, most) for m in row) for d, row in enumerate(grid)]
+
+
+def sparkline(values: list[int], top: int = 9) -> str:
+    """Feeling scores as a one-line chart."""
+    bars = "▁▂▃▄▅▆▇█"
+    return "".join(bars[min(len(bars) - 1, round(v / top * (len(bars) - 1)))] for v in values)
