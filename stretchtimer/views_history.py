@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from stretchtimer.history import SessionRow
 from stretchtimer.text import join_seconds
@@ -20,7 +20,7 @@ def history_text(rows: list[SessionRow], current: int = 0, longest: int = 0) -> 
     """The `history` table, newest first."""
     if not rows:
         return "No sessions yet. Run one: stretchtimer quick-relief"
-    width = max(len(r.title) for r in rows) + 2
+    width = max(len("Routine"), *(len(r.title) for r in rows)) + 2
     out = [f"{'When':<17} {'Routine':<{width}}{'Status':<12}{'Held':>6}  {'Done':>6}  Felt"]
     for r in rows:
         done = f"{r.segments_done}/{r.segments_total}"
@@ -51,6 +51,20 @@ def heat_map(grid: list[list[float]]) -> list[str]:
     most = max((m for row in grid for m in row), default=0.0)
     names = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
     return [f"{names[d]} " + " ".join(shade(m, most) for m in row) for d, row in enumerate(grid)]
+
+
+def month_header(mondays: list[date]) -> str:
+    """Month names over the calendar's week columns, where each month begins."""
+    cells = [" "] * (len(mondays) * 2)
+    previous = None
+    for w, monday in enumerate(mondays):
+        if monday.month != previous:
+            name = monday.strftime("%b")
+            at = w * 2
+            if all(c == " " for c in cells[max(0, at - 1) : at + len(name)]):
+                cells[at : at + len(name)] = list(name)
+            previous = monday.month
+    return "    " + "".join(cells).rstrip()
 
 
 def sparkline(values: list[int], top: int = 9) -> str:

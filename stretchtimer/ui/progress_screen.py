@@ -12,7 +12,7 @@ from textual.widgets import Footer, Label, Static
 
 from stretchtimer.history import History
 from stretchtimer.streaks import calendar_weeks, week_start
-from stretchtimer.views_history import heat_map, sparkline
+from stretchtimer.views_history import heat_map, month_header, sparkline
 
 
 def progress_text(history: History) -> str:
@@ -29,14 +29,15 @@ def progress_text(history: History) -> str:
         "Last 12 weeks (a square a day; darker is more; - none; · not yet):",
     ]
     first = monday - timedelta(weeks=11)
-    out.append("    " + " ".join(str((first + timedelta(weeks=w)).day % 10) for w in range(12)))
+    out.append(month_header([first + timedelta(weeks=w) for w in range(12)]))
     out += heat_map(calendar_weeks(minutes, today))
     top = history.routine_counts()
     if top:
         out += ["", "Most used:"] + [f"  {title}: {n}" for title, n in top]
     feelings = [f for _, f in history.feelings()]
     if feelings:
-        out += ["", f"How your back felt (0-9), oldest to newest: {sparkline(feelings[-40:])}"]
+        out += ["", "How your back felt after each session (0-9, oldest to newest):"]
+        out.append(f"  {sparkline(feelings[-60:])}")
         out.append(f"  last: {feelings[-1]}, average: {sum(feelings) / len(feelings):.1f}")
     return "\n".join(out)
 

@@ -1,0 +1,144 @@
+"""Tests the app with a real history recorder: rows, feeling, streak, progress, timing."""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import time
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from apphelp import advance, quick_relief, text
+from fakes import FakeClock
+from stretchtimer import paths
+from stretchtimer.history import History
+from stretchtimer.model import Side
+from stretchtimer.recorder import HistoryRecorder
+from stretchtimer.sound import RecordingPlayer
+from stretchtimer.ui.app import StretchApp, make_app
+from stretchtimer.ui.progress_screen import ProgressScreen
+from textual.pilot import Pilot
+
+NOW = datetime(2026, 11, 25, 18, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def utc(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Local time is UTC in these tests, so days and snapshots are stable."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+
+
+def history_at(moment: datetime = NOW) -> History:
+    return History(paths.data_dir() / "history.db", now=lambda: moment)
+
+
+def seed_three_days() -> None:
+    """Three routines completed on three days, as a user would have."""
+    for days_ago, routine, feeling in ((2, "morning", 4), (1, "after-sitting", 6), (0, "before-sleep", 7)):
+        h = history_at(NOW - timedelta(days=days_ago, hours=3))
+        sid = h.begin(routine, "", routine.replace("-", " ").capitalize(), 8, None)
+        h.end(sid, "completed", 8, 300.0)
+        h.set_feeling(sid, feeling)
+        h.close()
+
+
+def app_with_history() -> tuple[StretchApp, FakeClock, HistoryRecorder]:
+    clock = FakeClock()
+    notices: list[str] = []
+    recorder = HistoryRecorder(history_at, notices.append)
+    app = make_app(plan=quick_relief(), clock=clock, player=RecordingPlayer(), recorder=recorder)
+    return app, clock, recorder
+
+
+def drive(app: StretchApp, scenario: Any, size: tuple[int, int] = (80, 24)) -> None:
+    async def go() -> None:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await scenario(app, pilot)
+
+    asyncio.run(go())
+
+
+def test_completed_session_recorded_with_feeling_and_streak() -> None:
+    """Run to the end: the row is completed, the summary shows the streak, 7 is stored."""
+    seed_three_days()
+    app, clock, recorder = app_with_history()
+
+    async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
+        advance(app, clock, 86)
+        await pilot.pause()
+        assert text(app, "#streak") == "3 days in a row"
+        await pilot.press("7")
+        assert "7 out of 9" in text(app, "#feeling")
+        await pilot.press("enter")
+
+    drive(app, scenario)
+    recorder.close()
+    row = history_at().recent()[0]
+    assert (row.routine, row.status, row.feeling, row.lead_side) == ("quick-relief", "completed", 7, "left")
+    assert (row.segments_done, row.seconds_held) == (6, 70.0)
+
+
+def test_pain_stop_records_exercise_and_side() -> None:
+    """x records a pain stop with the exercise and side it happened on."""
+    app, clock, recorder = app_with_history()
+
+    async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
+        advance(app, clock, 33)
+        await pilot.press("x")
+        await pilot.press("enter")
+
+    drive(app, scenario)
+    recorder.close()
+    row = history_at().recent()[0]
+    assert (row.status, row.pain_exercise, row.pain_side) == ("stopped", "knee-to-chest", "right")
+
+
+def test_recording_is_fast() -> None:
+    """Each history write takes under 5 ms (median, measured on the writer thread)."""
+    app, clock, recorder = app_with_history()
+
+    async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
+        advance(app, clock, 86)
+        await pilot.press("5")
+        await pilot.press("enter")
+
+    drive(app, scenario)
+    recorder.close()
+    writes = recorder.write_ms[:-1]  # the last entry is closing the database
+    assert len(writes) >= 3
+    assert statistics.median(writes) < 5.0, writes
+
+
+def test_progress_screen_tells_the_story(snap_compare: Any) -> None:
+    """Three days of fixture data: streak, week minutes, calendar, top routines, feelings."""
+    seed_three_days()
+    recorder = HistoryRecorder(history_at, lambda m: None)
+    app = make_app(clock=FakeClock(), player=RecordingPlayer(), recorder=recorder)
+
+    async def run_before(pilot: Any) -> None:
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ProgressScreen)
+        body = str(pilot.app.screen.query_one("#progress-body").content)
+        assert "Current streak: 3 days" in body
+        assert "This week: 15 min" in body
+        assert "How your back felt" in body and "last: 7" in body
+
+    assert snap_compare(app, terminal_size=(80, 30), run_before=run_before)
+    recorder.close()
+
+
+def test_lead_side_alternates_between_runs() -> None:
+    """After a left-led run, the CLI plans the next one right-first."""
+    from stretchtimer.cli import next_lead
+
+    h = history_at()
+    sid = h.begin("quick-relief", "", "Quick relief", 6, Side.LEFT)
+    h.end(sid, "completed", 6, 70)
+    h.close()
+    assert next_lead(quick_relief().routine) is Side.RIGHT
