@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from frontmatter.default_handlers import YAMLHandler
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -17,6 +16,7 @@ from stretchtimer.errors import InputError
 from stretchtimer.files import read_text
 from stretchtimer.model import Exercise, Mistake, Variant
 from stretchtimer.text import heading_key, slugify
+from stretchtimer.yamlsafe import safe_load
 
 _MD = MarkdownIt("commonmark").enable("table")
 _HOLD_RE = re.compile(r"\bhold\b\D{0,20}?(\d+)(?:\s*(?:-|\u2013|to)\s*\d+)?\s*(sec|s\b|min)", re.I)
@@ -296,12 +296,7 @@ def _split(path: Path, text: str) -> tuple[dict[str, Any], str]:
             dropped + 1,
             1,
         ) from None
-    try:
-        data = yaml.load(fm, Loader=yaml.CSafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        raise InputError.single(path, *yaml_error_position(exc, fm, dropped)) from None
-    except yaml.YAMLError as exc:
-        raise InputError.single(path, f"frontmatter: {exc}", dropped + 1, 1) from None
+    data = safe_load(fm, path, dropped)
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -309,22 +304,6 @@ def _split(path: Path, text: str) -> tuple[dict[str, Any], str]:
             path, "the frontmatter must be a mapping of 'key: value' lines", dropped + 2, 1
         )
     return {str(k): v for k, v in data.items()}, body
-
-
-def yaml_error_position(
-    exc: yaml.MarkedYAMLError, source: str, offset: int
-) -> tuple[str, int, int]:
-    """A YAML error's message, line and column, `offset` lines into the file.
-
-    An error found at the very end (an unclosed bracket or quote) points at where the
-    unclosed thing began, which is where the mistake is.
-    """
-    mark = exc.problem_mark
-    if mark is None or (exc.context_mark and mark.line >= source.count("\n")):
-        mark = exc.context_mark or mark
-    what = f"{exc.context}: {exc.problem}" if exc.context else str(exc.problem)
-    line = offset + 1 + (mark.line if mark else 0)
-    return f"YAML: {what}", line, (mark.column + 1) if mark else 1
 
 
 def _hold(meta: dict[str, Any], steps: list[str]) -> int | None:

@@ -6,6 +6,7 @@ import contextlib
 import os
 import sqlite3
 import stat
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, tzinfo
@@ -18,6 +19,8 @@ from stretchtimer.model import Side
 from stretchtimer.streaks import local_day, streaks
 
 DB_NAME = "history.db"
+LOCK_WAIT = 5.0
+"""Seconds to wait for another process's lock before giving up on the history."""
 STATUSES = ("running", "completed", "quit", "stopped", "interrupted")
 
 _V1 = """
@@ -122,9 +125,7 @@ class History:
         with contextlib.suppress(OSError):
             os.chmod(self.path, stat.S_IRUSR | stat.S_IWUSR)
         try:
-            conn = self._connect()
-            self._migrate(conn)
-            return conn
+            return self._connect_and_migrate()
         except sqlite3.DatabaseError as exc:
             if "locked" in str(exc) or "readonly" in str(exc):
                 raise HistoryError(f"{self.path}: {exc}") from None
@@ -133,9 +134,25 @@ class History:
                 f"{self.path}: the history database was unreadable ({exc}); it was moved to "
                 f"{aside.name} and a new one started"
             )
-            conn = self._connect()
-            self._migrate(conn)
-            return conn
+            return self._connect_and_migrate()
+
+    def _connect_and_migrate(self) -> sqlite3.Connection:
+        """Connect and migrate, retrying while another process holds the lock. Switching to
+        WAL and migrating take a lock that SQLite's busy timeout does not always wait for."""
+        deadline = time.monotonic() + LOCK_WAIT
+        while True:
+            try:
+                conn = self._connect()
+                try:
+                    self._migrate(conn)
+                except BaseException:
+                    conn.close()
+                    raise
+                return conn
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
 
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, timeout=5.0, isolation_level=None)

@@ -9,6 +9,7 @@ from typing import Any
 
 from stretchtimer.engine import Session
 from stretchtimer.history import History, HistoryError
+from stretchtimer.model import Side
 from stretchtimer.streaks import streak_text
 
 WAIT = 2.0
@@ -26,6 +27,7 @@ class HistoryRecorder:
         self._history: History | None = None
         self._session_id: int | None = None
         self._failed = False
+        self._begin_args: tuple[str, str, str, int, Side | None] | None = None
         self._pool.submit(self._open, open_history)
 
     def _open(self, open_history: Callable[[], History]) -> None:
@@ -63,10 +65,11 @@ class HistoryRecorder:
         r = plan.routine
         two_sided = any(s.sides == "both" for s in r.steps)
 
+        args = (r.name, str(r.path), r.title, len(plan.segments), plan.lead if two_sided else None)
+        self._begin_args = args
+
         def write(h: History) -> None:
-            self._session_id = h.begin(
-                r.name, str(r.path), r.title, len(plan.segments), plan.lead if two_sided else None
-            )
+            self._session_id = h.begin(*args)
 
         self._submit(write)
 
@@ -78,6 +81,9 @@ class HistoryRecorder:
         held = session.held_seconds
 
         def write(h: History) -> None:
+            if self._session_id is None and self._begin_args is not None:
+                # The start could not be written (the database was locked): write it now.
+                self._session_id = h.begin(*self._begin_args)
             if self._session_id is not None:
                 h.end(
                     self._session_id,

@@ -7,18 +7,13 @@ from typing import Any
 
 import yaml
 
-from stretchtimer.content import yaml_error_position
 from stretchtimer.durations import DurationError, parse_duration
 from stretchtimer.errors import InputError, Problem
 from stretchtimer.files import read_text
 from stretchtimer.library import Entry, Library
 from stretchtimer.model import Exercise, Routine, Step, Variant
 from stretchtimer.text import did_you_mean, is_slug, slugify
-
-MAX_DEPTH = 16
-"""Deeper nesting than this is no routine."""
-MAX_EVENTS = 20_000
-"""More YAML events than this is no routine (the bundled ones have a few hundred)."""
+from stretchtimer.yamlsafe import safe_compose
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -218,40 +213,6 @@ class _Checker:
         return [p for p in self.problems if not p.warning]
 
 
-def _precheck(checker: _Checker, text: str) -> bool:
-    """Refuse aliases, deep nesting and node floods before composing anything."""
-    depth = 0
-    count = 0
-    try:
-        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
-            count += 1
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                checker.add(
-                    event.start_mark, "anchors and aliases (& and *) are not allowed in routines"
-                )
-                return False
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    checker.add(event.start_mark, f"nested deeper than {MAX_DEPTH} levels")
-                    return False
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-            if count > MAX_EVENTS:
-                checker.add(event.start_mark, f"more than {MAX_EVENTS} YAML items; not a routine")
-                return False
-            if isinstance(event, yaml.DocumentStartEvent) and event.explicit and count > 2:
-                checker.add(event.start_mark, "a routine file holds one YAML document, not several")
-                return False
-    except yaml.MarkedYAMLError as exc:
-        checker.problems.append(Problem(checker.path, *yaml_error_position(exc, text, 0)))
-        return False
-    except yaml.YAMLError as exc:
-        checker.add(None, f"YAML syntax: {exc}")
-        return False
-    return True
-
-
 def check_routine(
     path: Path, library: Library, name: str | None = None, source: str = "path"
 ) -> tuple[Routine | None, list[Problem]]:
@@ -261,13 +222,10 @@ def check_routine(
         text = read_text(path)
     except InputError as exc:
         return None, exc.problems
-    if not _precheck(checker, text):
-        return None, checker.problems
     try:
-        root = yaml.compose(text, Loader=yaml.CSafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        checker.problems.append(Problem(checker.path, *yaml_error_position(exc, text, 0)))
-        return None, checker.problems
+        root = safe_compose(text, path)
+    except InputError as exc:
+        return None, exc.problems
     routine = checker.routine(root, name or path.stem, source)
     return routine, checker.problems
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import yaml
-
 from stretchtimer import paths
 from stretchtimer.errors import InputError
 from stretchtimer.files import read_text
+from stretchtimer.yamlsafe import safe_load
 
 FILE_NAME = "settings.yaml"
 
@@ -27,12 +26,7 @@ def load_settings() -> Settings:
     if not path.exists():
         return Settings()
     text = read_text(path)
-    try:
-        data = yaml.load(text, Loader=yaml.CSafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise InputError.single(path, f"YAML: {exc.problem}", line, col) from None
+    data = safe_load(text, path)
     if data is None:
         return Settings()
     if not isinstance(data, dict):

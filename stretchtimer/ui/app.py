@@ -73,12 +73,14 @@ class StretchApp(App[int]):
     def _notice_from_thread(self, message: str) -> None:
         """A notice from the history thread: shown as a toast (held until the app runs)."""
         try:
-            self.call_from_thread(self.notify, message, severity="warning", timeout=8)
+            self.call_from_thread(
+                lambda: self.notify(message, severity="warning", timeout=8, markup=False)
+            )
         except RuntimeError:
             self._early_notices.append(message)
 
     def _sound_notice(self, message: str) -> None:
-        self.notify(message, severity="warning", timeout=6)
+        self.notify(message, severity="warning", timeout=6, markup=False)
 
     def on_mount(self) -> None:
         if self.first_plan is not None:
@@ -87,7 +89,7 @@ class StretchApp(App[int]):
             self.push_screen(PickerScreen(self.library))
         self.call_after_refresh(self._load_player)
         for message in self._early_notices:
-            self.notify(message, severity="warning", timeout=8)
+            self.notify(message, severity="warning", timeout=8, markup=False)
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGTERM, signal.SIGHUP):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):

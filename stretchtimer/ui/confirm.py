@@ -23,8 +23,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(self.question, id="question")
-            yield Label("y: yes    n / escape: no", id="answers")
+            yield Label(self.question, id="question", markup=False)
+            yield Label("y: yes    n / escape: no", id="answers", markup=False)
 
     def action_answer(self, yes: bool) -> None:
         """Close with the answer."""

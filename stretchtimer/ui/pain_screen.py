@@ -35,12 +35,12 @@ class PainScreen(Screen[None]):
             where += f", {seg.side.value} side"
         flags = "\n".join(f"- {f}" for f in seg.exercise.red_flags) or "- Any pain that is sharp"
         with VerticalScroll(id="pain"):
-            yield Label("Stopped: this hurts", id="pain-title")
-            yield Label(f"During {where}", id="pain-where")
-            yield Label("Stop this exercise if you notice:", classes="pain-heading")
-            yield Static(flags, id="pain-flags")
-            yield Label("What to do", classes="pain-heading")
-            yield Static(PAIN_ADVICE, id="pain-advice")
+            yield Label("Stopped: this hurts", id="pain-title", markup=False)
+            yield Label(f"During {where}", id="pain-where", markup=False)
+            yield Label("Stop this exercise if you notice:", classes="pain-heading", markup=False)
+            yield Static(flags, id="pain-flags", markup=False)
+            yield Label("What to do", classes="pain-heading", markup=False)
+            yield Static(PAIN_ADVICE, id="pain-advice", markup=False)
         yield Footer()
 
     def action_leave(self) -> None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -56,11 +57,11 @@ class PickerScreen(Screen[None]):
         self.plans: dict[str, Plan] = {}
 
     def compose(self) -> ComposeResult:
-        yield Label("stretchtimer: choose a routine", id="picker-title")
+        yield Label("stretchtimer: choose a routine", id="picker-title", markup=False)
         with Horizontal(id="picker"):
             yield OptionList(id="routines")
             with VerticalScroll(id="preview-box"):
-                yield Static(id="preview")
+                yield Static(id="preview", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -78,7 +79,7 @@ class PickerScreen(Screen[None]):
             label = f"{routine.title}  {join_seconds(plan.total_seconds)}"
             if routine.description:
                 label += f"\n  {routine.description}"
-            options.add_option(Option(label, name))
+            options.add_option(Option(Content(label), name))
         if self.plans:
             enabled = (
                 i

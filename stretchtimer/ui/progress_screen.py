@@ -53,6 +53,6 @@ class ProgressScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="progress"):
-            yield Label("Your progress", id="progress-title")
-            yield Static(self.text, id="progress-body")
+            yield Label("Your progress", id="progress-title", markup=False)
+            yield Static(self.text, id="progress-body", markup=False)
         yield Footer()

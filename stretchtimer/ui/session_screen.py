@@ -51,21 +51,21 @@ class SessionScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="topbar"):
-            yield Label(id="title")
-            yield Label(id="step")
-            yield Label(id="left")
-        yield Label(id="exercise")
+            yield Label(id="title", markup=False)
+            yield Label(id="step", markup=False)
+            yield Label(id="left", markup=False)
+        yield Label(id="exercise", markup=False)
         with Horizontal(id="phasebar"):
-            yield Label(id="phase")
-            yield Label(id="side")
+            yield Label(id="phase", markup=False)
+            yield Label(id="side", markup=False)
         yield Digits("0:00", id="countdown")
         yield ProgressBar(total=1.0, show_eta=False, show_percentage=False, id="bar")
         with Vertical(id="body"):
-            yield Label(id="cue-title")
-            yield Static(id="cue")
-        yield Static(id="flags")
-        yield Static(id="tip")
-        yield Label(id="next")
+            yield Label(id="cue-title", markup=False)
+            yield Static(id="cue", markup=False)
+        yield Static(id="flags", markup=False)
+        yield Static(id="tip", markup=False)
+        yield Label(id="next", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

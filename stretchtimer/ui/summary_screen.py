@@ -33,21 +33,23 @@ class SummaryScreen(Screen[None]):
         plan = s.plan
         steps_done = len({plan.segments[i].step_index for i in s.completed})
         with Vertical(id="summary"):
-            yield Label("Routine complete", id="summary-title")
-            yield Label(plan.routine.title, id="summary-routine")
+            yield Label("Routine complete", id="summary-title", markup=False)
+            yield Label(plan.routine.title, id="summary-routine", markup=False)
             yield Static(
                 f"Time holding stretches: {human_seconds(round(s.held_seconds))}\n"
                 f"Steps done: {steps_done} of {plan.step_count}\n"
                 f"Segments done: {len(s.completed)} of {len(plan.segments)}",
                 id="summary-facts",
+                markup=False,
             )
             if self.streak:
-                yield Label(self.streak, id="streak")
+                yield Label(self.streak, id="streak", markup=False)
             yield Label(
                 "How does your back feel now? 0 (worst) to 9 (best), or Enter to skip.",
                 id="feeling",
+                markup=False,
             )
-            yield Label("Well done. Enter to finish.", id="summary-hint")
+            yield Label("Well done. Enter to finish.", id="summary-hint", markup=False)
         yield Footer()
 
     def action_feel(self, score: int) -> None:
