@@ -12,13 +12,15 @@ from frontmatter.default_handlers import YAMLHandler
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from stretchtimer.errors import InputError
+from stretchtimer.errors import InputError, Problem
 from stretchtimer.files import read_text
 from stretchtimer.model import Exercise, Mistake, Variant
 from stretchtimer.text import heading_key, slugify
 from stretchtimer.yamlsafe import safe_load
 
 _MD = MarkdownIt("commonmark").enable("table")
+ARTICLE_MAX_BYTES = 64_000
+"""Ten times the longest article we know of; Markdown costs up to ~4 s a megabyte to parse."""
 _HOLD_RE = re.compile(r"\bhold\b\D{0,20}?(\d+)(?:\s*(?:-|\u2013|to)\s*\d+)?\s*(sec|s\b|min)", re.I)
 _SIDES_RE = re.compile(r"\b(switch (legs|sides)|each side|other side|repeat on the other)", re.I)
 _SIDES = {"both", "left", "right", "none"}
@@ -59,6 +61,8 @@ class _Draft:
     mistakes: list[dict[str, str]] = field(default_factory=list)
     precautions: list[str] = field(default_factory=list)
     sections: list[tuple[str, list[str]]] = field(default_factory=list)
+    empty: list[tuple[int, str]] = field(default_factory=list)
+    """(body line, heading) of sections that should hold something and hold nothing."""
 
 
 def _role(heading: str) -> str | None:
@@ -83,7 +87,7 @@ def _lines(inline: Token) -> list[_Line]:
     label: list[str] = []
     text: list[str] = []
     in_strong = False
-    at_start = True
+    at_start = True  # nothing but blanks yet on this line, so a bold run here is a label
 
     def flush() -> None:
         if label or text:
@@ -96,9 +100,10 @@ def _lines(inline: Token) -> list[_Line]:
             flush()
             at_start = True
         elif child.type == "strong_open":
-            in_strong = at_start and not "".join(text).strip()
+            in_strong = at_start
         elif child.type == "strong_close":
             in_strong = False
+            at_start = False
         elif child.type in ("text", "code_inline", "html_inline"):
             (label if in_strong else text).append(child.content)
             if child.content.strip() and not in_strong:
@@ -158,7 +163,8 @@ def _blocks(body: str) -> Iterator[tuple[str, Any]]:
     while i < len(tokens):
         tok = tokens[i]
         if tok.type == "heading_open":
-            yield "heading", (int(tok.tag[1:]), _plain(tokens[i + 1]))
+            line = tok.map[0] if tok.map else 0
+            yield "heading", (int(tok.tag[1:]), _plain(tokens[i + 1]), line)
             i += 3
             continue
         if tok.type in ("bullet_list_open", "ordered_list_open"):
@@ -194,18 +200,37 @@ def _walk(body: str) -> _Draft:
                 return r
         return None
 
-    def new_variant(name: str) -> dict[str, Any]:
-        v: dict[str, Any] = {"name": name, "start": [], "steps": []}
+    def new_variant(name: str, line: int) -> dict[str, Any]:
+        v: dict[str, Any] = {"name": name, "start": [], "steps": [], "line": line}
         draft.variants.append(v)
         return v
 
+    counts = {
+        "good": lambda: len(draft.good),
+        "red": lambda: len(draft.red),
+        "precautions": lambda: len(draft.precautions),
+        "mistakes": lambda: len(draft.mistakes),
+        "howto": lambda: len(draft.variants),
+    }
+    open_marks: list[tuple[int, int, str, str, int]] = []  # level, line, heading, role, count
+
+    def close_marks(level: int) -> None:
+        while open_marks and open_marks[-1][0] >= level:
+            _, line, heading, r, before = open_marks.pop()
+            if counts[r]() == before:
+                draft.empty.append((line, heading))
+
     for kind, value in _blocks(body):
         if kind == "heading":
-            level, text = value
+            level, text, line = value
             if level == 1 and not draft.title:
                 draft.title = text
                 continue
             draft.first_heading = draft.first_heading or text
+            close_marks(level)
+            own_role = _role(text)
+            if own_role in counts:
+                open_marks.append((level, line, text, own_role, counts[own_role]()))
             while stack and stack[-1][0] >= level:
                 stack.pop()
             outer = role()
@@ -216,7 +241,7 @@ def _walk(body: str) -> _Draft:
             variant = None
             section = None
             if own is None and outer == "howto":
-                variant = new_variant(text)
+                variant = new_variant(text, line)
             elif own is None and outer == "mistakes":
                 mistake = {"title": re.sub(r"^\d+[.)]\s*", "", text)}
                 draft.mistakes.append(mistake)
@@ -241,7 +266,7 @@ def _walk(body: str) -> _Draft:
                         draft.facts[heading_key(row[0])] = row[1]
             continue
         if current == "howto" and variant is None:
-            variant = new_variant("")
+            variant = new_variant("", -1)
         if kind == "para":
             lines = _lines(value)
             if mistake is not None:
@@ -277,16 +302,21 @@ def _walk(body: str) -> _Draft:
                 mistake["problem"] = items[0]
             elif section is not None:
                 section.extend(f"- {item}" for item in items)
+    close_marks(0)
+    for v in draft.variants:
+        if v["name"] and not v["start"] and not v["steps"]:
+            draft.empty.append((v["line"], v["name"]))
     return draft
 
 
-def _split(path: Path, text: str) -> tuple[dict[str, Any], str]:
-    """The frontmatter (checked, positions true to the file) and the body."""
+def _split(path: Path, text: str) -> tuple[dict[str, Any], str, int]:
+    """The frontmatter (checked, positions true to the file), the body, and the number of
+    file lines before the body."""
     stripped = text.lstrip()
     dropped = text[: len(text) - len(stripped)].count("\n")
     handler = YAMLHandler()
     if not handler.detect(stripped):
-        return {}, stripped
+        return {}, stripped, dropped
     try:
         fm, body = handler.split(stripped)
     except ValueError:
@@ -303,7 +333,8 @@ def _split(path: Path, text: str) -> tuple[dict[str, Any], str]:
         raise InputError.single(
             path, "the frontmatter must be a mapping of 'key: value' lines", dropped + 2, 1
         )
-    return {str(k): v for k, v in data.items()}, body
+    before_body = stripped[: len(stripped) - len(body)].count("\n")
+    return {str(k): v for k, v in data.items()}, body, dropped + before_body
 
 
 def _hold(meta: dict[str, Any], steps: list[str]) -> int | None:
@@ -346,8 +377,15 @@ def _variant(meta: dict[str, Any], raw: dict[str, Any], seen: set[str]) -> Varia
 
 def parse_article(path: Path, text: str, exercise_id: str | None = None) -> Exercise:
     """An Exercise from an article's text; InputError if it cannot be one."""
-    meta, body = _split(path, text)
+    meta, body, body_line = _split(path, text)
     draft = _walk(body)
+    if draft.empty:
+        raise InputError(
+            [
+                Problem(path, f"section '{heading}' is empty", body_line + line + 1, 1)
+                for line, heading in sorted(draft.empty)
+            ]
+        )
     fm_title = meta.get("title")
     fm_title = fm_title.strip() if isinstance(fm_title, str) else ""
     title = draft.title or fm_title or draft.first_heading
@@ -393,7 +431,7 @@ def parse_article(path: Path, text: str, exercise_id: str | None = None) -> Exer
 
 def load_article(path: Path, exercise_id: str | None = None) -> Exercise:
     """Read and parse the article at `path`."""
-    return parse_article(path, read_text(path), exercise_id)
+    return parse_article(path, read_text(path, ARTICLE_MAX_BYTES), exercise_id)
 
 
 def article_warnings(ex: Exercise) -> list[str]:

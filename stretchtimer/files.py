@@ -7,17 +7,17 @@ from pathlib import Path
 
 from stretchtimer.errors import InputError
 
-MAX_BYTES = 1_000_000
-"""No routine or article is anywhere near this; a larger file is refused unread."""
+MAX_BYTES = 256_000
+"""No routine is anywhere near this (the bundled ones are under 1 kB); larger is refused unread."""
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     """The file's text as UTF-8, or an InputError saying plainly why it cannot be read."""
     try:
         if path.is_dir():
             raise InputError.single(path, "is a directory, not a file")
         with path.open("rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
+            data = fh.read(max_bytes + 1)
     except InputError:
         raise
     except FileNotFoundError:
@@ -28,8 +28,8 @@ def read_text(path: Path) -> str:
         if exc.errno == errno.ELOOP:
             raise InputError.single(path, "too many levels of symbolic links") from None
         raise InputError.single(path, f"cannot read: {exc.strerror or exc}") from None
-    if len(data) > MAX_BYTES:
-        raise InputError.single(path, f"file is larger than {MAX_BYTES // 1000} kB; refused")
+    if len(data) > max_bytes:
+        raise InputError.single(path, f"file is larger than {max_bytes // 1000} kB; refused")
     if b"\x00" in data:
         raise InputError.single(path, "is a binary file, not text")
     try:

@@ -83,34 +83,34 @@ class _Checker:
                     out[name] = value
         return out
 
-    def exercise(self, node: yaml.Node) -> Exercise | None:
+    def exercise(self, node: yaml.Node, where: str) -> Exercise | None:
         if not isinstance(node, yaml.ScalarNode) or node.tag != _STR:
-            self.add(node, "exercise must be an exercise id such as 'cat-cow'")
+            self.add(node, f"{where}exercise must be an exercise id such as 'cat-cow'")
             return None
         name = str(node.value)
         if not is_slug(name):
             self.add(
                 node,
-                f"exercise '{name}' is not an id: use a plain name like 'cat-cow' "
+                f"{where}exercise '{name}' is not an id: use a plain name like 'cat-cow' "
                 "(lower-case letters, digits and hyphens; no paths)",
             )
             return None
         known = self.library.exercises()
         if name not in known:
-            self.add(node, f"unknown exercise '{name}'{did_you_mean(name, list(known))}")
+            self.add(node, f"{where}unknown exercise '{name}'{did_you_mean(name, list(known))}")
             return None
         try:
             return self.library.exercise(name)
         except InputError as exc:
             first = exc.problems[0]
-            self.add(node, f"exercise '{name}' cannot be loaded: {first}")
+            self.add(node, f"{where}exercise '{name}' cannot be loaded: {first}")
             return None
 
-    def variant(self, node: yaml.Node | None, exercise: Exercise) -> Variant | None:
+    def variant(self, node: yaml.Node | None, exercise: Exercise, where: str) -> Variant | None:
         if node is None:
             return exercise.variants[0]
         if not isinstance(node, yaml.ScalarNode) or node.tag not in (_STR, _INT):
-            self.add(node, "variant must be text")
+            self.add(node, f"{where}variant must be text")
             return None
         wanted = slugify(str(node.value))
         ids = [v.id for v in exercise.variants]
@@ -121,11 +121,14 @@ class _Checker:
             return matches[0]
         if len(matches) > 1:
             names = ", ".join(v.id for v in matches)
-            self.add(node, f"variant '{node.value}' of '{exercise.id}' could be any of: {names}")
+            self.add(
+                node, f"{where}variant '{node.value}' of '{exercise.id}' could be any of: {names}"
+            )
             return None
-        hint = did_you_mean(wanted, ids)
+        short = {v.split("-")[0]: v for v in ids}
+        hint = did_you_mean(wanted, ids) or did_you_mean(wanted, list(short))
         listing = hint or "; it has: " + ", ".join(ids)
-        self.add(node, f"'{exercise.id}' has no variant '{node.value}'{listing}")
+        self.add(node, f"{where}'{exercise.id}' has no variant '{node.value}'{listing}")
         return None
 
     def step(self, node: yaml.Node, index: int, defaults: dict[str, int]) -> Step | None:
@@ -138,9 +141,9 @@ class _Checker:
         if "exercise" not in keys:
             self.add(node, f"step {index} has no 'exercise:'")
             return None
-        exercise = self.exercise(keys["exercise"][1])
+        exercise = self.exercise(keys["exercise"][1], where)
         variant = (
-            self.variant(keys["variant"][1], exercise)
+            self.variant(keys["variant"][1], exercise, where)
             if exercise and "variant" in keys
             else (exercise.variants[0] if exercise else None)
         )
@@ -227,7 +230,7 @@ def check_routine(
     except InputError as exc:
         return None, exc.problems
     routine = checker.routine(root, name or path.stem, source)
-    return routine, checker.problems
+    return routine, sorted(checker.problems, key=lambda p: (p.line or 0, p.col or 0))
 
 
 def load_routine(entry: Entry, library: Library) -> tuple[Routine, list[Problem]]:

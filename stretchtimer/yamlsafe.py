@@ -27,6 +27,11 @@ def yaml_error_position(
     if mark is None or (exc.context_mark and mark.line >= source.count("\n")):
         mark = exc.context_mark or mark
     what = f"{exc.context}: {exc.problem}" if exc.context else str(exc.problem)
+    if mark is not None:
+        lines = source.split("\n")
+        text = lines[mark.line] if mark.line < len(lines) else ""
+        if "\t" in text[: mark.column + 1]:
+            what = "a tab is used for indentation; YAML needs spaces"
     line = offset + 1 + (mark.line if mark else 0)
     return f"YAML: {what}", line, (mark.column + 1) if mark else 1
 
