@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import wave
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
@@ -107,23 +108,41 @@ class Chimes:
         self.fallen_back = player is None
         self.heard: list[Chime] = []
         """Every chime sounded, in order (what a listener heard)."""
+        self._checked: dict[Chime, Path | None] = {}
+        self._damage_said = False
 
     def _fall_back(self) -> None:
         if not self.fallen_back:
             self.fallen_back = True
             self.notify(NO_PLAYER_NOTICE)
 
+    def _usable(self, chime: Chime) -> Path | None:
+        """The chime's file if it is a sound WAV (checked once); None if missing or damaged."""
+        if chime not in self._checked:
+            path = self.folder / f"{chime.value}.wav"
+            try:
+                with wave.open(str(path)) as w:
+                    ok = w.getnframes() > 0 and w.getsampwidth() in (1, 2, 3, 4)
+            except (OSError, EOFError, wave.Error):
+                ok = False
+            self._checked[chime] = path if ok else None
+            if not ok and not self._damage_said:
+                self._damage_said = True
+                self.notify(f"Chime file {path} is missing or damaged: the bell rings instead.")
+        return self._checked[chime]
+
     def play(self, chime: Chime) -> None:
         """Sound one chime, unless muted."""
         if self.muted:
             return
         self.heard.append(chime)
-        if self.player is not None and not self.fallen_back:
+        path = self._usable(chime) if self.player is not None and not self.fallen_back else None
+        if path is not None and self.player is not None:
             if self.player.failed():
                 self._fall_back()
             else:
                 try:
-                    self.player.play(self.folder / f"{chime.value}.wav")
+                    self.player.play(path)
                     return
                 except Exception:  # any failure of a player means: use the bell
                     self._fall_back()

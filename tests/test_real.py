@@ -6,13 +6,13 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 import wave
 from pathlib import Path
 
 import pytest
 
 from conftest import write
+from tmuxhelp import Tmux
 from stretchtimer.chimes import Chime
 from stretchtimer.paths import sounds_dir
 
@@ -34,31 +34,6 @@ steps:
 """
 
 
-class Tmux:
-    """One tmux server of our own, so tests never touch the user's."""
-
-    def __init__(self, socket: Path) -> None:
-        self.socket = str(socket)
-
-    def __call__(self, *args: str) -> str:
-        # A size in COLUMNS/LINES (pytest's terminal sets them) would override the pane's.
-        env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
-        result = subprocess.run(
-            ["tmux", "-S", self.socket, *args], capture_output=True, text=True, timeout=10, env=env
-        )
-        return result.stdout
-
-    def wait_for(self, words: str, timeout: float = 20.0) -> str:
-        deadline = time.monotonic() + timeout
-        pane = ""
-        while time.monotonic() < deadline:
-            pane = self("capture-pane", "-p", "-t", "t")
-            if words in pane:
-                return pane
-            time.sleep(0.1)
-        raise AssertionError(f"{words!r} never appeared; the pane shows:\n{pane}")
-
-
 @pytest.mark.slow
 @needs_tmux
 def test_real_terminal_runs_a_routine_to_the_summary(tmp_path: Path, private_home: Path) -> None:
@@ -73,6 +48,7 @@ def test_real_terminal_runs_a_routine_to_the_summary(tmp_path: Path, private_hom
     try:
         first = tmux.wait_for("Tiny test")
         assert "GET READY" in first and "LEFT SIDE" in first and "Stop if:" in first
+        assert "No sound player works here" in tmux.wait_for("No sound player")
         pane = tmux.wait_for("Routine complete", timeout=15)
         assert "Steps done: 1 of 1" in pane
         tmux("send-keys", "-t", "t", "Enter")

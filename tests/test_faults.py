@@ -1,0 +1,209 @@
+"""Tests faults while running: tiny and resized terminals, a stopped process, signals, a locked
+or unusable history, and missing, corrupt or hanging chime players."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import write
+from stretchtimer import paths
+from stretchtimer.chimes import Chime
+from stretchtimer.history import History
+from stretchtimer.sound import Chimes, Playsound3Player
+from tmuxhelp import Tmux
+
+EXE = shutil.which("stretchtimer", path=str(Path(sys.executable).parent)) or "stretchtimer"
+needs_tmux = pytest.mark.skipif(not shutil.which("tmux"), reason="tmux is not installed")
+needs_aplay = pytest.mark.skipif(not shutil.which("aplay"), reason="aplay (alsa-utils) is missing")
+
+HOLD40 = "title: Forty\ndefaults:\n  prepare: 1\nsteps:\n  - exercise: cat-cow\n    hold: 40\n"
+TINY = "title: Tiny\ndefaults:\n  prepare: 1\nsteps:\n  - exercise: cat-cow\n    hold: 2\n"
+
+
+def start(tmux: Tmux, home: Path, routine: Path, size: tuple[int, int], extra: str = "") -> None:
+    env = f"STRETCHTIMER_HOME={home} TERM=xterm-256color"
+    command = f"env {env} {EXE} {routine} --mute {extra}; echo EXIT=$?; sleep 60"
+    tmux("new-session", "-d", "-s", "t", "-x", str(size[0]), "-y", str(size[1]), command)
+
+
+def seconds_left(pane: str) -> int:
+    match = re.search(r"(\d+):(\d\d) left", pane)
+    assert match, pane
+    return int(match.group(1)) * 60 + int(match.group(2))
+
+
+@pytest.mark.slow
+@needs_tmux
+def test_tiny_terminal_and_resize_mid_hold(tmp_path: Path, private_home: Path) -> None:
+    """At 40x12 the countdown and the phase still show; resized mid-hold, it redraws whole."""
+    routine = write(tmp_path, "forty.yaml", HOLD40)
+    tmux = Tmux(tmp_path / "sock")
+    start(tmux, private_home, routine, (40, 12))
+    try:
+        pane = tmux.wait_for("HOLD")
+        assert "╭─╮" in pane  # the big digits are drawn
+        assert "Traceback" not in pane
+        tmux("resize-window", "-t", "t", "-x", "100", "-y", "30")
+        pane = tmux.wait_for("The movement:")
+        assert "Stop if:" in pane and "Forty" in pane
+        tmux("resize-window", "-t", "t", "-x", "60", "-y", "20")
+        time.sleep(0.5)
+        pane = tmux("capture-pane", "-p", "-t", "t")
+        assert "HOLD" in pane and "╭─╮" in pane
+    finally:
+        tmux("kill-server")
+
+
+@pytest.mark.slow
+@needs_tmux
+def test_sigstop_then_sigcont_the_countdown_tells_the_truth(tmp_path: Path, private_home: Path) -> None:
+    """Stopped for 10 s mid-hold: on SIGCONT the time left matches the wall clock."""
+    routine = write(tmp_path, "forty.yaml", HOLD40)
+    tmux = Tmux(tmp_path / "sock")
+    start(tmux, private_home, routine, (80, 24))
+    try:
+        pane = tmux.wait_for("HOLD")
+        t0 = time.monotonic()
+        left0 = seconds_left(pane)
+        pid = tmux.app_pid()
+        os.kill(pid, signal.SIGSTOP)
+        time.sleep(10)
+        os.kill(pid, signal.SIGCONT)
+        time.sleep(1.5)
+        left = seconds_left(tmux("capture-pane", "-p", "-t", "t"))
+        expected = left0 - (time.monotonic() - t0)
+        assert abs(left - expected) <= 1.5, (left, expected)
+    finally:
+        tmux("kill-server")
+
+
+@pytest.mark.slow
+@needs_tmux
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_signals_in_the_tui_restore_the_terminal_and_close_the_row(
+    tmp_path: Path, private_home: Path, signum: int
+) -> None:
+    """SIGTERM or SIGHUP mid-session: the terminal is restored, exit 128+N, the row interrupted."""
+    routine = write(tmp_path, "forty.yaml", HOLD40)
+    tmux = Tmux(tmp_path / "sock")
+    start(tmux, private_home, routine, (80, 24))
+    try:
+        tmux.wait_for("HOLD")
+        os.kill(tmux.app_pid(), signum)
+        pane = tmux.wait_for("EXIT=")
+        assert f"EXIT={128 + signum}" in pane
+        assert "HOLD" not in pane and "Traceback" not in pane
+    finally:
+        tmux("kill-server")
+    row = History(paths.data_dir() / "history.db").recent()[0]
+    assert row.status == "interrupted" and row.ended_utc is not None
+
+
+def run_plain(routine: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, paths.HOME_ENV: str(home)}
+    return subprocess.run(
+        [EXE, str(routine), "--plain", "--mute"], env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_history_locked_for_a_while_still_records(tmp_path: Path, private_home: Path) -> None:
+    """Another process holds the database for 1.5 s: the session runs, and its row is right."""
+    History(paths.data_dir() / "history.db").close()
+    routine = write(tmp_path, "tiny.yaml", TINY)
+    conn = sqlite3.connect(
+        paths.data_dir() / "history.db", isolation_level=None, check_same_thread=False
+    )
+    conn.execute("BEGIN EXCLUSIVE")
+    threading.Timer(1.5, lambda: conn.execute("COMMIT")).start()
+    result = run_plain(routine, private_home)
+    assert result.returncode == 0, result.stderr
+    assert "Routine complete" in result.stdout
+    (row,) = History(paths.data_dir() / "history.db").recent()
+    assert row.status == "completed"
+
+
+def test_history_location_unusable(tmp_path: Path, private_home: Path) -> None:
+    """The data directory cannot be made: one notice, the session runs to its end."""
+    paths.data_dir().parent.mkdir(parents=True, exist_ok=True)
+    paths.data_dir().write_text("not a directory")
+    result = run_plain(write(tmp_path, "tiny.yaml", TINY), private_home)
+    assert result.returncode == 0
+    assert "Routine complete" in result.stdout
+    notices = [ln for ln in result.stderr.splitlines() if "History is not being recorded" in ln]
+    assert len(notices) == 1 and "Traceback" not in result.stderr
+
+
+def _chime_script(folder: Path) -> str:
+    return f"""
+import sys
+from pathlib import Path
+from stretchtimer.chimes import Chime
+from stretchtimer.sound import Chimes, Playsound3Player
+bells, notices = [], []
+player = Playsound3Player()
+chimes = Chimes(player, lambda: bells.append(1), notices.append, folder=Path({str(folder)!r}))
+chimes.play(Chime.HOLD)
+if player._last is not None:
+    player._last.wait()
+chimes.play(Chime.SWITCH)
+print(len(bells), len(notices), chimes.fallen_back)
+"""
+
+
+@needs_aplay
+@pytest.mark.parametrize("damage", ["missing", "corrupt"])
+def test_missing_or_corrupt_chime_falls_back_to_the_bell(tmp_path: Path, damage: str) -> None:
+    """A missing or corrupt chime file (aplay would play garbage as noise): it is checked before
+    playing, and the bell rings instead, with one notice."""
+    folder = tmp_path / "sounds"
+    folder.mkdir()
+    if damage == "corrupt":
+        for chime in Chime:
+            (folder / f"{chime.value}.wav").write_bytes(b"RIFF\x00\x00garbage" * 10)
+    played = tmp_path / "PLAYED"
+    (tmp_path / ".asoundrc").write_text(
+        f'pcm.!default {{ type file slave.pcm "null" file "{played}" format "raw" }}\n'
+    )
+    env = {**os.environ, "HOME": str(tmp_path), "PLAYSOUND3_BACKEND": "alsa"}
+    result = subprocess.run([sys.executable, "-c", _chime_script(folder)], env=env,
+                            capture_output=True, text=True, timeout=30)
+    bells, notices, fallen = result.stdout.split()
+    assert (bells, notices, fallen) == ("2", "1", "False"), result.stderr
+    assert not played.exists() or played.stat().st_size == 0  # no noise reached the device
+
+
+class _Hanging:
+    """A player process that never ends."""
+
+    def poll(self) -> None:
+        return None
+
+
+def test_hanging_player_does_not_block() -> None:
+    """A player whose process never ends: each chime still starts at once, nothing blocks."""
+    started: list[str] = []
+
+    def fake_playsound(path: str, block: bool) -> object:
+        assert block is False
+        started.append(Path(path).stem)
+        return type("Sound", (), {"subprocess": _Hanging()})()
+
+    player = Playsound3Player()
+    player._playsound = fake_playsound
+    chimes = Chimes(player, lambda: None, lambda m: None)
+    t = time.perf_counter()
+    for chime in (Chime.HOLD, Chime.TICK, Chime.SWITCH):
+        chimes.play(chime)
+    assert time.perf_counter() - t < 0.1
+    assert started == ["hold", "tick", "switch"] and not chimes.fallen_back
