@@ -13,7 +13,7 @@ from stretchtimer import __version__, paths
 from stretchtimer.content import article_warnings
 from stretchtimer.errors import InputError, Problem
 from stretchtimer.history import DB_NAME, History, parse_since
-from stretchtimer.library import Library, load_cached, looks_like_path
+from stretchtimer.library import Library, default_cache, load_cached, looks_like_path
 from stretchtimer.model import Plan, Routine, Side
 from stretchtimer.plan import plan as make_plan
 from stretchtimer.recorder import HistoryRecorder
@@ -102,7 +102,7 @@ def cmd_list(args: argparse.Namespace, library: Library) -> int:
     for ex_id, entry in library.exercises().items():
         title = None
         try:
-            title = load_cached(entry.path, ex_id).title
+            title = library.exercise(ex_id).title
         except InputError as exc:
             bad += exc.problems
         exercises.append(
@@ -178,7 +178,7 @@ def check_path(path: Path, library: Library) -> list[Problem]:
     """Every problem with one routine or article file."""
     if path.suffix == ".md":
         try:
-            ex = load_cached(path)
+            ex = load_cached(path, None, library.cache)
         except InputError as exc:
             return exc.problems
         return [Problem(path, w, warning=True) for w in article_warnings(ex)]
@@ -277,7 +277,7 @@ def cmd_run(args: argparse.Namespace, library: Library) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    library = Library()
+    library = Library(cache=default_cache())
     handlers = {
         "list": cmd_list,
         "show": cmd_show,
@@ -300,6 +300,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    finally:
+        library.save()
 
 
 def run() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,7 +19,29 @@ from stretchtimer.model import Exercise, Mistake, Variant
 from stretchtimer.text import heading_key, slugify
 from stretchtimer.yamlsafe import safe_load
 
-_MD = MarkdownIt("commonmark").enable("table")
+_MD = MarkdownIt("zero").enable(
+    [
+        "heading",
+        "list",
+        "table",
+        "blockquote",
+        "fence",
+        "code",
+        "hr",
+        "html_block",
+        "emphasis",
+        "backticks",
+        "newline",
+        "escape",
+        "link",
+        "image",
+        "entity",
+        "html_inline",
+    ]
+)
+# Inline parsing is done on demand, only for the parts the timer reads (see _children).
+_MD.core.ruler.disable(["inline", "text_join"])
+logging.getLogger("markdown_it").disabled = True  # its per-rule debug calls cost ~20% of a parse
 ARTICLE_MAX_BYTES = 64_000
 """Ten times the longest article we know of; Markdown costs up to ~4 s a megabyte to parse."""
 _HOLD_RE = re.compile(r"\bhold\b\D{0,20}?(\d+)(?:\s*(?:-|\u2013|to)\s*\d+)?\s*(sec|s\b|min)", re.I)
@@ -73,6 +96,14 @@ def _role(heading: str) -> str | None:
     return None
 
 
+def _children(inline: Token) -> list[Token]:
+    """The inline token's children, parsed the first time they are asked for."""
+    if inline.children is None or (not inline.children and inline.content):
+        inline.children = []
+        _MD.inline.parse(inline.content, _MD, {}, inline.children)
+    return inline.children
+
+
 def _plain(inline: Token) -> str:
     """The text of an inline token, without Markdown marks."""
     return "".join(
@@ -95,7 +126,7 @@ def _lines(inline: Token) -> list[_Line]:
         label.clear()
         text.clear()
 
-    for child in inline.children or []:
+    for child in _children(inline):
         if child.type in ("softbreak", "hardbreak"):
             flush()
             at_start = True
@@ -104,7 +135,7 @@ def _lines(inline: Token) -> list[_Line]:
         elif child.type == "strong_close":
             in_strong = False
             at_start = False
-        elif child.type in ("text", "code_inline", "html_inline"):
+        elif child.type in ("text", "text_special", "code_inline", "html_inline"):
             (label if in_strong else text).append(child.content)
             if child.content.strip() and not in_strong:
                 at_start = False
@@ -122,9 +153,10 @@ def _label_key(label: str) -> str:
     return heading_key(label)
 
 
-def _list_items(tokens: list[Token], start: int) -> tuple[list[str], int]:
-    """Every item (nested ones too) of the list opening at `start`; and the index after it."""
-    items: list[str] = []
+def _list_items(tokens: list[Token], start: int) -> tuple[list[Token], int]:
+    """Every item's inline token (nested ones too) of the list opening at `start`; and the
+    index after the list."""
+    items: list[Token] = []
     depth = 0
     i = start
     while i < len(tokens):
@@ -136,9 +168,7 @@ def _list_items(tokens: list[Token], start: int) -> tuple[list[str], int]:
             if depth == 0:
                 return items, i + 1
         elif tok.type == "inline":
-            text = _plain(tok)
-            if text:
-                items.append(text)
+            items.append(tok)
         i += 1
     return items, i
 
@@ -268,6 +298,10 @@ def _walk(body: str) -> _Draft:
         if current == "howto" and variant is None:
             variant = new_variant("", -1)
         if kind == "para":
+            if mistake is None and variant is None:
+                if section is not None:
+                    section.append(value.content)  # kept as written, not parsed
+                continue
             lines = _lines(value)
             if mistake is not None:
                 for ln in lines:
@@ -284,11 +318,12 @@ def _walk(body: str) -> _Draft:
                     label = _label_key(ln.label)
                 if variant is not None and ln.label and ln.text:
                     variant["start" if label.startswith("start") else "steps"].append(ln.text)
-            if section is not None:
-                section.append(_plain(value))
             continue
         if kind == "list":
-            items: list[str] = value
+            if section is not None and variant is None and current is None:
+                section.extend(f"- {tok.content}" for tok in value)
+                continue
+            items = [text for text in (_plain(tok) for tok in value) if text]
             if variant is not None:
                 is_start = label.startswith("start") or label.startswith("position")
                 variant["start" if is_start else "steps"].extend(items)
@@ -300,8 +335,6 @@ def _walk(body: str) -> _Draft:
                 draft.precautions.extend(items)
             elif mistake is not None and "problem" not in mistake and items:
                 mistake["problem"] = items[0]
-            elif section is not None:
-                section.extend(f"- {item}" for item in items)
     close_marks(0)
     for v in draft.variants:
         if v["name"] and not v["start"] and not v["steps"]:
@@ -335,6 +368,17 @@ def _split(path: Path, text: str) -> tuple[dict[str, Any], str, int]:
         )
     before_body = stripped[: len(stripped) - len(body)].count("\n")
     return {str(k): v for k, v in data.items()}, body, dropped + before_body
+
+
+def _json_safe(value: Any) -> Any:
+    """Frontmatter as JSON-safe data (dates become ISO text), so it survives the cache."""
+    if isinstance(value, dict):
+        return {str(k): _json_safe(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_json_safe(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 def _hold(meta: dict[str, Any], steps: list[str]) -> int | None:
@@ -425,7 +469,7 @@ def parse_article(path: Path, text: str, exercise_id: str | None = None) -> Exer
         mistakes=mistakes,
         precautions=tuple(draft.precautions),
         sections=tuple((h, "\n".join(lines).strip()) for h, lines in draft.sections),
-        metadata=meta,
+        metadata=_json_safe(meta),
     )
 
 

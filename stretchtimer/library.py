@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from stretchtimer import paths
+from stretchtimer.article_cache import ArticleCache
 from stretchtimer.content import load_article
 from stretchtimer.errors import InputError
 from stretchtimer.model import Exercise
@@ -53,7 +54,9 @@ class Library:
         self,
         content_dirs: list[tuple[Path, str]] | None = None,
         routine_dirs: list[tuple[Path, str]] | None = None,
+        cache: ArticleCache | None = None,
     ) -> None:
+        self.cache = cache
         self.content_dirs = content_dirs or [
             (paths.user_dir("content"), "user"),
             (paths.bundled_dir("content"), "bundled"),
@@ -79,12 +82,12 @@ class Library:
 
     def exercise(self, exercise_id: str) -> Exercise:
         """The exercise with this id (KeyError if there is none)."""
-        return load_cached(self.exercises()[exercise_id].path, exercise_id)
+        return load_cached(self.exercises()[exercise_id].path, exercise_id, self.cache)
 
     def find_exercise(self, name: str) -> Exercise:
         """An exercise by id or by a path to an article; InputError if neither."""
         if looks_like_path(name):
-            return load_cached(Path(name).expanduser())
+            return load_cached(Path(name).expanduser(), None, self.cache)
         if name in self.exercises():
             return self.exercise(name)
         hint = did_you_mean(name, list(self.exercises()))
@@ -100,20 +103,35 @@ class Library:
         hint = did_you_mean(name, list(self.routines()))
         raise InputError.single(name, f"no such routine{hint}; 'stretchtimer list' shows them")
 
+    def save(self) -> None:
+        """Keep what was parsed for next time (if this library has a disk cache)."""
+        if self.cache is not None:
+            self.cache.save()
 
-def load_cached(path: Path, exercise_id: str | None = None) -> Exercise:
-    """The article at `path`, parsed once per change of the file."""
+
+def load_cached(
+    path: Path, exercise_id: str | None = None, disk: ArticleCache | None = None
+) -> Exercise:
+    """The article at `path`, parsed once per change of the file (in memory, and on disk
+    when a cache is given: Markdown parsing is the slow part of loading)."""
     try:
         st = path.stat()
     except OSError:
         return load_article(path, exercise_id)  # reports the problem plainly
     key = path.resolve()
+    wanted = exercise_id or path.stem
     hit = _ARTICLE_CACHE.get(key)
-    if hit and hit[0] == st.st_mtime_ns and hit[1] == st.st_size:
-        exercise = hit[2]
-    else:
+    if hit and hit[0] == st.st_mtime_ns and hit[1] == st.st_size and hit[2].id == wanted:
+        return hit[2]
+    exercise = disk.get(key, st, wanted) if disk is not None else None
+    if exercise is None:
         exercise = load_article(path, exercise_id)
-        _ARTICLE_CACHE[key] = (st.st_mtime_ns, st.st_size, exercise)
-    if exercise_id and exercise.id != exercise_id:
-        return load_article(path, exercise_id)
+        if disk is not None:
+            disk.put(key, st, exercise)
+    _ARTICLE_CACHE[key] = (st.st_mtime_ns, st.st_size, exercise)
     return exercise
+
+
+def default_cache() -> ArticleCache:
+    """The user's parsed-article cache (in the data directory: stretchtimer writes nowhere else)."""
+    return ArticleCache(paths.data_dir() / "articles-cache.json")

@@ -1,0 +1,59 @@
+"""Provides the loading benchmark: validate every routine (and so every article) of a library,
+cold (nothing parsed before) and warm (the parsed-article cache on disk, as on a second run)."""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.generate import generate
+from stretchtimer import library as library_module
+from stretchtimer.article_cache import ArticleCache
+from stretchtimer.library import Library
+from stretchtimer.routines import check_routine
+
+
+def load_all(content: Path, routines: Path, cache_file: Path | None = None) -> int:
+    """Load and validate every routine and article, with nothing parsed in memory."""
+    library_module._ARTICLE_CACHE.clear()
+    cache = ArticleCache(cache_file) if cache_file else None
+    lib = Library(content_dirs=[(content, "user")], routine_dirs=[(routines, "user")], cache=cache)
+    good = 0
+    for entry in lib.routines().values():
+        routine, _ = check_routine(entry.path, lib)
+        good += routine is not None
+    for ex_id in lib.exercises():  # articles no routine named still get loaded
+        lib.exercise(ex_id)
+    lib.save()
+    return good
+
+
+def time_load(count: int, warm: bool, runs: int = 5) -> float:
+    """Median seconds to load and validate `count` articles and `count` routines."""
+    with tempfile.TemporaryDirectory() as tmp:
+        content, routines = generate(Path(tmp), count)
+        cache_file = Path(tmp) / "cache.json"
+        if warm:
+            load_all(content, routines, cache_file)  # a first run fills the cache
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            assert load_all(content, routines, cache_file if warm else None) == count
+            times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def loading_rows(small: int = 100, large: int = 1000) -> list[tuple[str, float, float]]:
+    """(label, seconds for `large`, ratio large/small) for cold and warm loading."""
+    rows = []
+    for warm in (False, True):
+        a, b = time_load(small, warm), time_load(large, warm)
+        rows.append(("warm (cached)" if warm else "cold (first run)", b, b / a))
+    return rows
+
+
+if __name__ == "__main__":
+    for label, seconds, ratio in loading_rows():
+        print(f"{label}: 1000 of each in {seconds:.3f} s; 10x the files costs {ratio:.2f}x")

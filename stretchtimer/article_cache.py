@@ -1,0 +1,100 @@
+"""Provides the parsed-article cache: Exercises as JSON, keyed by path, mtime and size."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from stretchtimer.model import Exercise, Mistake, Variant
+
+FORMAT = 1
+"""Bumped whenever the loader's output changes, so old entries are never used."""
+
+
+def to_data(ex: Exercise) -> dict[str, Any]:
+    """An Exercise as JSON data."""
+    data = asdict(ex)
+    data["path"] = str(ex.path)
+    return data
+
+
+def from_data(data: dict[str, Any]) -> Exercise:
+    """An Exercise from JSON data made by to_data."""
+    return Exercise(
+        id=data["id"],
+        title=data["title"],
+        path=Path(data["path"]),
+        summary=data["summary"],
+        difficulty=data["difficulty"],
+        targets=tuple(data["targets"]),
+        variants=tuple(
+            Variant(
+                v["id"],
+                v["name"],
+                tuple(v["starting_position"]),
+                tuple(v["steps"]),
+                v["hold"],
+                v["sides"],
+            )
+            for v in data["variants"]
+        ),
+        good_sensations=tuple(data["good_sensations"]),
+        red_flags=tuple(data["red_flags"]),
+        mistakes=tuple(Mistake(**m) for m in data["mistakes"]),
+        precautions=tuple(data["precautions"]),
+        sections=tuple((h, t) for h, t in data["sections"]),
+        metadata=data["metadata"],
+    )
+
+
+class ArticleCache:
+    """A JSON file of parsed articles. Anything unreadable in it is simply not used."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.entries: dict[str, dict[str, Any]] = {}
+        self.dirty = False
+        try:
+            with path.open(encoding="utf-8") as fh:
+                data = json.load(fh)
+            if isinstance(data, dict) and data.get("format") == FORMAT:
+                self.entries = data.get("articles", {})
+        except (OSError, ValueError):
+            pass
+
+    def get(self, path: Path, st: os.stat_result, exercise_id: str) -> Exercise | None:
+        """The cached Exercise for this file as it is now, or None."""
+        entry = self.entries.get(str(path))
+        if not entry or entry.get("mtime") != st.st_mtime_ns or entry.get("size") != st.st_size:
+            return None
+        try:
+            ex = from_data(entry["data"])
+        except (KeyError, TypeError, ValueError):
+            return None
+        return ex if ex.id == exercise_id else None
+
+    def put(self, path: Path, st: os.stat_result, ex: Exercise) -> None:
+        """Remember a freshly parsed article."""
+        self.entries[str(path)] = {"mtime": st.st_mtime_ns, "size": st.st_size, "data": to_data(ex)}
+        self.dirty = True
+
+    def save(self) -> None:
+        """Write the cache if it changed (atomically, private to the user); never fails loudly."""
+        if not self.dirty:
+            return
+        with contextlib.suppress(OSError):
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".articles-")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    json.dump({"format": FORMAT, "articles": self.entries}, fh, ensure_ascii=False)
+                os.replace(tmp, self.path)
+                self.dirty = False
+            finally:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
