@@ -7,18 +7,15 @@ import csv
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from stretchtimer import __version__, paths
 from stretchtimer.content import article_warnings
 from stretchtimer.errors import InputError, Problem
-from stretchtimer.history import DB_NAME, History, parse_since
 from stretchtimer.library import Library, default_cache, load_cached, looks_like_path
 from stretchtimer.model import Plan, Routine, Side
 from stretchtimer.plan import plan as make_plan
-from stretchtimer.recorder import HistoryRecorder
 from stretchtimer.routines import check_routine, load_routine
-from stretchtimer.settings import load_settings
 from stretchtimer.views import (
     exercise_data,
     exercise_text,
@@ -27,7 +24,9 @@ from stretchtimer.views import (
     plan_text,
     routine_row,
 )
-from stretchtimer.views_history import history_text
+
+if TYPE_CHECKING:
+    from stretchtimer.recorder import HistoryRecorder
 
 EXIT_OK = 0
 EXIT_PAIN = 1
@@ -131,6 +130,8 @@ def next_lead(routine: Routine, recorder: HistoryRecorder | None = None) -> Side
     if recorder is not None:
         lead = recorder.query(lambda h: h.next_lead(routine.name))
         return lead if isinstance(lead, Side) else Side.LEFT
+    from stretchtimer.history import DB_NAME, History
+
     db = paths.data_dir() / DB_NAME
     if not db.exists():
         return Side.LEFT
@@ -225,6 +226,9 @@ def cmd_check(args: argparse.Namespace, library: Library) -> int:
 
 def cmd_history(args: argparse.Namespace, library: Library) -> int:
     """`stretchtimer history`."""
+    from stretchtimer.history import History, parse_since
+    from stretchtimer.views_history import history_text
+
     since = parse_since(args.since) if args.since else None
     history = History.open_default()
     history.close_orphans()
@@ -244,6 +248,10 @@ def cmd_history(args: argparse.Namespace, library: Library) -> int:
 
 def make_recorder(args: argparse.Namespace) -> HistoryRecorder | None:
     """The history recorder, unless history is switched off."""
+    from stretchtimer.history import History
+    from stretchtimer.recorder import HistoryRecorder
+    from stretchtimer.settings import load_settings
+
     if args.no_history or not load_settings().record_history:
         return None
     return HistoryRecorder(History.open_default, notify=_err)

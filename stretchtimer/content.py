@@ -6,12 +6,9 @@ import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import Any
-
-from frontmatter.default_handlers import YAMLHandler
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING, Any
 
 from stretchtimer.errors import InputError, Problem
 from stretchtimer.files import read_text
@@ -19,29 +16,43 @@ from stretchtimer.model import Exercise, Mistake, Variant
 from stretchtimer.text import heading_key, slugify
 from stretchtimer.yamlsafe import safe_load
 
-_MD = MarkdownIt("zero").enable(
-    [
-        "heading",
-        "list",
-        "table",
-        "blockquote",
-        "fence",
-        "code",
-        "hr",
-        "html_block",
-        "emphasis",
-        "backticks",
-        "newline",
-        "escape",
-        "link",
-        "image",
-        "entity",
-        "html_inline",
-    ]
-)
-# Inline parsing is done on demand, only for the parts the timer reads (see _children).
-_MD.core.ruler.disable(["inline", "text_join"])
-logging.getLogger("markdown_it").disabled = True  # its per-rule debug calls cost ~20% of a parse
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    """The Markdown tokenizer, built (and imported) the first time an article is parsed: with
+    the parsed-article cache warm, a run never needs it."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("zero").enable(
+        [
+            "heading",
+            "list",
+            "table",
+            "blockquote",
+            "fence",
+            "code",
+            "hr",
+            "html_block",
+            "emphasis",
+            "backticks",
+            "newline",
+            "escape",
+            "link",
+            "image",
+            "entity",
+            "html_inline",
+        ]
+    )
+    # Inline parsing is done on demand, only for the parts the timer reads (see _children).
+    md.core.ruler.disable(["inline", "text_join"])
+    logging.getLogger("markdown_it").disabled = True  # its debug calls cost ~20% of a parse
+    return md
+
+
 ARTICLE_MAX_BYTES = 64_000
 """Ten times the longest article we know of; Markdown costs up to ~4 s a megabyte to parse."""
 _HOLD_RE = re.compile(r"\bhold\b\D{0,20}?(\d+)(?:\s*(?:-|\u2013|to)\s*\d+)?\s*(sec|s\b|min)", re.I)
@@ -100,7 +111,8 @@ def _children(inline: Token) -> list[Token]:
     """The inline token's children, parsed the first time they are asked for."""
     if inline.children is None or (not inline.children and inline.content):
         inline.children = []
-        _MD.inline.parse(inline.content, _MD, {}, inline.children)
+        md = _markdown()
+        md.inline.parse(inline.content, md, {}, inline.children)
     return inline.children
 
 
@@ -187,7 +199,7 @@ def _table_rows(tokens: list[Token], start: int) -> tuple[list[list[str]], int]:
 
 def _blocks(body: str) -> Iterator[tuple[str, Any]]:
     """The article's blocks in order: heading, para, list, table, quote."""
-    tokens = _MD.parse(body)
+    tokens = _markdown().parse(body)
     i = 0
     quote = 0
     while i < len(tokens):
@@ -347,6 +359,8 @@ def _split(path: Path, text: str) -> tuple[dict[str, Any], str, int]:
     file lines before the body."""
     stripped = text.lstrip()
     dropped = text[: len(text) - len(stripped)].count("\n")
+    from frontmatter.default_handlers import YAMLHandler
+
     handler = YAMLHandler()
     if not handler.detect(stripped):
         return {}, stripped, dropped

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable
+
+from fakes import FakeClock
+from textual.pilot import Pilot
+from textual.widgets import Label, Static
+
 from stretchtimer.library import Library
 from stretchtimer.model import Plan
 from stretchtimer.plan import plan as make_plan
@@ -9,9 +16,6 @@ from stretchtimer.routines import load_routine
 from stretchtimer.sound import RecordingPlayer
 from stretchtimer.ui.app import StretchApp, make_app
 from stretchtimer.ui.session_screen import SessionScreen
-from textual.widgets import Label, Static
-
-from fakes import FakeClock
 
 
 def quick_relief() -> Plan:
@@ -20,7 +24,9 @@ def quick_relief() -> Plan:
     return make_plan(routine)
 
 
-def build(plan: Plan | None = None, fail: bool = False) -> tuple[StretchApp, FakeClock, RecordingPlayer]:
+def build(
+    plan: Plan | None = None, fail: bool = False
+) -> tuple[StretchApp, FakeClock, RecordingPlayer]:
     clock = FakeClock()
     player = RecordingPlayer(fail=fail)
     app = make_app(plan=plan or quick_relief(), clock=clock, player=player)
@@ -47,3 +53,17 @@ def advance(app: StretchApp, clock: FakeClock, seconds: float, step: float = 0.2
         screen = app.screen
         if isinstance(screen, SessionScreen):
             screen.tick()
+
+
+Scenario = Callable[[StretchApp, Pilot[int]], Awaitable[None]]
+
+
+def drive(app: StretchApp, scenario: Scenario, size: tuple[int, int] = (80, 24)) -> None:
+    """Run `scenario` against the app in a headless terminal of `size`."""
+
+    async def go() -> None:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await scenario(app, pilot)
+
+    asyncio.run(go())

@@ -15,7 +15,9 @@ ARTICLES = FIXTURES / "articles"
 
 
 @pytest.fixture(autouse=True)
-def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def private_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
     """Every test gets its own user directories, never the real ones."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv(paths.HOME_ENV, str(home))

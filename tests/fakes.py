@@ -43,8 +43,15 @@ def make_plan(*parts: tuple[str, int, str | None]) -> Plan:
     variant = EXERCISE.variants[0]
     routine = Routine("demo", "Demo", "", Path("demo.yaml"), (Step(EXERCISE, variant, 10),))
     segments = tuple(
-        Segment(SegmentKind(kind), seconds, f"{kind} cue", 0, EXERCISE, variant,
-                Side(side) if side else None)
+        Segment(
+            SegmentKind(kind),
+            seconds,
+            f"{kind} cue",
+            0,
+            EXERCISE,
+            variant,
+            Side(side) if side else None,
+        )
         for kind, seconds, side in parts
     )
     return Plan(routine, segments)

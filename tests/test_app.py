@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable
+from apphelp import advance, build, drive, session_screen, text
+from textual.pilot import Pilot
+from textual.widgets import Digits
 
-from apphelp import advance, build, session_screen, text
 from stretchtimer.ui.app import StretchApp
 from stretchtimer.ui.pain_screen import PainScreen
 from stretchtimer.ui.picker_screen import PickerScreen
 from stretchtimer.ui.session_screen import SessionScreen
 from stretchtimer.ui.summary_screen import SummaryScreen
-from textual.pilot import Pilot
-from textual.widgets import Digits
-
-Scenario = Callable[[StretchApp, Pilot[int]], Awaitable[None]]
-
-
-def drive(app: StretchApp, scenario: Scenario, size: tuple[int, int] = (80, 24)) -> None:
-    async def go() -> None:
-        async with app.run_test(size=size) as pilot:
-            await pilot.pause()
-            await scenario(app, pilot)
-
-    asyncio.run(go())
 
 
 def countdown(app: StretchApp) -> str:
@@ -203,6 +190,7 @@ def test_failing_player_falls_back_to_bell_once() -> None:
 def test_picker_lists_routines_and_starts_one() -> None:
     """With no routine named, the picker lists each routine with its time; Enter starts it."""
     from fakes import FakeClock
+
     from stretchtimer.sound import RecordingPlayer
     from stretchtimer.ui.app import make_app
 

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
 import statistics
 import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-
-from apphelp import advance, quick_relief, text
+from apphelp import advance, drive, quick_relief, text
 from fakes import FakeClock
+from textual.pilot import Pilot
+
 from stretchtimer import paths
 from stretchtimer.history import History
 from stretchtimer.model import Side
@@ -19,7 +19,6 @@ from stretchtimer.recorder import HistoryRecorder
 from stretchtimer.sound import RecordingPlayer
 from stretchtimer.ui.app import StretchApp, make_app
 from stretchtimer.ui.progress_screen import ProgressScreen
-from textual.pilot import Pilot
 
 NOW = datetime(2026, 11, 25, 18, 0, tzinfo=UTC)
 
@@ -37,7 +36,11 @@ def history_at(moment: datetime = NOW) -> History:
 
 def seed_three_days() -> None:
     """Three routines completed on three days, as a user would have."""
-    for days_ago, routine, feeling in ((2, "morning", 4), (1, "after-sitting", 6), (0, "before-sleep", 7)):
+    for days_ago, routine, feeling in (
+        (2, "morning", 4),
+        (1, "after-sitting", 6),
+        (0, "before-sleep", 7),
+    ):
         h = history_at(NOW - timedelta(days=days_ago, hours=3))
         sid = h.begin(routine, "", routine.replace("-", " ").capitalize(), 8, None)
         h.end(sid, "completed", 8, 300.0)
@@ -51,15 +54,6 @@ def app_with_history() -> tuple[StretchApp, FakeClock, HistoryRecorder]:
     recorder = HistoryRecorder(history_at, notices.append)
     app = make_app(plan=quick_relief(), clock=clock, player=RecordingPlayer(), recorder=recorder)
     return app, clock, recorder
-
-
-def drive(app: StretchApp, scenario: Any, size: tuple[int, int] = (80, 24)) -> None:
-    async def go() -> None:
-        async with app.run_test(size=size) as pilot:
-            await pilot.pause()
-            await scenario(app, pilot)
-
-    asyncio.run(go())
 
 
 def test_completed_session_recorded_with_feeling_and_streak() -> None:
@@ -78,7 +72,12 @@ def test_completed_session_recorded_with_feeling_and_streak() -> None:
     drive(app, scenario)
     recorder.close()
     row = history_at().recent()[0]
-    assert (row.routine, row.status, row.feeling, row.lead_side) == ("quick-relief", "completed", 7, "left")
+    assert (row.routine, row.status, row.feeling, row.lead_side) == (
+        "quick-relief",
+        "completed",
+        7,
+        "left",
+    )
     assert (row.segments_done, row.seconds_held) == (6, 70.0)
 
 

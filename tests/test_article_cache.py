@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from conftest import ARTICLES, write
+
 from stretchtimer import library as library_module
 from stretchtimer.article_cache import ArticleCache, from_data, to_data
 from stretchtimer.content import load_article

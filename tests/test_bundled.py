@@ -15,16 +15,21 @@ from stretchtimer.routines import check_routine
 ARTICLES = sorted(paths.bundled_dir("content").glob("*.md"))
 ROUTINES = sorted(paths.bundled_dir("routines").glob("*.yaml"))
 EXPECTED_EXERCISES = {
-    "knee-to-chest", "cat-cow", "childs-pose", "piriformis-stretch",
-    "hip-flexor-stretch", "supine-twist", "pelvic-tilts",
+    "knee-to-chest",
+    "cat-cow",
+    "childs-pose",
+    "piriformis-stretch",
+    "hip-flexor-stretch",
+    "supine-twist",
+    "pelvic-tilts",
 }
 EXPECTED_ROUTINES = {"quick-relief", "morning", "before-sleep", "after-sitting", "flare-up"}
 
 
 def test_the_library_is_complete() -> None:
     """The seven exercises and five routines the product promises are bundled."""
-    assert EXPECTED_EXERCISES <= {p.stem for p in ARTICLES}
-    assert EXPECTED_ROUTINES <= {p.stem for p in ROUTINES}
+    assert {p.stem for p in ARTICLES} >= EXPECTED_EXERCISES
+    assert {p.stem for p in ROUTINES} >= EXPECTED_ROUTINES
 
 
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)

@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ARTICLES, write
+
 from stretchtimer.cli import main
 
 
@@ -49,8 +49,17 @@ def test_show_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     data = json.loads(out)
     assert list(data) == [
-        "id", "title", "summary", "difficulty", "targets", "variants", "good_sensations",
-        "red_flags", "mistakes", "precautions", "path",
+        "id",
+        "title",
+        "summary",
+        "difficulty",
+        "targets",
+        "variants",
+        "good_sensations",
+        "red_flags",
+        "mistakes",
+        "precautions",
+        "path",
     ]
     assert data["variants"][0]["id"] == "standing-wall-angel"
     assert set(data["variants"][0]) == {"id", "name", "starting_position", "steps"}
@@ -136,7 +145,10 @@ def test_installed_console_script_from_another_directory(tmp_path: Path) -> None
     exe = shutil.which("stretchtimer", path=str(Path(sys.executable).parent))
     assert exe, "the console script is installed beside the interpreter"
     result = subprocess.run(
-        [exe, "plan", "quick-relief", "--format", "json"], cwd=tmp_path, capture_output=True, text=True
+        [exe, "plan", "quick-relief", "--format", "json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["name"] == "quick-relief"

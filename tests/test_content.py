@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import ARTICLES
+
 from stretchtimer.content import load_article, parse_article
 from stretchtimer.errors import InputError
 
@@ -30,11 +30,18 @@ def test_full_article_reads_every_part() -> None:
     assert standing.hold == 40
     assert floor.starting_position == () and len(floor.steps) == 3
     assert ex.good_sensations == ("Work between the shoulder blades", "A stretch across the chest")
-    assert ex.red_flags == ("Pins and needles in the hands", "Sharp shoulder pain", "Neck pain that builds")
+    assert ex.red_flags == (
+        "Pins and needles in the hands",
+        "Sharp shoulder pain",
+        "Neck pain that builds",
+    )
     assert [m.title for m in ex.mistakes] == ["Arching the Back", "Shrugging"]
     assert ex.mistakes[1].problem == "The shoulders climb toward the ears"
     assert ex.mistakes[1].fix == "Keep the shoulders down as the arms rise"
-    assert ex.precautions == ("A recent shoulder dislocation", "Frozen shoulder (work in a small range)")
+    assert ex.precautions == (
+        "A recent shoulder dislocation",
+        "Frozen shoulder (work in a small range)",
+    )
     assert ("When to Use", "At the Desk\n- Every hour of sitting") in ex.sections
     assert ex.metadata["audience"] == "desk workers"
 
@@ -109,7 +116,9 @@ def test_h1_wins_over_frontmatter_title() -> None:
         ("unclosed.md", (1, 1), "never closed"),
     ],
 )
-def test_malformed_articles_name_file_line_col(name: str, position: tuple[int, int], words: str) -> None:
+def test_malformed_articles_name_file_line_col(
+    name: str, position: tuple[int, int], words: str
+) -> None:
     """A malformed article is one error with the file, line and column."""
     with pytest.raises(InputError) as info:
         load_article(ARTICLES / name)

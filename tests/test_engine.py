@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from fakes import FakeClock, make_plan
+
 from stretchtimer.engine import Session, State
 from stretchtimer.events import (
     Countdown,
@@ -16,8 +16,14 @@ from stretchtimer.events import (
     Stopped,
 )
 
-QUICK = make_plan(("prepare", 5, "left"), ("hold", 20, "left"), ("switch", 5, "right"),
-                  ("hold", 20, "right"), ("prepare", 5, None), ("hold", 30, None))
+QUICK = make_plan(
+    ("prepare", 5, "left"),
+    ("hold", 20, "left"),
+    ("switch", 5, "right"),
+    ("hold", 20, "right"),
+    ("prepare", 5, None),
+    ("hold", 30, None),
+)
 
 
 def run_for(session: Session, clock: FakeClock, seconds: float, step: float = 0.25) -> list[Event]:
@@ -64,7 +70,10 @@ def test_no_drift_over_a_long_plan_with_irregular_ticks() -> None:
         clock.advance(steps[i % len(steps)])
         i += 1
         session.tick()
-        assert abs(session.remaining_total - (3600 - (clock.now - t0))) < 1e-6 or session.state is State.FINISHED
+        assert (
+            abs(session.remaining_total - (3600 - (clock.now - t0))) < 1e-6
+            or session.state is State.FINISHED
+        )
     assert 3600 <= clock.now - t0 < 3600 + max(steps)
 
 

@@ -15,13 +15,13 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import write
+from tmuxhelp import Tmux
+
 from stretchtimer import paths
 from stretchtimer.chimes import Chime
 from stretchtimer.history import History
 from stretchtimer.sound import Chimes, Playsound3Player
-from tmuxhelp import Tmux
 
 EXE = shutil.which("stretchtimer", path=str(Path(sys.executable).parent)) or "stretchtimer"
 needs_tmux = pytest.mark.skipif(not shutil.which("tmux"), reason="tmux is not installed")
@@ -67,7 +67,9 @@ def test_tiny_terminal_and_resize_mid_hold(tmp_path: Path, private_home: Path) -
 
 @pytest.mark.slow
 @needs_tmux
-def test_sigstop_then_sigcont_the_countdown_tells_the_truth(tmp_path: Path, private_home: Path) -> None:
+def test_sigstop_then_sigcont_the_countdown_tells_the_truth(
+    tmp_path: Path, private_home: Path
+) -> None:
     """Stopped for 10 s mid-hold: on SIGCONT the time left matches the wall clock."""
     routine = write(tmp_path, "forty.yaml", HOLD40)
     tmux = Tmux(tmp_path / "sock")
@@ -113,7 +115,11 @@ def test_signals_in_the_tui_restore_the_terminal_and_close_the_row(
 def run_plain(routine: Path, home: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, paths.HOME_ENV: str(home)}
     return subprocess.run(
-        [EXE, str(routine), "--plain", "--mute"], env=env, capture_output=True, text=True, timeout=60
+        [EXE, str(routine), "--plain", "--mute"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
@@ -176,8 +182,13 @@ def test_missing_or_corrupt_chime_falls_back_to_the_bell(tmp_path: Path, damage:
         f'pcm.!default {{ type file slave.pcm "null" file "{played}" format "raw" }}\n'
     )
     env = {**os.environ, "HOME": str(tmp_path), "PLAYSOUND3_BACKEND": "alsa"}
-    result = subprocess.run([sys.executable, "-c", _chime_script(folder)], env=env,
-                            capture_output=True, text=True, timeout=30)
+    result = subprocess.run(
+        [sys.executable, "-c", _chime_script(folder)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     bells, notices, fallen = result.stdout.split()
     assert (bells, notices, fallen) == ("2", "1", "False"), result.stderr
     assert not played.exists() or played.stat().st_size == 0  # no noise reached the device

@@ -15,8 +15,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-
 from conftest import write
+
 from stretchtimer import paths
 from stretchtimer.cli import main
 from stretchtimer.history import MIGRATIONS, VERSION, History
@@ -30,7 +30,9 @@ def fixed(moment: datetime) -> History:
     return History(paths.data_dir() / "history.db", now=lambda: moment)
 
 
-def add(history: History, routine: str, status: str, held: float = 60, lead: Side | None = None) -> int:
+def add(
+    history: History, routine: str, status: str, held: float = 60, lead: Side | None = None
+) -> int:
     sid = history.begin(routine, f"/r/{routine}.yaml", routine.title(), 6, lead)
     history.end(sid, status, 6 if status == "completed" else 2, held)
     return sid
@@ -66,7 +68,12 @@ def test_migration_from_version_1_keeps_data() -> None:
     h = fixed(T0)
     assert h.conn.execute("PRAGMA user_version").fetchone()[0] == VERSION
     (row,) = h.recent()
-    assert (row.routine, row.status, row.feeling, row.lead_side) == ("morning", "completed", None, None)
+    assert (row.routine, row.status, row.feeling, row.lead_side) == (
+        "morning",
+        "completed",
+        None,
+        None,
+    )
 
 
 @pytest.mark.parametrize("status", ["completed", "quit", "stopped", "interrupted"])
@@ -111,7 +118,9 @@ def test_plan_command_shows_the_next_lead(capsys: pytest.CaptureFixture[str]) ->
     add(h, "quick-relief", "completed", lead=Side.LEFT)
     h.close()
     assert main(["plan", "quick-relief", "--format", "json"]) == 0
-    sides = [s["side"] for s in json.loads(capsys.readouterr().out)["segments"] if s["kind"] == "hold"]
+    sides = [
+        s["side"] for s in json.loads(capsys.readouterr().out)["segments"] if s["kind"] == "hold"
+    ]
     assert sides == ["right", "left", None]
 
 
@@ -200,7 +209,10 @@ def _spawn_plain(routine: Path, home: Path) -> subprocess.Popen[str]:
     env = {**os.environ, paths.HOME_ENV: str(home), "PLAYSOUND3_BACKEND": "none"}
     return subprocess.Popen(
         [sys.executable, "-m", "stretchtimer", str(routine), "--plain", "--mute"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -223,7 +235,9 @@ def _wait_for_row(db: Path, status: str, timeout: float = 15.0) -> None:
 LONG = "title: Long\nsteps:\n  - exercise: cat-cow\n    hold: 600\n"
 
 
-def test_sigkill_leaves_a_sound_database_and_an_interrupted_row(tmp_path: Path, private_home: Path) -> None:
+def test_sigkill_leaves_a_sound_database_and_an_interrupted_row(
+    tmp_path: Path, private_home: Path
+) -> None:
     """A process killed with SIGKILL mid-session: integrity ok, and the session is interrupted."""
     routine = write(tmp_path, "long.yaml", LONG)
     proc = _spawn_plain(routine, private_home)
@@ -270,7 +284,9 @@ def test_two_concurrent_writers_lose_nothing(tmp_path: Path) -> None:
     """Two processes writing at once both keep every session."""
     db = tmp_path / "data" / "history.db"
     procs = [
-        subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(n)], stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(db), str(n)], stderr=subprocess.PIPE, text=True
+        )
         for n in (1, 2)
     ]
     for p in procs:
@@ -279,12 +295,19 @@ def test_two_concurrent_writers_lose_nothing(tmp_path: Path) -> None:
     h = History(db)
     counts = dict(h.conn.execute("SELECT routine, COUNT(*) FROM sessions GROUP BY routine"))
     assert counts == {"r1": 60, "r2": 60}
-    assert h.conn.execute("SELECT COUNT(*) FROM sessions WHERE status != 'completed'").fetchone()[0] == 0
+    assert (
+        h.conn.execute("SELECT COUNT(*) FROM sessions WHERE status != 'completed'").fetchone()[0]
+        == 0
+    )
 
 
 def test_no_history_records_nothing(tmp_path: Path, private_home: Path) -> None:
     """--no-history, and the record_history setting, write no database at all."""
-    routine = write(tmp_path, "tiny.yaml", "title: T\ndefaults:\n  prepare: 0\nsteps:\n  - exercise: cat-cow\n    hold: 1\n")
+    routine = write(
+        tmp_path,
+        "tiny.yaml",
+        "title: T\ndefaults:\n  prepare: 0\nsteps:\n  - exercise: cat-cow\n    hold: 1\n",
+    )
     env = {**os.environ, paths.HOME_ENV: str(private_home)}
     cmd = [sys.executable, "-m", "stretchtimer", str(routine), "--plain", "--mute"]
     assert subprocess.run([*cmd, "--no-history"], env=env, capture_output=True).returncode == 0

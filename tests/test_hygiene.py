@@ -8,8 +8,22 @@ import sys
 import pytest
 
 CORE = [
-    "model", "errors", "text", "files", "paths", "durations", "content", "library",
-    "routines", "plan", "views", "engine", "sound", "chimes", "history", "plain",
+    "model",
+    "errors",
+    "text",
+    "files",
+    "paths",
+    "durations",
+    "content",
+    "library",
+    "routines",
+    "plan",
+    "views",
+    "engine",
+    "sound",
+    "chimes",
+    "history",
+    "plain",
 ]
 
 

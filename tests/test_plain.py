@@ -6,6 +6,7 @@ import io
 
 from apphelp import quick_relief
 from fakes import FakeClock
+
 from stretchtimer.engine import State
 from stretchtimer.plain import run_session
 from stretchtimer.sound import Chimes, RecordingPlayer
@@ -33,7 +34,11 @@ def test_plain_run_prints_each_event_once() -> None:
     assert lines[-1] == "Routine complete: Quick relief, 1:10 holding."
     assert sum(ln in ("3", "2", "1") for ln in lines) == 9
     assert player.played == ["hold"] + ["tick"] * 3 + ["switch", "hold"] + ["tick"] * 3 + [
-        "hold", "tick", "tick", "tick", "complete",
+        "hold",
+        "tick",
+        "tick",
+        "tick",
+        "complete",
     ]
     assert 1085 <= clock.now <= 1085.05  # ended on time, no drift from the sleeps
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import write
+
 from stretchtimer.library import Library
 from stretchtimer.model import Plan, SegmentKind, Side
 from stretchtimer.plan import plan
@@ -25,7 +26,14 @@ def test_quick_relief_holds_and_total(library: Library) -> None:
         (20, Side.RIGHT, "single-knee-to-chest"),
         (30, None, "double-knee-to-chest"),
     ]
-    assert [s.kind.value for s in p.segments] == ["prepare", "hold", "switch", "hold", "prepare", "hold"]
+    assert [s.kind.value for s in p.segments] == [
+        "prepare",
+        "hold",
+        "switch",
+        "hold",
+        "prepare",
+        "hold",
+    ]
     assert p.total_seconds == sum(s.seconds for s in p.segments) <= 120
 
 

@@ -10,9 +10,9 @@ import wave
 from pathlib import Path
 
 import pytest
-
 from conftest import write
 from tmuxhelp import Tmux
+
 from stretchtimer.chimes import Chime
 from stretchtimer.paths import sounds_dir
 
@@ -88,8 +88,9 @@ def _play_in_subprocess(home: Path, chime: Chime) -> subprocess.CompletedProcess
         "print('failed' if p.failed() else 'ok')\n"
     )
     env = {**os.environ, "HOME": str(home), "PLAYSOUND3_BACKEND": "alsa"}
-    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
-                          timeout=30)
+    return subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=30
+    )
 
 
 @pytest.mark.slow
@@ -106,13 +107,13 @@ def test_chime_reaches_an_alsa_device(tmp_path: Path) -> None:
         frames = w.readframes(w.getnframes())
     data = played.read_bytes()
     assert data[: len(frames)] == frames
-    assert set(data[len(frames):]) <= {0}  # only the period's padding of silence follows
+    assert set(data[len(frames) :]) <= {0}  # only the period's padding of silence follows
 
 
 @pytest.mark.slow
 @needs_aplay
 def test_no_sound_device_is_noticed(tmp_path: Path) -> None:
     """With no device at all, the player's failure is seen (so the app falls back to the bell)."""
-    (tmp_path / ".asoundrc").write_text('pcm.!default { type hw card 99 }\n')
+    (tmp_path / ".asoundrc").write_text("pcm.!default { type hw card 99 }\n")
     result = _play_in_subprocess(tmp_path, Chime.HOLD)
     assert result.stdout.strip() == "failed", result.stderr

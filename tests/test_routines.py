@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import write
+
 from stretchtimer import paths
 from stretchtimer.errors import Problem
 from stretchtimer.library import Library
@@ -186,7 +186,11 @@ def test_missing_file_and_directory(tmp_path: Path, library: Library) -> None:
 
 def test_user_routines_and_content_shadow_bundled(private_home: Path) -> None:
     """The user's own routine and article directories come before the bundled ones."""
-    write(paths.user_dir("routines"), "quick-relief.yaml", "title: Mine\nsteps:\n  - exercise: my-neck\n    hold: 10\n")
+    write(
+        paths.user_dir("routines"),
+        "quick-relief.yaml",
+        "title: Mine\nsteps:\n  - exercise: my-neck\n    hold: 10\n",
+    )
     write(paths.user_dir("content"), "my-neck.md", "# My Neck\n\n### Red flags\n\n- Pain\n")
     library = Library()
     entry = library.find_routine("quick-relief")

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import write
+
 from stretchtimer import paths
 from stretchtimer.content import parse_article
 from stretchtimer.errors import InputError
@@ -42,9 +42,18 @@ sys.exit(code)
 
 def audited(tmp_path: Path, home: Path, *argv: str) -> tuple[int, list[list[str]]]:
     log = tmp_path / "audit.jsonl"
-    env = {**os.environ, paths.HOME_ENV: str(home), "PLAYSOUND3_BACKEND": "alsa", "HOME": str(tmp_path)}
+    env = {
+        **os.environ,
+        paths.HOME_ENV: str(home),
+        "PLAYSOUND3_BACKEND": "alsa",
+        "HOME": str(tmp_path),
+    }
     result = subprocess.run(
-        [sys.executable, "-c", AUDIT, str(log), *argv], env=env, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", AUDIT, str(log), *argv],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     events = [json.loads(line) for line in log.read_text().splitlines() if line.strip()]
     return result.returncode, events
@@ -79,7 +88,13 @@ image: https://example.com/pic.png
 
 @pytest.mark.parametrize(
     "argv",
-    [["list"], ["show", "linky"], ["plan", "ROUTINE"], ["check", "ROUTINE"], ["ROUTINE", "--plain"]],
+    [
+        ["list"],
+        ["show", "linky"],
+        ["plan", "ROUTINE"],
+        ["check", "ROUTINE"],
+        ["ROUTINE", "--plain"],
+    ],
     ids=["list", "show", "plan", "check", "run"],
 )
 def test_no_network_and_files_stay_in_their_place(
@@ -93,14 +108,22 @@ def test_no_network_and_files_stay_in_their_place(
     code, events = audited(tmp_path, private_home, *argv)
     assert code == 0
     assert [e for e in events if e[0] == "net"] == []
-    allowed_reads = (str(paths.bundled_dir("content")), str(paths.bundled_dir("routines")),
-                     str(private_home), str(routine))
-    ours = [e[1] for e in events if e[0] == "read" and e[1].endswith((".md", ".yaml", ".yml", ".db"))]
+    allowed_reads = (
+        str(paths.bundled_dir("content")),
+        str(paths.bundled_dir("routines")),
+        str(private_home),
+        str(routine),
+    )
+    ours = [
+        e[1] for e in events if e[0] == "read" and e[1].endswith((".md", ".yaml", ".yml", ".db"))
+    ]
     assert ours and all(p.startswith(allowed_reads) for p in ours), ours
     writes = [e[1] for e in events if e[0] == "write" and not e[1].startswith("/dev/")]
     assert all(p.startswith(str(private_home / "data")) for p in writes), writes
     spawned = [e[1] for e in events if e[0] == "exec"]
-    assert all("aplay" in s or "gst" in s or "ffplay" in s or "mpg123" in s for s in spawned), spawned
+    assert all("aplay" in s or "gst" in s or "ffplay" in s or "mpg123" in s for s in spawned), (
+        spawned
+    )
 
 
 @pytest.mark.parametrize(
@@ -130,7 +153,8 @@ def test_frontmatter_tags_never_construct_objects() -> None:
 def test_markdown_is_text_not_markup() -> None:
     """Textual markup and links inside an article stay plain text."""
     ex = parse_article(
-        Path("x.md"), "# [bold red]Loud[/] title\n\n### Red Flags\n\n- [link=https://x]pain[/link]\n"
+        Path("x.md"),
+        "# [bold red]Loud[/] title\n\n### Red Flags\n\n- [link=https://x]pain[/link]\n",
     )
     assert ex.title == "[bold red]Loud[/] title"
     assert ex.red_flags == ("[link=https://x]pain[/link]",)
@@ -142,13 +166,20 @@ def test_markup_in_an_article_is_shown_literally(private_home: Path) -> None:
 
     from apphelp import text
     from fakes import FakeClock
+
     from stretchtimer.plan import plan
     from stretchtimer.routines import load_routine
     from stretchtimer.sound import RecordingPlayer
     from stretchtimer.ui.app import make_app
 
-    write(paths.user_dir("content"), "markup.md", "# [b]Bold[/b] [/oops]\n\n### Red Flags\n\n- [red]pain[/]\n")
-    routine_path = write(private_home, "m.yaml", "title: '[blink]M'\nsteps:\n  - exercise: markup\n    hold: 5\n")
+    write(
+        paths.user_dir("content"),
+        "markup.md",
+        "# [b]Bold[/b] [/oops]\n\n### Red Flags\n\n- [red]pain[/]\n",
+    )
+    routine_path = write(
+        private_home, "m.yaml", "title: '[blink]M'\nsteps:\n  - exercise: markup\n    hold: 5\n"
+    )
     library = Library()
     routine, _ = load_routine(library.find_routine(str(routine_path)), library)
     app = make_app(plan=plan(routine), clock=FakeClock(), player=RecordingPlayer())

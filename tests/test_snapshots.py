@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
 from apphelp import advance, build
 
 SIZE = (80, 24)

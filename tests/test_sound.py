@@ -5,8 +5,8 @@ from __future__ import annotations
 import wave
 
 import pytest
-
 from apphelp import quick_relief
+
 from stretchtimer.chimes import Chime, samples, wav_bytes
 from stretchtimer.events import Countdown, Finished, Halfway, SegmentEnded, SegmentStarted
 from stretchtimer.paths import sounds_dir

@@ -12,7 +12,10 @@ ROOT = Path(__file__).parent.parent
 def test_ruff_clean() -> None:
     """ruff finds nothing in the package."""
     result = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "stretchtimer"], cwd=ROOT, capture_output=True, text=True
+        [sys.executable, "-m", "ruff", "check", "stretchtimer", "tests", "benchmarks"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -20,6 +23,9 @@ def test_ruff_clean() -> None:
 def test_mypy_strict_clean() -> None:
     """mypy --strict finds nothing in the package."""
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "stretchtimer"], cwd=ROOT, capture_output=True, text=True
+        [sys.executable, "-m", "mypy", "--strict", "stretchtimer"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -7,21 +7,21 @@ import contextlib
 import signal
 import time
 from collections.abc import Callable, Iterable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from stretchtimer.engine import Clock, Session
-from stretchtimer.history import History
 from stretchtimer.library import Library
 from stretchtimer.model import Plan
 from stretchtimer.sound import Chimes, Player, default_player
-from stretchtimer.ui.pain_screen import PainScreen
-from stretchtimer.ui.picker_screen import PickerScreen
-from stretchtimer.ui.progress_screen import ProgressScreen, progress_text
 from stretchtimer.ui.session_screen import SessionScreen
-from stretchtimer.ui.summary_screen import SummaryScreen
+
+if TYPE_CHECKING:
+    from stretchtimer.history import History
+
+# The other screens are imported when first shown: the first frame needs only one of them.
 
 
 class Recorder(Protocol):
@@ -86,6 +86,8 @@ class StretchApp(App[int]):
         if self.first_plan is not None:
             self.push_screen(SessionScreen(self.first_plan))
         else:
+            from stretchtimer.ui.picker_screen import PickerScreen
+
             self.push_screen(PickerScreen(self.library))
         self.call_after_refresh(self._load_player)
         for message in self._early_notices:
@@ -106,6 +108,8 @@ class StretchApp(App[int]):
 
     def action_progress(self) -> None:
         """Show the progress screen."""
+        from stretchtimer.ui.progress_screen import ProgressScreen, progress_text
+
         text = self.recorder.query(progress_text) if self.recorder else None
         if text is None:
             text = "History is off (--no-history, or record_history: false), so nothing to show."
@@ -140,12 +144,16 @@ class StretchApp(App[int]):
         if self.recorder:
             self.recorder.end(session, "completed")
             streak = self.recorder.streak_text()
+        from stretchtimer.ui.summary_screen import SummaryScreen
+
         self.switch_screen(SummaryScreen(session, streak))
 
     def session_stopped_for_pain(self, session: Session) -> None:
         """The user stopped because it hurts: record it and show the red flags."""
         if self.recorder:
             self.recorder.end(session, "stopped")
+        from stretchtimer.ui.pain_screen import PainScreen
+
         self.switch_screen(PainScreen(session.segment))
 
     def session_quit(self, session: Session) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -70,9 +71,15 @@ class SessionScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.session = Session(self.plan, self.stretch_app.clock)
-        self.stretch_app.session_began(self.session)
-        self.session.start()
-        self.tick()
+        self.render_view(view(self.session))
+        # The clock starts when the person can see the countdown, not before.
+        self.call_after_refresh(self._begin)
+
+    def _begin(self) -> None:
+        if self.session is not None and self.session.state is State.READY:
+            self.stretch_app.session_began(self.session)
+            self.session.start()
+            self.tick()
 
     def on_resize(self) -> None:
         """Drop the extras on short or narrow terminals so the countdown and cue stay whole."""
@@ -156,27 +163,32 @@ class SessionScreen(Screen[None]):
             return running
         return True
 
-    def _changed(self) -> None:
-        self.refresh_bindings()
-        self.tick()
+    def _drive(self, command: Callable[[Session], None]) -> None:
+        """Apply a key's command to the session, then redraw and re-arm at once."""
+        if self.session:
+            command(self.session)
+            self.refresh_bindings()
+            self.tick()
 
     def action_pause(self) -> None:
         """Pause the countdown."""
-        if self.session:
-            self.session.pause()
-            self._changed()
+        self._drive(Session.pause)
 
     def action_resume(self) -> None:
         """Resume the countdown."""
-        if self.session:
-            self.session.resume()
-            self._changed()
+        self._drive(Session.resume)
 
     def action_toggle_pause(self) -> None:
         """Pause or resume (the command palette's single entry)."""
-        if self.session:
-            self.session.toggle_pause()
-            self._changed()
+        self._drive(Session.toggle_pause)
+
+    def action_next(self) -> None:
+        """Skip to the next segment."""
+        self._drive(Session.next)
+
+    def action_back(self) -> None:
+        """Restart this segment, or go back one."""
+        self._drive(Session.back)
 
     def action_toggle_mute(self) -> None:
         """Mute or unmute (the command palette's single entry)."""
@@ -184,18 +196,6 @@ class SessionScreen(Screen[None]):
             self.action_unmute()
         else:
             self.action_mute()
-
-    def action_next(self) -> None:
-        """Skip to the next segment."""
-        if self.session:
-            self.session.next()
-            self._changed()
-
-    def action_back(self) -> None:
-        """Restart this segment, or go back one."""
-        if self.session:
-            self.session.back()
-            self._changed()
 
     def action_mute(self) -> None:
         """Silence the chimes."""

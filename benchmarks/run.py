@@ -1,0 +1,261 @@
+"""Runs every benchmark in one go and prints the table of ratios (python3 benchmarks/run.py).
+
+It makes its own environment (.bench-venv: this project, installed as a user would, plus
+termdown) and re-runs itself there. Each comparison is measured side by side in the same run;
+medians of at least five runs."""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".bench-venv"
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+ONLY = os.environ.get("BENCH_ONLY", "")
+"""Set BENCH_ONLY=first to measure just the first frame and memory (a quick look)."""
+HOLD60 = "title: Sixty\ndefaults:\n  prepare: 0\nsteps:\n  - exercise: cat-cow\n    hold: 60\n"
+
+
+def ensure_environment() -> None:
+    """Re-run inside .bench-venv, with the current code and termdown installed."""
+    if os.environ.get("STRETCHTIMER_BENCH_ENV") == "1":
+        return
+    python = VENV / "bin" / "python"
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", "termdown"], check=True)
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "-q", "--force-reinstall", "--no-deps", str(ROOT)],
+        check=True,
+    )
+    subprocess.run([str(python), "-m", "pip", "install", "-q", str(ROOT)], check=True)
+    env = {**os.environ, "STRETCHTIMER_BENCH_ENV": "1"}
+    os.chdir(ROOT)
+    os.execve(str(python), [str(python), "-m", "benchmarks.run", *sys.argv[1:]], env)
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+class Bench:
+    """The tmux measurements, in one private tmux server and one private home."""
+
+    def __init__(self, tmp: Path) -> None:
+        from benchmarks.terminal import Pane
+
+        self.Pane = Pane
+        self.tmp = tmp
+        self.server = tmp / "tmux.sock"
+        self.bin = Path(sys.executable).parent
+        home = tmp / "home"
+        home.mkdir()
+        (home / ".asoundrc").write_text(
+            f'pcm.!default {{ type file slave.pcm "null" file "{tmp / "PLAYED"}" format "raw" }}\n'
+        )
+        self.env = (
+            f"env HOME={home} STRETCHTIMER_HOME={tmp / 'st'} PLAYSOUND3_BACKEND=alsa "
+            "TERM=xterm-256color"
+        )
+        self.routine = tmp / "sixty.yaml"
+        self.routine.write_text(HOLD60)
+        self.count = 0
+
+    def pane(self, command: str) -> object:
+        self.count += 1
+        return self.Pane(self.server, f"p{self.count}", f"{self.env} {command}")
+
+    def first_frames(self) -> dict[str, list[float]]:
+        """First-frame seconds and peak memory of stretchtimer quick-relief and the bare app."""
+        out: dict[str, list[float]] = {"st": [], "bare": [], "st_mem": [], "bare_mem": []}
+        for _ in range(RUNS):
+            for key, command, marker in (
+                ("bare", f"{self.bin / 'python'} -m benchmarks.bare_app", "bare app ready"),
+                ("st", f"{self.bin / 'stretchtimer'} quick-relief --no-history", "GET READY"),
+            ):
+                from benchmarks.terminal import peak_memory_mb
+
+                p = self.pane(command)
+                p.start()  # type: ignore[attr-defined]
+                seen = p.wait_for(marker)  # type: ignore[attr-defined]
+                out[key].append(seen - p.started)  # type: ignore[attr-defined]
+                time.sleep(2.0)  # let deferred work (the sound player's import) happen
+                out[f"{key}_mem"].append(peak_memory_mb(p.pid()))  # type: ignore[attr-defined]
+                p.kill()  # type: ignore[attr-defined]
+                time.sleep(0.3)
+        return out
+
+    def sixty(self) -> dict[str, list[float]]:
+        """CPU over 10 s of a hold, and how late a 60 s countdown ends, side by side."""
+        from benchmarks.terminal import cpu_seconds
+
+        out: dict[str, list[float]] = {
+            k: [] for k in ("st_cpu", "bare_cpu", "td_cpu", "st_late", "td_late")
+        }
+        for _ in range(RUNS):
+            st = self.pane(f"{self.bin / 'stretchtimer'} {self.routine} --no-history")
+            td = self.pane(f"{self.bin / 'termdown'} 60")
+            bare = self.pane(f"{self.bin / 'python'} -m benchmarks.bare_app")
+            st.start()  # type: ignore[attr-defined]
+            st_first = st.wait_for("HOLD")  # type: ignore[attr-defined]
+            td.start()  # type: ignore[attr-defined]
+            td_first = td.wait_for("88", poll=0.002)  # type: ignore[attr-defined]
+            bare.start()  # type: ignore[attr-defined]
+            bare.wait_for("bare app ready")  # type: ignore[attr-defined]
+            pids = {k: p.pid() for k, p in (("st", st), ("td", td), ("bare", bare))}  # type: ignore[attr-defined]
+            time.sleep(max(0.0, st_first + 20 - time.monotonic()))
+            before = {k: cpu_seconds(pid) for k, pid in pids.items()}
+            t = time.monotonic()
+            time.sleep(10)
+            span = time.monotonic() - t
+            for k, pid in pids.items():
+                out[f"{k}_cpu"].append((cpu_seconds(pid) - before[k]) / span * 100)
+            st_end = st.wait_for("Routine complete", poll=0.002)  # type: ignore[attr-defined]
+            td_end = td.wait_for("BENCH-EXIT", poll=0.002)  # type: ignore[attr-defined]
+            out["st_late"].append(st_end - st_first - 60)
+            out["td_late"].append(td_end - td_first - 60)
+            for p in (st, td, bare):
+                p.kill()  # type: ignore[attr-defined]
+        return out
+
+
+def check_cost() -> tuple[float, float]:
+    """Median seconds of `stretchtimer check ROUTINE` and of `python -c pass`, whole process."""
+    exe = Path(sys.executable).parent / "stretchtimer"
+    routine = ROOT / "routines" / "quick-relief.yaml"
+
+    def timed(cmd: list[str]) -> float:
+        t = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, check=True)
+        return time.perf_counter() - t
+
+    checks, passes = [], []
+    for _ in range(max(RUNS, 10)):
+        passes.append(timed([sys.executable, "-c", "pass"]))
+        checks.append(timed([str(exe), "check", str(routine)]))
+    return median(checks), median(passes)
+
+
+def row(what: str, value: str, against: str, target: str, ok: bool) -> str:
+    return f"| {what} | {value} | {against} | {target} | {'yes' if ok else 'NO'} |"
+
+
+def main() -> None:
+    ensure_environment()
+    from benchmarks.latency import chime_latencies
+    from benchmarks.loading import loading_rows
+
+    rows: list[str] = []
+    say: Callable[[str], None] = lambda s: print(s, file=sys.stderr, flush=True)  # noqa: E731
+    with tempfile.TemporaryDirectory() as tmp:
+        bench = Bench(Path(tmp))
+        say("first frame and memory ...")
+        ff = bench.first_frames()
+        if ONLY == "first":
+            print(f"first frame {median(ff['st']):.3f} s vs bare {median(ff['bare']):.3f} s = "
+                  f"{median(ff['st']) / median(ff['bare']):.2f}x; memory "
+                  f"{median(ff['st_mem']):.1f} vs {median(ff['bare_mem']):.1f} MB = "
+                  f"{median(ff['st_mem']) / median(ff['bare_mem']):.2f}x")
+            bench.Pane(bench.server, "x", "").tmux("kill-server")
+            return
+        say("60 s countdowns side by side (CPU, end time) ...")
+        sx = bench.sixty()
+        bench.Pane(bench.server, "x", "").tmux("kill-server")
+    say("chime latency, loading, check ...")
+    lat, ticks = chime_latencies()
+    loads = loading_rows()
+    check, bare_py = check_cost()
+
+    ff_ratio = median(ff["st"]) / median(ff["bare"])
+    rows.append(
+        row(
+            "first frame, `stretchtimer quick-relief` in tmux",
+            f"{median(ff['st']):.3f} s",
+            f"bare Textual app {median(ff['bare']):.3f} s",
+            "≤ 1.3x",
+            ff_ratio <= 1.3,
+        )
+        + f" ({ff_ratio:.2f}x)"
+    )
+    st_cpu, bare_cpu, td_cpu = (median(sx[k]) for k in ("st_cpu", "bare_cpu", "td_cpu"))
+    rows.append(
+        row(
+            "CPU over 10 s of a hold",
+            f"{st_cpu:.2f}% of a core",
+            f"bare app idle {bare_cpu:.2f}%; termdown {td_cpu:.2f}%",
+            "< 1% and < termdown",
+            st_cpu < 1 and st_cpu < td_cpu,
+        )
+    )
+    mem_ratio = median(ff["st_mem"]) / median(ff["bare_mem"])
+    rows.append(
+        row(
+            "peak memory (VmHWM)",
+            f"{median(ff['st_mem']):.1f} MB",
+            f"bare app {median(ff['bare_mem']):.1f} MB",
+            "≤ 1.25x",
+            mem_ratio <= 1.25,
+        )
+        + f" ({mem_ratio:.2f}x)"
+    )
+    st_late, td_late = median(sx["st_late"]), median(sx["td_late"])
+    rows.append(
+        row(
+            "end of a 60 s routine vs its plan (real clock, tmux)",
+            f"{st_late:+.3f} s",
+            f"termdown 60: {td_late:+.3f} s",
+            "within 0.05 s, no later than termdown",
+            abs(st_late) <= 0.05 and st_late <= td_late,
+        )
+    )
+    rows.append(
+        row(
+            "chime latency: event due to player process started",
+            f"{median(lat):.1f} ms (max {max(lat):.1f})",
+            f"tick interval {median(ticks):.0f} ms",
+            "< 30 ms",
+            median(lat) < 30,
+        )
+    )
+    for label, seconds, ratio in loads:
+        rows.append(
+            row(
+                f"load + validate 1,000 articles and 1,000 routines, {label}",
+                f"{seconds:.3f} s; 10x files = {ratio:.2f}x",
+                "100 of each",
+                "≤ 1 s, ≤ 11x",
+                seconds <= 1 and ratio <= 11,
+            )
+        )
+    own = check - bare_py
+    rows.append(
+        row(
+            "`stretchtimer check` one routine, whole process",
+            f"{check:.3f} s",
+            f"`python -c pass` {bare_py:.3f} s",
+            "own time < 0.25 s",
+            own < 0.25,
+        )
+        + f" (own {own:.3f} s)"
+    )
+
+    print(
+        f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}; medians of {RUNS} runs; {time.strftime('%Y-%m-%d')}\n"
+    )
+    print("| what | stretchtimer | measured against | target | met |")
+    print("|---|---|---|---|---|")
+    for r in rows:
+        print(r)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,22 @@
+"""Tests the fast benchmark subset as a regression guard: ratios, never absolute times."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent.parent))
+
+from benchmarks.loading import time_load
+
+
+def test_loading_grows_linearly() -> None:
+    """Ten times the files costs at most about ten times as much (cold), with room for noise."""
+    small, large = time_load(20, warm=False, runs=3), time_load(200, warm=False, runs=3)
+    assert large / small < 13
+
+
+def test_cache_makes_loading_much_cheaper() -> None:
+    """A warm parsed-article cache loads at least three times faster than parsing."""
+    cold, warm = time_load(200, warm=False, runs=3), time_load(200, warm=True, runs=3)
+    assert warm * 3 < cold, (cold, warm)
