@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from pathlib import Path
@@ -16,14 +15,6 @@ from stretchtimer.library import Library, default_cache, load_cached, looks_like
 from stretchtimer.model import Plan, Routine, Side
 from stretchtimer.plan import plan as make_plan
 from stretchtimer.routines import check_routine, load_routine
-from stretchtimer.views import (
-    exercise_data,
-    exercise_text,
-    list_text,
-    plan_data,
-    plan_text,
-    routine_row,
-)
 
 if TYPE_CHECKING:
     from stretchtimer.recorder import HistoryRecorder
@@ -87,6 +78,8 @@ def _dump(data: object) -> None:
 
 def cmd_list(args: argparse.Namespace, library: Library) -> int:
     """`stretchtimer list`."""
+    from stretchtimer.views import list_text, routine_row
+
     routines = []
     bad: list[Problem] = []
     for entry in library.routines().values():
@@ -117,6 +110,8 @@ def cmd_list(args: argparse.Namespace, library: Library) -> int:
 
 def cmd_show(args: argparse.Namespace, library: Library) -> int:
     """`stretchtimer show EXERCISE`."""
+    from stretchtimer.views import exercise_data, exercise_text
+
     ex = library.find_exercise(args.exercise)
     if args.format == "json":
         _dump(exercise_data(ex))
@@ -154,6 +149,8 @@ def load_routine_named(name: str, library: Library) -> Routine:
 
 def cmd_plan(args: argparse.Namespace, library: Library) -> int:
     """`stretchtimer plan ROUTINE`."""
+    from stretchtimer.views import plan_data, plan_text
+
     routine = load_routine_named(args.routine, library)
     plan = make_plan(routine, next_lead(routine))
     if args.format == "json":
@@ -226,6 +223,8 @@ def cmd_check(args: argparse.Namespace, library: Library) -> int:
 
 def cmd_history(args: argparse.Namespace, library: Library) -> int:
     """`stretchtimer history`."""
+    import csv
+
     from stretchtimer.history import History, parse_since
     from stretchtimer.views_history import history_text
 

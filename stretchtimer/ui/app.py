@@ -21,6 +21,10 @@ from stretchtimer.ui.session_screen import SessionScreen
 if TYPE_CHECKING:
     from stretchtimer.history import History
 
+PLAYER_LOAD_DELAY = 0.3
+"""Seconds after start-up to import the sound player (it probes the system for players), so it
+never delays the first frame. A chime needed sooner loads it on the spot."""
+
 # The other screens are imported when first shown: the first frame needs only one of them.
 
 
@@ -89,7 +93,7 @@ class StretchApp(App[int]):
             from stretchtimer.ui.picker_screen import PickerScreen
 
             self.push_screen(PickerScreen(self.library))
-        self.call_after_refresh(self._load_player)
+        self.set_timer(PLAYER_LOAD_DELAY, self._load_player)
         for message in self._early_notices:
             self.notify(message, severity="warning", timeout=8, markup=False)
         loop = asyncio.get_running_loop()

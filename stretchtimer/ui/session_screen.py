@@ -67,7 +67,7 @@ class SessionScreen(Screen[None]):
         yield Static(id="flags", markup=False)
         yield Static(id="tip", markup=False)
         yield Label(id="next", markup=False)
-        yield Footer()
+        # The footer is mounted right after the first frame: it costs as much as the rest.
 
     def on_mount(self) -> None:
         self.session = Session(self.plan, self.stretch_app.clock)
@@ -76,6 +76,9 @@ class SessionScreen(Screen[None]):
         self.call_after_refresh(self._begin)
 
     def _begin(self) -> None:
+        if not self.query(Footer):
+            self.mount(Footer())
+            self.call_after_refresh(self.refresh_bindings)
         if self.session is not None and self.session.state is State.READY:
             self.stretch_app.session_began(self.session)
             self.session.start()
