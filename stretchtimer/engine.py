@@ -53,6 +53,8 @@ class Session:
         """Seconds spent in holds, counted as each hold is left."""
         self.completed: set[int] = set()
         """Segments that ran to their end."""
+        self.skipped: set[int] = set()
+        """Segments left early with `next`."""
         self._start = 0.0
         self._paused_at = 0.0
         self._frozen = 0.0
@@ -220,6 +222,7 @@ class Session:
         """Skip to the next segment (or finish, from the last one)."""
         if not self.active:
             return
+        self.skipped.add(self.index)
         if self.index + 1 >= len(self.plan.segments):
             self._leave(self.elapsed)
             self._frozen = self.elapsed

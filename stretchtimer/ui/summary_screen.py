@@ -38,7 +38,8 @@ class SummaryScreen(Screen[None]):
             yield Static(
                 f"Time holding stretches: {human_seconds(round(s.held_seconds))}\n"
                 f"Steps done: {steps_done} of {plan.step_count}\n"
-                f"Segments done: {len(s.completed)} of {len(plan.segments)}",
+                f"Segments done: {len(s.completed)} of {len(plan.segments)}"
+                + (f" ({len(s.skipped - s.completed)} skipped)" if s.skipped - s.completed else ""),
                 id="summary-facts",
                 markup=False,
             )
