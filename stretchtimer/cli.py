@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from stretchtimer import __version__, paths
-from stretchtimer.content import article_warnings
 from stretchtimer.errors import InputError, Problem
 from stretchtimer.library import Library, default_cache, load_cached, looks_like_path
 from stretchtimer.model import Plan, Routine, Side
@@ -174,6 +173,8 @@ def _expand(paths: list[str]) -> list[Path]:
 
 def check_path(path: Path, library: Library) -> list[Problem]:
     """Every problem with one routine or article file."""
+    from stretchtimer.content import article_warnings
+
     if path.suffix == ".md":
         try:
             ex = load_cached(path, None, library.cache)

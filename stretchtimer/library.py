@@ -7,7 +7,6 @@ from pathlib import Path
 
 from stretchtimer import paths
 from stretchtimer.article_cache import ArticleCache
-from stretchtimer.content import load_article
 from stretchtimer.errors import InputError
 from stretchtimer.model import Exercise
 from stretchtimer.text import did_you_mean, is_slug
@@ -114,6 +113,8 @@ def load_cached(
 ) -> Exercise:
     """The article at `path`, parsed once per change of the file (in memory, and on disk
     when a cache is given: Markdown parsing is the slow part of loading)."""
+    from stretchtimer.content import load_article  # only a cache miss needs the parser
+
     try:
         st = path.stat()
     except OSError:
