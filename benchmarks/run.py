@@ -87,7 +87,9 @@ class Bench:
                 p.start()  # type: ignore[attr-defined]
                 seen = p.wait_for(marker)  # type: ignore[attr-defined]
                 out[key].append(seen - p.started)  # type: ignore[attr-defined]
-                time.sleep(2.0)  # let deferred work (the sound player's import) happen
+                # Peak memory is read once the first hold has begun (its chime has played:
+                # the sound player is imported and used), not just after the first frame.
+                time.sleep(7.0)
                 out[f"{key}_mem"].append(peak_memory_mb(p.pid()))  # type: ignore[attr-defined]
                 p.kill()  # type: ignore[attr-defined]
                 time.sleep(0.3)
