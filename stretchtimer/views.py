@@ -76,6 +76,10 @@ def exercise_text(ex: Exercise, width: int = 88) -> str:
             out += _wrap(f"- {m.title}: {m.problem}".rstrip(": "), "  ", width)
             if m.fix:
                 out += _wrap(f"Fix: {m.fix}", "     ", width)
+    for heading, text in ex.sections:
+        if text:
+            out += ["", f"## {heading}", ""]
+            out += [w for line in text.splitlines() for w in (textwrap.wrap(line, width) or [""])]
     return "\n".join(out)
 
 

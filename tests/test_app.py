@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from apphelp import advance, build, drive, session_screen, text
 from textual.pilot import Pilot
 from textual.widgets import Digits
@@ -217,5 +218,18 @@ def test_palette_offers_session_commands() -> None:
     async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert {"Pause / resume", "Stop: this hurts", "Mute / unmute"} <= set(titles)
+
+    drive(app, scenario)
+
+
+def test_no_color_is_honoured_and_states_are_in_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With NO_COLOR the app is monochrome, and every state still reads in words."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app, clock, _ = build()
+
+    async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
+        assert app.no_color
+        await pilot.press("space")
+        assert text(app, "#phase") == "PAUSED (GET READY)"
 
     drive(app, scenario)

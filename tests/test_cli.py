@@ -154,3 +154,10 @@ def test_installed_console_script_from_another_directory(tmp_path: Path) -> None
     assert json.loads(result.stdout)["name"] == "quick-relief"
     bad = subprocess.run([exe, "check", "nope.yaml"], cwd=tmp_path, capture_output=True, text=True)
     assert bad.returncode == 2 and bad.stderr.strip() == "nope.yaml: no such file"
+
+
+def test_show_keeps_the_other_sections(capsys: pytest.CaptureFixture[str]) -> None:
+    """Sections the timer does not use (When to Use, ...) are still shown, as written."""
+    code, out, _ = run(capsys, "show", "knee-to-chest")
+    assert code == 0
+    assert "## When to Use This Stretch\n\nMorning\n- Before getting up" in out
