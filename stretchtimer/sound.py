@@ -116,6 +116,18 @@ class Chimes:
             self.fallen_back = True
             self.notify(NO_PLAYER_NOTICE)
 
+    def prepare(self) -> None:
+        """Load the player ahead of the first chime (the app does it just after its first
+        frame). Muted, it waits until a chime is really wanted. A player that cannot load
+        means the bell, said once."""
+        load = getattr(self.player, "load", None)
+        if load is None or self.muted or self.fallen_back:
+            return
+        try:
+            load()
+        except Exception:  # a broken sound stack must not stop a session
+            self._fall_back()
+
     def _usable(self, chime: Chime) -> Path | None:
         """The chime's file if it is a sound WAV (checked once); None if missing or damaged."""
         if chime not in self._checked:

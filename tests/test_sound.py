@@ -73,3 +73,30 @@ def test_one_chime_per_tick() -> None:
     chimes = Chimes(player, lambda: None, lambda m: None)
     chimes.on_events([Countdown(1, n=1), SegmentEnded(1), SegmentStarted(2)], PLAN)
     assert player.played == ["switch"]
+
+
+class _Loading(RecordingPlayer):
+    def __init__(self, fail: bool) -> None:
+        super().__init__()
+        self.loads = 0
+        self.load_fails = fail
+
+    def load(self) -> None:
+        self.loads += 1
+        if self.load_fails:
+            raise RuntimeError("no backend")
+
+
+def test_prepare_loads_the_player_unless_muted_and_survives_a_broken_one() -> None:
+    """prepare() loads the player early; muted it waits; a player that cannot load means the bell."""
+    notices: list[str] = []
+    muted = _Loading(fail=False)
+    Chimes(muted, lambda: None, notices.append, muted=True).prepare()
+    assert muted.loads == 0
+    ok = _Loading(fail=False)
+    Chimes(ok, lambda: None, notices.append).prepare()
+    assert ok.loads == 1 and notices == []
+    broken = _Loading(fail=True)
+    chimes = Chimes(broken, lambda: None, notices.append)
+    chimes.prepare()
+    assert chimes.fallen_back and len(notices) == 1

@@ -31,6 +31,9 @@ never delays the first frame. A chime needed sooner loads it on the spot."""
 class Recorder(Protocol):
     """Where sessions are recorded (history), as the app sees it."""
 
+    notify: Callable[[str], None]
+    """Where its notices go (the app points it at a toast)."""
+
     def begin(self, session: Session) -> None:
         """A session started."""
 
@@ -70,7 +73,7 @@ class StretchApp(App[int]):
         self.recorder = recorder
         self.chimes = Chimes(player, bell=self.bell, notify=self._sound_notice, muted=mute)
         self.session: Session | None = None
-        if recorder is not None and hasattr(recorder, "notify"):
+        if recorder is not None:
             recorder.notify = self._notice_from_thread
         self._early_notices: list[str] = []
 
@@ -121,14 +124,7 @@ class StretchApp(App[int]):
 
     def _load_player(self) -> None:
         """Import the sound player after the first frame (it probes for players)."""
-        load = getattr(self.chimes.player, "load", None)
-        if load is not None:
-            try:
-                load()
-            except Exception:  # a broken sound stack must not stop a session
-                self.chimes.player = None
-                self.chimes.fallen_back = False
-                self.chimes._fall_back()
+        self.chimes.prepare()
 
     def start_plan(self, plan: Plan) -> None:
         """Run a plan (from the picker)."""
