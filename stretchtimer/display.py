@@ -118,7 +118,7 @@ def view(session: Session) -> SessionView:
     return SessionView(
         title=routine.title,
         step=f"Step {session.step_number}/{session.plan.step_count}",
-        left=f"{join_seconds(math.ceil(session.remaining_total - 1e-9))} left",
+        left=f"{countdown_text(session.remaining_total)} left",
         state=session.state.value,
         exercise=name,
         side=_side(seg),

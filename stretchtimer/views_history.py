@@ -8,7 +8,7 @@ from stretchtimer.history import SessionRow
 from stretchtimer.text import join_seconds
 
 SHADES = " ░▒▓█"
-"""Heat-map shades from nothing to a lot."""
+"""Heat-map shades, light to dark (index 0 is unused: a day without minutes shows `-`)."""
 
 
 def when(utc_iso: str) -> str:
@@ -40,8 +40,8 @@ def shade(minutes: float, most: float) -> str:
     """One calendar square: blank for none, darker for more minutes, `·` for future days."""
     if minutes < 0:
         return "·"
-    if minutes <= 0 or most <= 0:
-        return SHADES[0] if minutes < 0 else "-"
+    if minutes == 0 or most <= 0:
+        return "-"
     level = 1 + min(3, int(3 * minutes / most))
     return SHADES[level]
 
