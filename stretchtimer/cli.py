@@ -122,8 +122,7 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
 def next_lead(routine: Routine, recorder: HistoryRecorder | None = None) -> Side:
     """The side the next run of `routine` leads with: the other one than last time."""
     if recorder is not None:
-        lead = recorder.query(lambda h: h.next_lead(routine.name))
-        return lead if isinstance(lead, Side) else Side.LEFT
+        return recorder.next_lead(routine.name)
     from stretchtimer.history import DB_NAME, History
 
     db = paths.data_dir() / DB_NAME

@@ -120,6 +120,11 @@ class HistoryRecorder:
         except Exception:
             return None
 
+    def next_lead(self, routine: str) -> Side:
+        """The side the next run of `routine` leads with (left when the history cannot say)."""
+        lead = self.query(lambda h: h.next_lead(routine))
+        return lead if isinstance(lead, Side) else Side.LEFT
+
     def close(self) -> None:
         """Finish pending writes and close the database."""
 

@@ -141,3 +141,24 @@ def test_lead_side_alternates_between_runs() -> None:
     h.end(sid, "completed", 6, 70)
     h.close()
     assert next_lead(quick_relief().routine) is Side.RIGHT
+
+
+def test_picker_plans_with_the_next_lead_side() -> None:
+    """From the picker too, a routine last led with the left side now leads with the right."""
+    from stretchtimer.ui.picker_screen import PickerScreen
+
+    h = history_at()
+    sid = h.begin("quick-relief", "", "Quick relief", 6, Side.LEFT)
+    h.end(sid, "completed", 6, 70)
+    h.close()
+    recorder = HistoryRecorder(history_at, lambda m: None)
+    app = make_app(clock=FakeClock(), player=RecordingPlayer(), recorder=recorder)
+
+    async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
+        screen = app.screen
+        assert isinstance(screen, PickerScreen)
+        assert screen.plans["quick-relief"].lead is Side.RIGHT
+        assert screen.plans["morning"].lead is Side.LEFT
+
+    drive(app, scenario)
+    recorder.close()

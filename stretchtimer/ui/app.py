@@ -14,7 +14,8 @@ from textual.screen import Screen
 
 from stretchtimer.engine import Clock, Session
 from stretchtimer.library import Library
-from stretchtimer.model import Plan
+from stretchtimer.model import Plan, Routine, Side
+from stretchtimer.plan import plan as make_plan
 from stretchtimer.sound import Chimes, Player, default_player
 from stretchtimer.ui.session_screen import SessionScreen
 
@@ -48,6 +49,9 @@ class Recorder(Protocol):
 
     def query(self, fn: Callable[[History], Any]) -> Any:
         """A read of the history (None if unavailable)."""
+
+    def next_lead(self, routine: str) -> Side:
+        """The side the next run of the routine leads with."""
 
 
 class StretchApp(App[int]):
@@ -125,6 +129,11 @@ class StretchApp(App[int]):
     def _load_player(self) -> None:
         """Import the sound player after the first frame (it probes for players)."""
         self.chimes.prepare()
+
+    def plan_for(self, routine: Routine) -> Plan:
+        """The routine's plan, leading with the side the history says is next."""
+        lead = self.recorder.next_lead(routine.name) if self.recorder else Side.LEFT
+        return make_plan(routine, lead)
 
     def start_plan(self, plan: Plan) -> None:
         """Run a plan (from the picker)."""

@@ -15,7 +15,6 @@ from textual.widgets.option_list import Option
 from stretchtimer.errors import InputError
 from stretchtimer.library import Library
 from stretchtimer.model import Plan
-from stretchtimer.plan import plan as make_plan
 from stretchtimer.routines import load_routine
 from stretchtimer.text import join_seconds
 
@@ -74,7 +73,7 @@ class PickerScreen(Screen[None]):
                     Option(f"{name}  (has errors: {exc.problems[0]})", name, disabled=True)
                 )
                 continue
-            plan = make_plan(routine)
+            plan = self.stretch_app.plan_for(routine)
             self.plans[name] = plan
             label = f"{routine.title}  {join_seconds(plan.total_seconds)}"
             if routine.description:
@@ -102,8 +101,15 @@ class PickerScreen(Screen[None]):
         if options.highlighted is not None:
             self._start(options.get_option_at_index(options.highlighted).id)
 
+    @property
+    def stretch_app(self) -> StretchApp:
+        """The app, typed."""
+        from stretchtimer.ui.app import StretchApp
+
+        assert isinstance(self.app, StretchApp)
+        return self.app
+
     def _start(self, name: str | None) -> None:
         plan = self.plans.get(name or "")
         if plan is not None:
-            app: StretchApp = self.app  # type: ignore[assignment]
-            app.start_plan(plan)
+            self.stretch_app.start_plan(plan)
