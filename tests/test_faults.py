@@ -218,3 +218,37 @@ def test_hanging_player_does_not_block() -> None:
         chimes.play(chime)
     assert time.perf_counter() - t < 0.1
     assert started == ["hold", "tick", "switch"] and not chimes.fallen_back
+
+
+def test_read_only_history_the_session_still_runs(private_home: Path) -> None:
+    """A read-only database (simulated with query_only: these tests may run as root, whom file
+    modes do not stop): one notice, the session runs to its end, nothing is half-written."""
+    import io
+
+    from apphelp import quick_relief
+    from fakes import FakeClock
+
+    from stretchtimer.plain import run_session
+    from stretchtimer.recorder import HistoryRecorder
+    from stretchtimer.sound import RecordingPlayer
+
+    db = paths.data_dir() / "history.db"
+    History(db).close()
+
+    def read_only() -> History:
+        h = History(db)
+        h.conn.execute("PRAGMA query_only = ON")
+        return h
+
+    notices: list[str] = []
+    recorder = HistoryRecorder(read_only, notices.append)
+    clock = FakeClock()
+    chimes = Chimes(RecordingPlayer(), lambda: None, lambda m: None)
+    out = io.StringIO()
+    session = run_session(quick_relief(), chimes, out, clock=clock, sleep=clock.advance, recorder=recorder)
+    recorder.close()
+    assert out.getvalue().splitlines()[-1].startswith("Routine complete")
+    assert session.state.value == "finished"
+    assert len(notices) == 1 and "History is not being recorded" in notices[0]
+    assert "readonly" in notices[0] or "read-only" in notices[0]
+    assert History(db).recent() == []
