@@ -113,11 +113,13 @@ def load_cached(
 ) -> Exercise:
     """The article at `path`, parsed once per change of the file (in memory, and on disk
     when a cache is given: Markdown parsing is the slow part of loading)."""
-    from stretchtimer.content import load_article  # only a cache miss needs the parser
-
     try:
         st = path.stat()
     except OSError:
+        st = None
+    if st is None:
+        from stretchtimer.content import load_article
+
         return load_article(path, exercise_id)  # reports the problem plainly
     key = path.resolve()
     wanted = exercise_id or path.stem
@@ -126,6 +128,8 @@ def load_cached(
         return hit[2]
     exercise = disk.get(key, st, wanted) if disk is not None else None
     if exercise is None:
+        from stretchtimer.content import load_article  # only a cache miss needs the parser
+
         exercise = load_article(path, exercise_id)
         if disk is not None:
             disk.put(key, st, exercise)

@@ -100,7 +100,7 @@ class StretchApp(App[int]):
             from stretchtimer.ui.picker_screen import PickerScreen
 
             self.push_screen(PickerScreen(self.library))
-        self.set_timer(PLAYER_LOAD_DELAY, self._load_player)
+        self.set_timer(PLAYER_LOAD_DELAY, self.chimes.prepare)
         for message in self._early_notices:
             self.notify(message, severity="warning", timeout=8, markup=False)
         loop = asyncio.get_running_loop()
@@ -125,10 +125,6 @@ class StretchApp(App[int]):
         if text is None:
             text = "History is off (--no-history, or record_history: false), so nothing to show."
         self.push_screen(ProgressScreen(str(text)))
-
-    def _load_player(self) -> None:
-        """Import the sound player after the first frame (it probes for players)."""
-        self.chimes.prepare()
 
     def plan_for(self, routine: Routine) -> Plan:
         """The routine's plan, leading with the side the history says is next."""
@@ -193,7 +189,6 @@ def make_app(
     clock: Clock = time.monotonic,
     player: Player | None = None,
     mute: bool = False,
-    record: bool = True,
     recorder: Recorder | None = None,
 ) -> StretchApp:
     """The app as the CLI and the tests build it."""

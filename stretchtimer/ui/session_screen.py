@@ -14,7 +14,6 @@ from textual.widgets import Digits, Footer, Label, ProgressBar, Static
 
 from stretchtimer.display import SessionView, view
 from stretchtimer.engine import Session, State
-from stretchtimer.events import Finished
 from stretchtimer.model import Plan
 
 if TYPE_CHECKING:
@@ -99,7 +98,7 @@ class SessionScreen(Screen[None]):
             self._timer = None
         events = session.tick()
         self.stretch_app.chimes.on_events(events, self.plan)
-        if session.state is State.FINISHED or any(isinstance(e, Finished) for e in events):
+        if session.state is State.FINISHED:
             self.render_view(view(session))
             self.stretch_app.session_finished(session)
             return
