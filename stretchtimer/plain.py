@@ -87,14 +87,13 @@ def run_session(
                     print(line, file=out, flush=True)
             if session.state is State.FINISHED:
                 if recorder:
-                    recorder.end(session, "completed")
+                    recorder.end(session)
                 return session
             sleep(session.next_change_in())
     except (KeyboardInterrupt, Signalled) as exc:
-        status = "quit" if isinstance(exc, KeyboardInterrupt) else "interrupted"
-        session.stop(status)
+        session.stop("quit" if isinstance(exc, KeyboardInterrupt) else "interrupted")
         if recorder:
-            recorder.end(session, status)
+            recorder.end(session)
         for event in session.tick():
             for line in event_lines(event, session):
                 print(line, file=out, flush=True)

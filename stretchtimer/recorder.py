@@ -7,13 +7,23 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from stretchtimer.engine import Session
+from stretchtimer.engine import Session, State
 from stretchtimer.history import History, HistoryError
 from stretchtimer.model import Side
 from stretchtimer.streaks import streak_text
 
 WAIT = 2.0
 """Longest the UI waits for a history answer (a locked database): then it goes without."""
+
+
+def history_status(session: Session) -> str:
+    """How a session ended, in the history's words: completed, stopped (for pain), quit or
+    interrupted (the stop reason for anything else, a signal included)."""
+    if session.state is State.FINISHED:
+        return "completed"
+    if session.state is State.STOPPED:
+        return "stopped" if session.stop_reason == "pain" else session.stop_reason
+    return "interrupted"
 
 
 class HistoryRecorder:
@@ -73,8 +83,9 @@ class HistoryRecorder:
 
         self._submit(write)
 
-    def end(self, session: Session, status: str) -> None:
-        """Close the session's row."""
+    def end(self, session: Session) -> None:
+        """Close the session's row, with the status its state says."""
+        status = history_status(session)
         seg = session.segment
         pain = status == "stopped"
         done = len(session.completed)

@@ -315,3 +315,23 @@ def test_no_history_records_nothing(tmp_path: Path, private_home: Path) -> None:
     write(paths.config_dir(), "settings.yaml", "record_history: false\n")
     assert subprocess.run(cmd, env=env, capture_output=True).returncode == 0
     assert not (paths.data_dir() / "history.db").exists()
+
+
+@pytest.mark.parametrize(
+    ("how", "status"),
+    [("finish", "completed"), ("pain", "stopped"), ("quit", "quit"), ("interrupted", "interrupted")],
+)
+def test_history_status_follows_the_session(how: str, status: str) -> None:
+    """The recorded status is derived from how the session ended."""
+    from fakes import FakeClock, make_plan
+
+    from stretchtimer.engine import Session
+    from stretchtimer.recorder import history_status
+
+    session = Session(make_plan(("hold", 5, None)), FakeClock())
+    session.start()
+    if how == "finish":
+        session.next()
+    else:
+        session.stop(how)
+    assert history_status(session) == status

@@ -38,8 +38,8 @@ class Recorder(Protocol):
     def begin(self, session: Session) -> None:
         """A session started."""
 
-    def end(self, session: Session, status: str) -> None:
-        """A session ended with this status."""
+    def end(self, session: Session) -> None:
+        """A session ended (finished, or stopped with a reason)."""
 
     def streak_text(self) -> str:
         """`3 days in a row`, or empty."""
@@ -114,7 +114,7 @@ class StretchApp(App[int]):
         if session is not None and session.active:
             session.stop("interrupted")
             if self.recorder:
-                self.recorder.end(session, "interrupted")
+                self.recorder.end(session)
         self.exit(128 + signum, return_code=128 + signum)
 
     def action_progress(self) -> None:
@@ -147,7 +147,7 @@ class StretchApp(App[int]):
         """The routine is complete: record it and show the summary."""
         streak = ""
         if self.recorder:
-            self.recorder.end(session, "completed")
+            self.recorder.end(session)
             streak = self.recorder.streak_text()
         from stretchtimer.ui.summary_screen import SummaryScreen
 
@@ -156,7 +156,7 @@ class StretchApp(App[int]):
     def session_stopped_for_pain(self, session: Session) -> None:
         """The user stopped because it hurts: record it and show the red flags."""
         if self.recorder:
-            self.recorder.end(session, "stopped")
+            self.recorder.end(session)
         from stretchtimer.ui.pain_screen import PainScreen
 
         self.switch_screen(PainScreen(session.segment))
@@ -164,7 +164,7 @@ class StretchApp(App[int]):
     def session_quit(self, session: Session) -> None:
         """The user quit mid-session."""
         if self.recorder:
-            self.recorder.end(session, "quit")
+            self.recorder.end(session)
         self.exit(0, return_code=0)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
