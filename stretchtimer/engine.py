@@ -142,7 +142,7 @@ class Session:
         entered = self.index
         while now - self._start >= self.segment.seconds:
             if not late:
-                events += self._thresholds(self.segment.seconds, now)
+                events += self._thresholds(self.segment.seconds)
             self._leave(self.segment.seconds)
             self.completed.add(self.index)
             if not late:
@@ -160,11 +160,11 @@ class Session:
         if late:
             if self.index != entered:
                 events.append(SegmentStarted(self.index, late=True))
-            self._thresholds(now - self._start, now)  # mark what has passed; report nothing
+            self._thresholds(now - self._start)  # mark what has passed; report nothing
             return events
-        return events + self._thresholds(now - self._start, now)
+        return events + self._thresholds(now - self._start)
 
-    def _thresholds(self, elapsed: float, now: float) -> list[Event]:
+    def _thresholds(self, elapsed: float) -> list[Event]:
         """Halfway and 3-2-1 for the current segment, up to `elapsed`; only the latest one."""
         seg = self.segment
         remaining = seg.seconds - elapsed
@@ -184,7 +184,7 @@ class Session:
         if self.segment.kind is SegmentKind.HOLD:
             self.held_seconds += min(elapsed, self.segment.seconds)
 
-    def _go(self, index: int) -> list[Event]:
+    def _go(self, index: int) -> None:
         now = self.clock()
         self._leave(self.elapsed)
         self.index = index
@@ -193,9 +193,7 @@ class Session:
         self._fired = set()
         if self.state is State.PAUSED:
             self._paused_at = now
-        event = SegmentStarted(index)
-        self._pending.append(event)
-        return [event]
+        self._pending.append(SegmentStarted(index))
 
     def pause(self) -> None:
         """Freeze the countdown."""
