@@ -16,20 +16,25 @@ def when(utc_iso: str) -> str:
     return datetime.fromisoformat(utc_iso).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
+def _status(r: SessionRow) -> str:
+    if not r.pain_exercise:
+        return r.status
+    return f"{r.status} ({r.pain_exercise}" + (f", {r.pain_side})" if r.pain_side else ")")
+
+
 def history_text(rows: list[SessionRow], current: int = 0, longest: int = 0) -> str:
     """The `history` table, newest first."""
     if not rows:
         return "No sessions yet. Run one: stretchtimer quick-relief"
+    statuses = [_status(r) for r in rows]
     width = max(len("Routine"), *(len(r.title) for r in rows)) + 2
-    out = [f"{'When':<17} {'Routine':<{width}}{'Status':<12}{'Held':>6}  {'Done':>6}  Felt"]
-    for r in rows:
+    swidth = max(len("Status"), *(len(s) for s in statuses)) + 2
+    out = [f"{'When':<17} {'Routine':<{width}}{'Status':<{swidth}}{'Held':>6}  {'Done':>6}  Felt"]
+    for r, status in zip(rows, statuses, strict=True):
         done = f"{r.segments_done}/{r.segments_total}"
         felt = "" if r.feeling is None else str(r.feeling)
-        status = r.status
-        if r.pain_exercise:
-            status += f" ({r.pain_exercise}" + (f", {r.pain_side})" if r.pain_side else ")")
         out.append(
-            f"{when(r.started_utc):<17} {r.title:<{width}}{status:<12}"
+            f"{when(r.started_utc):<17} {r.title:<{width}}{status:<{swidth}}"
             f"{join_seconds(round(r.seconds_held)):>6}  {done:>6}  {felt}"
         )
     out += ["", f"Current streak: {current} day{'s' * (current != 1)}; longest: {longest}"]
