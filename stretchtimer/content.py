@@ -2,56 +2,20 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from stretchtimer.errors import InputError, Problem
 from stretchtimer.files import read_text
+from stretchtimer.md_blocks import blocks
+from stretchtimer.md_inline import lines as inline_lines
+from stretchtimer.md_inline import plain
 from stretchtimer.model import Exercise, Mistake, Variant
 from stretchtimer.text import heading_key, slugify
 from stretchtimer.yamlsafe import safe_load
-
-if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
-    from markdown_it.token import Token
-
-
-@cache
-def _markdown() -> MarkdownIt:
-    """The Markdown tokenizer, built (and imported) the first time an article is parsed: with
-    the parsed-article cache warm, a run never needs it."""
-    from markdown_it import MarkdownIt
-
-    md = MarkdownIt("zero").enable(
-        [
-            "heading",
-            "list",
-            "table",
-            "blockquote",
-            "fence",
-            "code",
-            "hr",
-            "html_block",
-            "emphasis",
-            "backticks",
-            "newline",
-            "escape",
-            "link",
-            "image",
-            "entity",
-            "html_inline",
-        ]
-    )
-    # Inline parsing is done on demand, only for the parts the timer reads (see _children).
-    md.core.ruler.disable(["inline", "text_join"])
-    logging.getLogger("markdown_it").disabled = True  # its debug calls cost ~20% of a parse
-    return md
-
 
 ARTICLE_MAX_BYTES = 64_000
 """Ten times the longest article we know of; Markdown costs up to ~4 s a megabyte to parse."""
@@ -71,14 +35,6 @@ _ROLES: tuple[tuple[str, str], ...] = (
     ("quick facts", "facts"),
     ("what you should feel", "feel"),
 )
-
-
-@dataclass
-class _Line:
-    """One line of an inline run, split at its bold label if it starts with one."""
-
-    label: str
-    text: str
 
 
 @dataclass
@@ -107,125 +63,16 @@ def _role(heading: str) -> str | None:
     return None
 
 
-def _children(inline: Token) -> list[Token]:
-    """The inline token's children, parsed the first time they are asked for."""
-    if inline.children is None or (not inline.children and inline.content):
-        inline.children = []
-        md = _markdown()
-        md.inline.parse(inline.content, md, {}, inline.children)
-    return inline.children
-
-
-def _plain(inline: Token) -> str:
-    """The text of an inline token, without Markdown marks."""
-    return "".join(
-        line.label + (" " if line.label and line.text else "") + line.text
-        for line in _lines(inline)
-    ).strip()
-
-
-def _lines(inline: Token) -> list[_Line]:
-    """An inline token's lines, each split into its leading bold label and the rest."""
-    lines: list[_Line] = []
-    label: list[str] = []
-    text: list[str] = []
-    in_strong = False
-    at_start = True  # nothing but blanks yet on this line, so a bold run here is a label
-
-    def flush() -> None:
-        if label or text:
-            lines.append(_Line("".join(label).strip(), "".join(text).strip()))
-        label.clear()
-        text.clear()
-
-    for child in _children(inline):
-        if child.type in ("softbreak", "hardbreak"):
-            flush()
-            at_start = True
-        elif child.type == "strong_open":
-            in_strong = at_start
-        elif child.type == "strong_close":
-            in_strong = False
-            at_start = False
-        elif child.type in ("text", "text_special", "code_inline", "html_inline"):
-            (label if in_strong else text).append(child.content)
-            if child.content.strip() and not in_strong:
-                at_start = False
-        elif child.type == "image":
-            text.append(child.content)
-    flush()
-    if len(lines) == 1 and lines[0].label and not lines[0].label.rstrip().endswith(":"):
-        # `**Bold** words` that is not a `Label:` reads as one sentence.
-        only = lines[0]
-        return [_Line("", f"{only.label} {only.text}".strip())]
-    return lines
-
-
-def _label_key(label: str) -> str:
-    return heading_key(label)
-
-
-def _list_items(tokens: list[Token], start: int) -> tuple[list[Token], int]:
-    """Every item's inline token (nested ones too) of the list opening at `start`; and the
-    index after the list."""
-    items: list[Token] = []
-    depth = 0
-    i = start
-    while i < len(tokens):
-        tok = tokens[i]
-        if tok.nesting == 1 and tok.type in ("bullet_list_open", "ordered_list_open"):
-            depth += 1
-        elif tok.nesting == -1 and tok.type in ("bullet_list_close", "ordered_list_close"):
-            depth -= 1
-            if depth == 0:
-                return items, i + 1
-        elif tok.type == "inline":
-            items.append(tok)
-        i += 1
-    return items, i
-
-
-def _table_rows(tokens: list[Token], start: int) -> tuple[list[list[str]], int]:
-    rows: list[list[str]] = []
-    i = start
-    while i < len(tokens) and tokens[i].type != "table_close":
-        if tokens[i].type == "tr_open":
-            rows.append([])
-        elif tokens[i].type == "inline" and rows:
-            rows[-1].append(_plain(tokens[i]))
-        i += 1
-    return rows, i + 1
-
-
 def _blocks(body: str) -> Iterator[tuple[str, Any]]:
-    """The article's blocks in order: heading, para, list, table, quote."""
-    tokens = _markdown().parse(body)
-    i = 0
-    quote = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        if tok.type == "heading_open":
-            line = tok.map[0] if tok.map else 0
-            yield "heading", (int(tok.tag[1:]), _plain(tokens[i + 1]), line)
-            i += 3
-            continue
-        if tok.type in ("bullet_list_open", "ordered_list_open"):
-            items, i = _list_items(tokens, i)
-            yield "list", items
-            continue
-        if tok.type == "table_open":
-            rows, i = _table_rows(tokens, i)
-            yield "table", rows
-            continue
-        if tok.type == "blockquote_open":
-            quote += 1
-        elif tok.type == "blockquote_close":
-            quote -= 1
-        elif tok.type == "inline":
-            yield ("quote" if quote else "para"), tokens[i]
-        elif tok.type in ("fence", "code_block"):
-            yield "code", tok.content
-        i += 1
+    """The article's blocks in order: heading, para, list, table, quote, code."""
+    for kind, value in blocks(body):
+        if kind == "heading":
+            level, source, line = value
+            yield kind, (level, plain(source), line)
+        elif kind == "table":
+            yield kind, [[plain(cell) for cell in row] for row in value]
+        else:
+            yield kind, value
 
 
 def _walk(body: str) -> _Draft:
@@ -270,13 +117,12 @@ def _walk(body: str) -> _Draft:
                 continue
             draft.first_heading = draft.first_heading or text
             close_marks(level)
-            own_role = _role(text)
-            if own_role in counts:
-                open_marks.append((level, line, text, own_role, counts[own_role]()))
+            own = _role(text)
+            if own in counts:
+                open_marks.append((level, line, text, own, counts[own]()))
             while stack and stack[-1][0] >= level:
                 stack.pop()
             outer = role()
-            own = _role(text)
             stack.append((level, own, text))
             label = ""
             mistake = None
@@ -297,7 +143,7 @@ def _walk(body: str) -> _Draft:
             continue
         current = role()
         if kind == "quote":
-            lines = _lines(value)
+            lines = inline_lines(value)
             if not draft.summary and lines:
                 draft.summary = " ".join(ln.text or ln.label for ln in lines)
             continue
@@ -312,12 +158,12 @@ def _walk(body: str) -> _Draft:
         if kind == "para":
             if mistake is None and variant is None:
                 if section is not None:
-                    section.append(value.content)  # kept as written, not parsed
+                    section.append(value)  # kept as written, not parsed
                 continue
-            lines = _lines(value)
+            lines = inline_lines(value)
             if mistake is not None:
                 for ln in lines:
-                    key = _label_key(ln.label)
+                    key = heading_key(ln.label)
                     if key in ("problem", "why", "issue"):
                         mistake["problem"] = ln.text
                     elif key in ("fix", "solution", "correction", "instead"):
@@ -327,15 +173,15 @@ def _walk(body: str) -> _Draft:
                 continue
             for ln in lines:
                 if ln.label:
-                    label = _label_key(ln.label)
+                    label = heading_key(ln.label)
                 if variant is not None and ln.label and ln.text:
                     variant["start" if label.startswith("start") else "steps"].append(ln.text)
             continue
         if kind == "list":
             if section is not None and variant is None and current is None:
-                section.extend(f"- {tok.content}" for tok in value)
+                section.extend(f"- {source}" for source in value)
                 continue
-            items = [text for text in (_plain(tok) for tok in value) if text]
+            items = [text for text in (plain(source) for source in value) if text]
             if variant is not None:
                 is_start = label.startswith("start") or label.startswith("position")
                 variant["start" if is_start else "steps"].extend(items)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 
 _DASHES = str.maketrans({"\u2014": "-", "\u2013": "-", "\u2012": "-", "\u2212": "-"})
 _SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -16,6 +17,7 @@ def slugify(text: str) -> str:
     return text.strip("-")
 
 
+@lru_cache(maxsize=4096)  # the same few headings and labels recur in every article
 def heading_key(text: str) -> str:
     """A heading reduced for matching: lower case, one kind of dash, no number or colon."""
     text = text.translate(_DASHES).lower().strip()
