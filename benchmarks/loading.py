@@ -30,26 +30,36 @@ def load_all(content: Path, routines: Path, cache_file: Path | None = None) -> i
     return good
 
 
-def time_load(count: int, warm: bool, runs: int = 5) -> float:
-    """Median seconds to load and validate `count` articles and `count` routines."""
+def time_loads(counts: tuple[int, ...], warm: bool, runs: int = 9) -> list[float]:
+    """Median seconds to load and validate `count` articles and `count` routines, for each
+    count; the counts take turns run by run, so the machine's drifts hit them alike."""
     with tempfile.TemporaryDirectory() as tmp:
-        content, routines = generate(Path(tmp), count)
-        cache_file = Path(tmp) / "cache.json"
-        if warm:
-            load_all(content, routines, cache_file)  # a first run fills the cache
-        times = []
+        libraries = []
+        for count in counts:
+            content, routines = generate(Path(tmp) / str(count), count)
+            cache_file = Path(tmp) / str(count) / "cache.json"
+            if warm:
+                load_all(content, routines, cache_file)  # a first run fills the cache
+            libraries.append((count, content, routines, cache_file if warm else None))
+        times: list[list[float]] = [[] for _ in counts]
         for _ in range(runs):
-            start = time.perf_counter()
-            assert load_all(content, routines, cache_file if warm else None) == count
-            times.append(time.perf_counter() - start)
-    return statistics.median(times)
+            for n, (count, content, routines, cache_file) in enumerate(libraries):
+                start = time.perf_counter()
+                assert load_all(content, routines, cache_file) == count
+                times[n].append(time.perf_counter() - start)
+    return [statistics.median(t) for t in times]
+
+
+def time_load(count: int, warm: bool, runs: int = 9) -> float:
+    """Median seconds to load and validate `count` articles and `count` routines."""
+    return time_loads((count,), warm, runs)[0]
 
 
 def loading_rows(small: int = 100, large: int = 1000) -> list[tuple[str, float, float]]:
     """(label, seconds for `large`, ratio large/small) for cold and warm loading."""
     rows = []
     for warm in (False, True):
-        a, b = time_load(small, warm), time_load(large, warm)
+        a, b = time_loads((small, large), warm)
         rows.append(("warm (cached)" if warm else "cold (first run)", b, b / a))
     return rows
 

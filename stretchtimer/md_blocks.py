@@ -35,6 +35,8 @@ Lines = list[tuple[int, str]]
 
 def _indent(text: str) -> int:
     """Columns of leading whitespace (tabs to the next multiple of four)."""
+    if text[:1] not in (" ", "\t"):
+        return 0
     col = 0
     for ch in text:
         if ch == " ":
@@ -218,22 +220,18 @@ class _Reader:
     def list(self, lines: Lines, i: int, kind: str) -> int:
         items: list[str] = []
         n = len(lines)
-        while i < n:
-            while i < n and _blank(lines[i][1]):
-                i += 1  # blank lines between items
-            if i == n:
-                break
+        lazy = self.lazy
+        match = _start(lines[i][1])
+        while match and match.lastgroup in ("bullet", "number"):
             line_no, text = lines[i]
-            match = _start(text)
-            if not match or match.lastgroup not in ("bullet", "number"):
-                break
-            if text[match.end() - 1] != kind:
+            end = match.end()
+            if text[end - 1] != kind:
                 break
             indent = _indent(text)
-            rest = text[match.end() :]
-            width = match.end() - len(text) + len(text.lstrip(" "))
+            rest = text[end:]
+            width = end - indent
             spaces = _indent(rest)
-            if _blank(rest):
+            if not rest.strip(" \t"):
                 content_col, first = indent + width + 1, ""
             elif spaces >= 5:
                 content_col, first = indent + width + 1, _dedent(rest, 1)
@@ -241,31 +239,37 @@ class _Reader:
                 content_col, first = indent + width + spaces, rest.lstrip(" \t")
             item: Lines = [(line_no, first)]
             i += 1
+            match = None
             while i < n:
                 line_no, text = lines[i]
-                if _blank(text):
-                    if not item[-1][1] and len(item) == 1:
+                if not text.strip(" \t"):
+                    if len(item) == 1 and not first:
                         break  # an item may begin with at most one blank line
                     item.append((line_no, ""))
-                elif line_no in self.lazy and _ends_in_paragraph_text(item[-1][1]):
+                elif line_no in lazy and _ends_in_paragraph_text(item[-1][1]):
                     item.append((line_no, text.lstrip(" \t")))
                 elif _indent(text) >= content_col:
                     item.append((line_no, _dedent(text, content_col)))
-                elif not _interrupts(text, False) and _ends_in_paragraph_text(item[-1][1]):
-                    item.append((line_no, text.lstrip(" \t")))  # a lazy continuation
-                    self.lazy.add(line_no)
                 else:
-                    break
+                    match = _start(text)
+                    if match or not _ends_in_paragraph_text(item[-1][1]):
+                        break  # the next item, another block, or a line the item cannot take
+                    item.append((line_no, text.lstrip(" \t")))  # a lazy continuation
+                    lazy.add(line_no)
                 i += 1
             while len(item) > 1 and not item[-1][1]:
                 item.pop()
-            if len(item) == 1 and not _starts_block(first, False) and _indent(first) < 4:
+            if len(item) == 1 and _indent(first) < 4 and not _start(first):
                 if first.strip():
                     items.append(first.strip())  # the common case: one line of text
-                continue
-            sub: list[Block] = []
-            _Reader(sub, self.depth + 1, False, self.lazy).read(item)
-            items.extend(_sources(sub))
+            else:
+                sub: list[Block] = []
+                _Reader(sub, self.depth + 1, False, lazy).read(item)
+                items.extend(_sources(sub))
+            if match is None:
+                while i < n and not lines[i][1].strip(" \t"):
+                    i += 1  # blank lines between items
+                match = _start(lines[i][1]) if i < n else None
         self.out.append(("list", items))
         return i
 

@@ -407,7 +407,9 @@ def _read_lines(src: str) -> list[Line]:
 
 
 def plain(src: str) -> str:
-    """The paragraph's text without Markdown marks."""
-    return "".join(
+    """The paragraph's text without Markdown marks, its lines joined by spaces."""
+    if not _SPECIAL.search(src):
+        return src.strip()
+    return " ".join(
         line.label + (" " if line.label and line.text else "") + line.text for line in lines(src)
     ).strip()

@@ -51,7 +51,8 @@ def _lines(inline: Token) -> list[tuple[str, str]]:
 
 
 def _plain(inline: Token) -> str:
-    return "".join(a + (" " if a and b else "") + b for a, b in _lines(inline)).strip()
+    """The old content._plain, but with lines joined by a space (it ran them together)."""
+    return " ".join(a + (" " if a and b else "") + b for a, b in _lines(inline)).strip()
 
 
 def blocks(body: str) -> list[tuple[str, Any]]:

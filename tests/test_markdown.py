@@ -116,3 +116,4 @@ def test_blocks_with_their_lines() -> None:
         ("heading", (2, "Red Flags", 16)),
     ]
     assert plain("**At a Glance:** x") == "At a Glance: x"
+    assert plain("two\ncontinued *lazily*") == "two continued lazily"  # not "twocontinued"
