@@ -10,15 +10,15 @@ from pathlib import Path
 
 from benchmarks.generate import generate
 from stretchtimer import library as library_module
-from stretchtimer.article_cache import ArticleCache
 from stretchtimer.library import Library
+from stretchtimer.parse_cache import ParseCache
 from stretchtimer.routines import check_routine
 
 
 def load_all(content: Path, routines: Path, cache_file: Path | None = None) -> int:
     """Load and validate every routine and article, with nothing parsed in memory."""
     library_module._ARTICLE_CACHE.clear()
-    cache = ArticleCache(cache_file) if cache_file else None
+    cache = ParseCache(cache_file) if cache_file else None
     lib = Library(content_dirs=[(content, "user")], routine_dirs=[(routines, "user")], cache=cache)
     good = 0
     for entry in lib.routines().values():

@@ -1,5 +1,5 @@
 """Provides `python -m stretchtimer`."""
 
-from stretchtimer.cli import run
+from stretchtimer.launch import run
 
 run()

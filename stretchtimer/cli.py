@@ -14,6 +14,7 @@ from stretchtimer.library import Library, default_cache, load_cached, looks_like
 from stretchtimer.model import Plan, Routine, Side
 from stretchtimer.plan import plan as make_plan
 from stretchtimer.routines import check_routine, load_routine
+from stretchtimer.startup import resume_collector
 
 if TYPE_CHECKING:
     from stretchtimer.recorder import HistoryRecorder
@@ -246,13 +247,14 @@ def cmd_history(args: argparse.Namespace, library: Library) -> int:
 
 
 def make_recorder(args: argparse.Namespace) -> HistoryRecorder | None:
-    """The history recorder, unless history is switched off."""
-    from stretchtimer.history import History
-    from stretchtimer.recorder import HistoryRecorder
+    """The history recorder, unless history is switched off (then SQLite is never loaded)."""
     from stretchtimer.settings import load_settings
 
     if args.no_history or not load_settings().record_history:
         return None
+    from stretchtimer.history import History
+    from stretchtimer.recorder import HistoryRecorder
+
     return HistoryRecorder(History.open_default, notify=_err)
 
 
@@ -269,6 +271,7 @@ def cmd_run(args: argparse.Namespace, library: Library) -> int:
         if plain:
             from stretchtimer.plain import run_plain
 
+            resume_collector()
             assert plan is not None
             return run_plain(plan, mute=args.mute, recorder=recorder)
         from stretchtimer.ui.app import make_app
@@ -294,6 +297,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     try:
         if argv and argv[0] in COMMANDS and not looks_like_path(argv[0]):
+            resume_collector()  # no screen to hurry for
             args = _sub_parser(argv[0]).parse_args(argv[1:])
             return handlers[argv[0]](args, library)
         return cmd_run(_parser().parse_args(argv), library)

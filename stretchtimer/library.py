@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from stretchtimer import paths
-from stretchtimer.article_cache import ArticleCache
 from stretchtimer.errors import InputError
 from stretchtimer.model import Exercise
+from stretchtimer.parse_cache import ParseCache
 from stretchtimer.text import did_you_mean, is_slug
 
 _ARTICLE_CACHE: dict[Path, tuple[int, int, Exercise]] = {}
@@ -53,7 +53,7 @@ class Library:
         self,
         content_dirs: list[tuple[Path, str]] | None = None,
         routine_dirs: list[tuple[Path, str]] | None = None,
-        cache: ArticleCache | None = None,
+        cache: ParseCache | None = None,
     ) -> None:
         self.cache = cache
         self.content_dirs = content_dirs or [
@@ -109,7 +109,7 @@ class Library:
 
 
 def load_cached(
-    path: Path, exercise_id: str | None = None, disk: ArticleCache | None = None
+    path: Path, exercise_id: str | None = None, disk: ParseCache | None = None
 ) -> Exercise:
     """The article at `path`, parsed once per change of the file (in memory, and on disk
     when a cache is given: Markdown parsing is the slow part of loading)."""
@@ -137,6 +137,6 @@ def load_cached(
     return exercise
 
 
-def default_cache() -> ArticleCache:
+def default_cache() -> ParseCache:
     """The user's parsed-article cache (in the data directory: stretchtimer writes nowhere else)."""
-    return ArticleCache(paths.data_dir() / "articles-cache.json")
+    return ParseCache(paths.data_dir() / "parse-cache.json")

@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from stretchtimer.durations import DurationError, parse_duration
 from stretchtimer.errors import InputError, Problem
 from stretchtimer.files import read_text
 from stretchtimer.library import Entry, Library
 from stretchtimer.model import Exercise, Routine, Step, Variant
+from stretchtimer.nodes import INT, STR, MappingNode, Node, ScalarNode, SequenceNode
+from stretchtimer.parse_cache import ParseCache
 from stretchtimer.text import did_you_mean, is_slug, slugify
-from stretchtimer.yamlsafe import safe_compose
 
-_STR = "tag:yaml.org,2002:str"
-_INT = "tag:yaml.org,2002:int"
 _TOP_KEYS = ("title", "description", "defaults", "steps")
 _TIMING_KEYS = ("prepare", "switch", "rest")
 _STEP_KEYS = ("exercise", "variant", "hold", "sides", "repeat", *_TIMING_KEYS)
@@ -32,20 +28,19 @@ class _Checker:
         self.library = library
         self.problems: list[Problem] = []
 
-    def add(self, node: yaml.Node | Any, message: str, warning: bool = False) -> None:
-        """Record a problem at a node or a mark (None: no position)."""
-        mark = node.start_mark if isinstance(node, yaml.Node) else node
-        line = mark.line + 1 if mark else None
-        col = mark.column + 1 if mark else None
+    def add(self, node: Node | None, message: str, warning: bool = False) -> None:
+        """Record a problem at a node (None: no position)."""
+        line = node.line + 1 if node else None
+        col = node.column + 1 if node else None
         self.problems.append(Problem(self.path, message, line, col, warning))
 
     def mapping(
-        self, node: yaml.MappingNode, known: tuple[str, ...], where: str
-    ) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        self, node: MappingNode, known: tuple[str, ...], where: str
+    ) -> dict[str, tuple[Node, Node]]:
         """Its keys (checked: strings, no duplicates, unknown ones warned of)."""
-        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        out: dict[str, tuple[Node, Node]] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+            if not isinstance(key_node, ScalarNode) or key_node.tag != STR:
                 self.add(key_node, f"{where}: keys must be plain words")
                 continue
             key = key_node.value
@@ -59,13 +54,13 @@ class _Checker:
             out[key] = (key_node, value_node)
         return out
 
-    def text(self, node: yaml.Node, what: str) -> str | None:
-        if isinstance(node, yaml.ScalarNode) and node.tag == _STR and node.value.strip():
+    def text(self, node: Node, what: str) -> str | None:
+        if isinstance(node, ScalarNode) and node.tag == STR and node.value.strip():
             return str(node.value).strip()
         self.add(node, f"{what} must be text")
         return None
 
-    def duration(self, node: yaml.Node, what: str, low: int, high: int) -> int | None:
+    def duration(self, node: Node, what: str, low: int, high: int) -> int | None:
         try:
             return parse_duration(node, low, high)
         except DurationError as exc:
@@ -73,7 +68,7 @@ class _Checker:
             return None
 
     def timings(
-        self, keys: dict[str, tuple[yaml.Node, yaml.Node]], base: dict[str, int], where: str
+        self, keys: dict[str, tuple[Node, Node]], base: dict[str, int], where: str
     ) -> dict[str, int]:
         out = dict(base)
         for name in _TIMING_KEYS:
@@ -83,8 +78,8 @@ class _Checker:
                     out[name] = value
         return out
 
-    def exercise(self, node: yaml.Node, where: str) -> Exercise | None:
-        if not isinstance(node, yaml.ScalarNode) or node.tag != _STR:
+    def exercise(self, node: Node, where: str) -> Exercise | None:
+        if not isinstance(node, ScalarNode) or node.tag != STR:
             self.add(node, f"{where}exercise must be an exercise id such as 'cat-cow'")
             return None
         name = str(node.value)
@@ -106,10 +101,10 @@ class _Checker:
             self.add(node, f"{where}exercise '{name}' cannot be loaded: {first}")
             return None
 
-    def variant(self, node: yaml.Node | None, exercise: Exercise, where: str) -> Variant | None:
+    def variant(self, node: Node | None, exercise: Exercise, where: str) -> Variant | None:
         if node is None:
             return exercise.variants[0]
-        if not isinstance(node, yaml.ScalarNode) or node.tag not in (_STR, _INT):
+        if not isinstance(node, ScalarNode) or node.tag not in (STR, INT):
             self.add(node, f"{where}variant must be text")
             return None
         wanted = slugify(str(node.value))
@@ -131,9 +126,9 @@ class _Checker:
         self.add(node, f"{where}'{exercise.id}' has no variant '{node.value}'{listing}")
         return None
 
-    def step(self, node: yaml.Node, index: int, defaults: dict[str, int]) -> Step | None:
+    def step(self, node: Node, index: int, defaults: dict[str, int]) -> Step | None:
         where = f"step {index}: "
-        if not isinstance(node, yaml.MappingNode):
+        if not isinstance(node, MappingNode):
             self.add(node, f"step {index} must be a mapping with at least 'exercise:'")
             return None
         keys = self.mapping(node, _STEP_KEYS, f"step {index}")
@@ -157,29 +152,31 @@ class _Checker:
         sides = variant.sides if variant and variant.sides else "none"
         if "sides" in keys:
             sides_node = keys["sides"][1]
-            value = sides_node.value if isinstance(sides_node, yaml.ScalarNode) else None
-            if sides_node.tag != _STR or value not in _SIDES:
+            value = sides_node.value if isinstance(sides_node, ScalarNode) else None
+            if sides_node.tag != STR or value not in _SIDES:
                 self.add(sides_node, f"{where}sides must be one of: {', '.join(_SIDES)}")
             else:
                 sides = str(value)
         repeat = 1
         if "repeat" in keys:
             rep_node = keys["repeat"][1]
-            try:
-                repeat = int(rep_node.value) if rep_node.tag == _INT else 0
-            except (TypeError, ValueError):
-                repeat = 0
+            repeat = 0
+            if isinstance(rep_node, ScalarNode) and rep_node.tag == INT:
+                try:
+                    repeat = int(rep_node.value)
+                except ValueError:
+                    repeat = 0
             if not 1 <= repeat <= 20:
                 self.add(rep_node, f"{where}repeat must be a whole number from 1 to 20")
         if exercise is None or variant is None or hold is None or not 1 <= repeat <= 20:
             return None
         return Step(exercise, variant, hold, sides, repeat, **timings)
 
-    def routine(self, root: yaml.Node | None, name: str, source: str) -> Routine | None:
+    def routine(self, root: Node | None, name: str, source: str) -> Routine | None:
         if root is None:
             self.add(None, "the routine is empty: it needs 'title:' and 'steps:'")
             return None
-        if not isinstance(root, yaml.MappingNode):
+        if not isinstance(root, MappingNode):
             self.add(
                 root, "a routine must be a mapping with 'title:' and 'steps:', not a list or text"
             )
@@ -194,7 +191,7 @@ class _Checker:
         defaults = dict(_DEFAULTS)
         if "defaults" in keys:
             dnode = keys["defaults"][1]
-            if isinstance(dnode, yaml.MappingNode):
+            if isinstance(dnode, MappingNode):
                 defaults = self.timings(
                     self.mapping(dnode, _TIMING_KEYS, "defaults"), defaults, "defaults: "
                 )
@@ -204,7 +201,7 @@ class _Checker:
             self.add(root, "the routine has no 'steps:'")
             return None
         snode = keys["steps"][1]
-        if not isinstance(snode, yaml.SequenceNode) or not snode.value:
+        if not isinstance(snode, SequenceNode) or not snode.value:
             self.add(snode, "steps must be a list with at least one step ('- exercise: ...')")
             return None
         steps = [self.step(item, i, defaults) for i, item in enumerate(snode.value, start=1)]
@@ -216,17 +213,34 @@ class _Checker:
         return [p for p in self.problems if not p.warning]
 
 
+def _nodes(path: Path, cache: ParseCache | None) -> Node | None:
+    """The routine's node tree: from the parse cache while the file is unchanged (no YAML to
+    load or parse), else read and parsed, and remembered."""
+    try:
+        st = path.stat()
+        key = path.resolve()
+    except (OSError, RuntimeError):
+        st = None  # read_text says what is wrong
+    if cache is not None and st is not None:
+        hit = cache.get_routine(key, st)
+        if hit is not None:
+            return hit
+    text = read_text(path)
+    from stretchtimer.yamlsafe import safe_compose
+
+    root = safe_compose(text, path)
+    if cache is not None and st is not None and root is not None:
+        cache.put_routine(key, st, root)
+    return root
+
+
 def check_routine(
     path: Path, library: Library, name: str | None = None, source: str = "path"
 ) -> tuple[Routine | None, list[Problem]]:
     """The routine (None if it has errors) and every problem found, warnings included."""
     checker = _Checker(path, library)
     try:
-        text = read_text(path)
-    except InputError as exc:
-        return None, exc.problems
-    try:
-        root = safe_compose(text, path)
+        root = _nodes(path, library.cache)
     except InputError as exc:
         return None, exc.problems
     routine = checker.routine(root, name or path.stem, source)

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from stretchtimer import paths
 from stretchtimer.errors import InputError
 from stretchtimer.files import read_text
-from stretchtimer.yamlsafe import safe_load
 
 FILE_NAME = "settings.yaml"
 
@@ -26,6 +25,8 @@ def load_settings() -> Settings:
     if not path.exists():
         return Settings()
     text = read_text(path)
+    from stretchtimer.yamlsafe import safe_load  # only a settings file needs YAML
+
     data = safe_load(text, path)
     if data is None:
         return Settings()

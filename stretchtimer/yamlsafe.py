@@ -7,6 +7,7 @@ from typing import Any
 
 import yaml
 
+from stretchtimer import nodes
 from stretchtimer.errors import InputError, Problem
 
 MAX_DEPTH = 16
@@ -68,13 +69,25 @@ def scan(text: str, path: Path | str, offset: int = 0) -> None:
         raise InputError.single(path, f"YAML: {exc}", offset + 1, 1) from None
 
 
-def safe_compose(text: str, path: Path | str) -> yaml.Node | None:
-    """The node tree (with marks) of a checked document."""
+def safe_compose(text: str, path: Path | str) -> nodes.Node | None:
+    """The node tree (with positions) of a checked document."""
     scan(text, path)
     try:
-        return yaml.compose(text, Loader=yaml.CSafeLoader)
+        root = yaml.compose(text, Loader=yaml.CSafeLoader)
     except yaml.MarkedYAMLError as exc:
         raise InputError([Problem(path, *yaml_error_position(exc, text, 0))]) from None
+    return None if root is None else _plain(root)
+
+
+def _plain(node: yaml.Node) -> nodes.Node:
+    """PyYAML's node as ours (the scan has bounded its depth and size)."""
+    line, column = node.start_mark.line, node.start_mark.column
+    if isinstance(node, yaml.ScalarNode):
+        return nodes.ScalarNode(node.tag, str(node.value), line, column)
+    if isinstance(node, yaml.SequenceNode):
+        return nodes.SequenceNode(node.tag, [_plain(n) for n in node.value], line, column)
+    pairs = [(_plain(k), _plain(v)) for k, v in node.value]
+    return nodes.MappingNode(node.tag, pairs, line, column)
 
 
 def safe_load(text: str, path: Path | str, offset: int = 0) -> Any:

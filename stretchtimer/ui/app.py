@@ -17,6 +17,7 @@ from stretchtimer.library import Library
 from stretchtimer.model import Plan, Routine, Side
 from stretchtimer.plan import plan as make_plan
 from stretchtimer.sound import Chimes, Player, default_player
+from stretchtimer.startup import resume_collector
 from stretchtimer.ui.session_screen import SessionScreen
 
 if TYPE_CHECKING:
@@ -101,6 +102,7 @@ class StretchApp(App[int]):
 
             self.push_screen(PickerScreen(self.library))
         self.set_timer(PLAYER_LOAD_DELAY, self.chimes.prepare)
+        self.call_after_refresh(resume_collector)  # paused by the console script until now
         for message in self._early_notices:
             self.notify(message, severity="warning", timeout=8, markup=False)
         loop = asyncio.get_running_loop()

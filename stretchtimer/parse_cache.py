@@ -1,4 +1,5 @@
-"""Provides the parsed-article cache: Exercises as JSON, keyed by path, mtime and size."""
+"""Provides the parse cache: articles (as Exercises) and routines (as YAML node trees) kept as
+JSON, keyed by path, mtime and size, so unchanged files are never parsed twice."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from stretchtimer import nodes
 from stretchtimer.model import Exercise, Mistake, Variant
 
-FORMAT = 1
+FORMAT = 2
 """Bumped whenever the loader's output changes, so old entries are never used."""
 
 
@@ -52,20 +54,24 @@ def from_data(data: dict[str, Any]) -> Exercise:
     )
 
 
-class ArticleCache:
-    """A JSON file of parsed articles. Anything unreadable in it is simply not used."""
+class ParseCache:
+    """A JSON file of parsed articles and routines. Anything unreadable in it is not used."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.entries: dict[str, dict[str, Any]] = {}
+        self.routines: dict[str, dict[str, Any]] = {}
         self.dirty = False
         try:
             with path.open(encoding="utf-8") as fh:
                 data = json.load(fh)
             if isinstance(data, dict) and data.get("format") == FORMAT:
                 self.entries = data.get("articles", {})
+                self.routines = data.get("routines", {})
         except (OSError, ValueError):
             pass
+        if not isinstance(self.entries, dict) or not isinstance(self.routines, dict):
+            self.entries, self.routines = {}, {}
 
     def get(self, path: Path, st: os.stat_result, exercise_id: str) -> Exercise | None:
         """The cached Exercise for this file as it is now, or None."""
@@ -83,16 +89,33 @@ class ArticleCache:
         self.entries[str(path)] = {"mtime": st.st_mtime_ns, "size": st.st_size, "data": to_data(ex)}
         self.dirty = True
 
+    def get_routine(self, path: Path, st: os.stat_result) -> nodes.Node | None:
+        """The cached node tree of this routine file as it is now, or None."""
+        entry = self.routines.get(str(path))
+        if not entry or entry.get("mtime") != st.st_mtime_ns or entry.get("size") != st.st_size:
+            return None
+        try:
+            return nodes.from_data(entry["data"])
+        except (KeyError, TypeError, ValueError, RecursionError):
+            return None
+
+    def put_routine(self, path: Path, st: os.stat_result, root: nodes.Node) -> None:
+        """Remember a freshly parsed routine's node tree."""
+        data = nodes.to_data(root)
+        self.routines[str(path)] = {"mtime": st.st_mtime_ns, "size": st.st_size, "data": data}
+        self.dirty = True
+
     def save(self) -> None:
         """Write the cache if it changed (atomically, private to the user); never fails loudly."""
         if not self.dirty:
             return
         with contextlib.suppress(OSError):
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".articles-")
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".parse-cache-")
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    json.dump({"format": FORMAT, "articles": self.entries}, fh, ensure_ascii=False)
+                    data = {"format": FORMAT, "articles": self.entries, "routines": self.routines}
+                    json.dump(data, fh, ensure_ascii=False)
                 os.replace(tmp, self.path)
                 self.dirty = False
             finally:

@@ -1,0 +1,149 @@
+"""Tests the parse cache: exact round trips of articles and routine node trees, invalidation,
+damage tolerated, and a warm start that never loads PyYAML."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ARTICLES, write
+
+from stretchtimer import library as library_module
+from stretchtimer.content import load_article
+from stretchtimer.library import Library, load_cached
+from stretchtimer.nodes import MappingNode, ScalarNode, SequenceNode
+from stretchtimer.nodes import from_data as nodes_from_data
+from stretchtimer.nodes import to_data as nodes_to_data
+from stretchtimer.parse_cache import ParseCache, from_data, to_data
+from stretchtimer.routines import check_routine
+from stretchtimer.yamlsafe import safe_compose
+
+ROUTINE = """\
+title: Calf care
+steps:
+  - exercise: calf
+    hold: 20
+    sides: both
+    flavour: mint
+"""
+
+
+def test_round_trip_is_exact() -> None:
+    """An Exercise through the cache's JSON comes back equal, metadata included."""
+    for path in [ARTICLES / "wall-angel.md", ARTICLES / "deep-levels.md"]:
+        ex = load_article(path)
+        back = from_data(to_data(ex))
+        assert back == ex and back.metadata == ex.metadata
+
+
+def test_cache_is_used_and_invalidated(tmp_path: Path) -> None:
+    """A second process reads the cache; an edited file is parsed again."""
+    article = write(tmp_path, "calf.md", "# Calf\n\n### Red Flags\n\n- Pain\n")
+    cache_file = tmp_path / "cache.json"
+    cache = ParseCache(cache_file)
+    assert load_cached(article, None, cache).title == "Calf"
+    cache.save()
+    library_module._ARTICLE_CACHE.clear()
+    again = ParseCache(cache_file)
+    assert str(article.resolve()) in again.entries
+    assert again.get(article.resolve(), article.stat(), "calf") is not None
+    article.write_text("# Calf Raise\n\n### Red Flags\n\n- Pain\n")
+    os.utime(article, ns=(1, 1))  # a different mtime
+    assert again.get(article.resolve(), article.stat(), "calf") is None
+    assert load_cached(article, None, again).title == "Calf Raise"
+
+
+def test_damaged_cache_is_ignored(tmp_path: Path) -> None:
+    """A cache file that is not valid JSON (or of another format) is simply not used."""
+    cache_file = tmp_path / "cache.json"
+    cache_file.write_text("{not json")
+    assert ParseCache(cache_file).entries == {}
+    cache_file.write_text('{"format": 999, "articles": {"x": 1}}')
+    assert ParseCache(cache_file).entries == {}
+
+
+def shape(node: object) -> object:
+    """A node tree as nested tuples, to compare two trees."""
+    where = (node.tag, node.line, node.column)  # type: ignore[attr-defined]
+    if isinstance(node, ScalarNode):
+        return ("s", *where, node.value)
+    if isinstance(node, SequenceNode):
+        return ("q", *where, [shape(n) for n in node.value])
+    assert isinstance(node, MappingNode)
+    return ("m", *where, [(shape(k), shape(v)) for k, v in node.value])
+
+
+def test_routine_node_tree_round_trip_is_exact() -> None:
+    """Scalars, lists and mappings, with their tags and positions, survive the JSON."""
+    root = safe_compose(ROUTINE + "extra: [1, 2.5, yes, ~, '1:30']\n", "r.yaml")
+    assert root is not None
+    assert shape(nodes_from_data(nodes_to_data(root))) == shape(root)
+
+
+@pytest.mark.parametrize("bad", [[], ["x"], ["s", 1, "v", 0, 0], ["m", "t", [[1, 2]], 0, 0], "s"])
+def test_damaged_routine_entries_are_not_nodes(bad: object) -> None:
+    with pytest.raises((ValueError, TypeError)):
+        nodes_from_data(bad)  # type: ignore[arg-type]
+
+
+def test_cached_routine_is_still_checked_against_today_s_library(tmp_path: Path) -> None:
+    """The cache spares the YAML parse only: an exercise removed since is reported, at the
+    line of the cached node, and warnings come back the same."""
+    content = tmp_path / "content"
+    article = write(content, "calf.md", "# Calf\n\n### Red Flags\n\n- Pain\n")
+    routine = write(tmp_path / "routines", "calf-care.yaml", ROUTINE)
+    cache_file = tmp_path / "cache.json"
+
+    def check() -> tuple[object, list[str]]:
+        library_module._ARTICLE_CACHE.clear()
+        lib = Library(
+            content_dirs=[(content, "user")],
+            routine_dirs=[(routine.parent, "user")],
+            cache=ParseCache(cache_file),
+        )
+        found, problems = check_routine(routine, lib)
+        lib.save()
+        return found, [str(p) for p in problems]
+
+    first, first_problems = check()
+    assert first is not None and len(first_problems) == 1  # the unknown key's warning
+    assert str(routine.resolve()) in ParseCache(cache_file).routines
+    assert check() == (first, first_problems)
+    article.unlink()
+    gone, problems = check()
+    assert gone is None
+    assert f"{routine}:3:15: step 1: unknown exercise 'calf'" in problems
+    assert first_problems[0] in problems
+
+
+def test_an_edited_routine_is_parsed_again(tmp_path: Path) -> None:
+    routine = write(tmp_path, "r.yaml", ROUTINE)
+    cache = ParseCache(tmp_path / "cache.json")
+    root = safe_compose(ROUTINE, routine)
+    assert root is not None
+    cache.put_routine(routine, routine.stat(), root)
+    assert cache.get_routine(routine, routine.stat()) is not None
+    routine.write_text(ROUTINE.replace("20", "25"))
+    os.utime(routine, ns=(1, 1))
+    assert cache.get_routine(routine, routine.stat()) is None
+
+
+def test_a_warm_start_never_loads_yaml(tmp_path: Path) -> None:
+    """Once the bundled routine and its articles are cached, planning it loads no YAML module
+    (PyYAML's import alone is about 10 ms of the first frame)."""
+    code = (
+        "import sys\n"
+        "from stretchtimer.cli import main\n"
+        "assert main(['plan', 'quick-relief']) == 0\n"
+        "print('YAML LOADED' if 'yaml' in sys.modules else 'NO YAML')\n"
+    )
+    env = {**os.environ, "STRETCHTIMER_HOME": str(tmp_path)}
+    runs = [
+        subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+        for _ in range(2)
+    ]
+    assert runs[0].returncode == 0 and runs[0].stdout.strip().endswith("YAML LOADED")
+    assert runs[1].returncode == 0 and runs[1].stdout.strip().endswith("NO YAML"), runs[1]
