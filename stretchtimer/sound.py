@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import logging
+import sys
+import types
 import wave
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -40,6 +44,41 @@ class Player(Protocol):
         """Whether a sound already started has since failed (no device, say)."""
 
 
+class _OnDemandModule(types.ModuleType):
+    """Stands in for a module until one of its names is used, then imports it for real."""
+
+    def __getattr__(self, name: str) -> Any:
+        parent, _, child = self.__name__.rpartition(".")
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        package = sys.modules[parent]
+        if getattr(package, child, None) is self:
+            delattr(package, child)
+        return getattr(importlib.import_module(self.__name__), name)
+
+
+@contextlib.contextmanager
+def _urllib_request_on_demand() -> Iterator[None]:
+    """playsound3 imports urllib.request at its top only to fetch sounds from URLs, which
+    stretchtimer never plays; that import (email, http.client, OpenSSL's hashes) is 1.8 MB of
+    a 40 MB process. While playsound3 is imported, a stand-in takes its place, which imports
+    the real module the first time anything in it is used."""
+    import urllib
+
+    name = "urllib.request"
+    if name in sys.modules:
+        yield
+        return
+    stand_in = _OnDemandModule(name)
+    sys.modules[name] = stand_in
+    urllib.request = stand_in
+    try:
+        yield
+    finally:
+        if sys.modules.get(name) is stand_in:
+            del sys.modules[name]  # a later `import urllib.request` gets the real one
+
+
 class Playsound3Player:
     """playsound3 with block=False. Imported on first use, which the app puts after its first
     frame; it must be called on the main thread (the player process dies with its thread)."""
@@ -54,7 +93,8 @@ class Playsound3Player:
             log = logging.getLogger("playsound3")
             log.addHandler(logging.NullHandler())
             log.propagate = False
-            from playsound3 import playsound
+            with _urllib_request_on_demand():
+                from playsound3 import playsound
 
             self._playsound = playsound
 

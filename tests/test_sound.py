@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import wave
 
 import pytest
@@ -100,3 +102,22 @@ def test_prepare_loads_the_player_unless_muted_and_survives_a_broken_one() -> No
     chimes = Chimes(broken, lambda: None, notices.append)
     chimes.prepare()
     assert chimes.fallen_back and len(notices) == 1
+
+
+def test_playsound3_loads_without_urllib_request_until_it_is_used() -> None:
+    """The player leaves urllib.request (1.8 MB, only for playing URLs) unloaded, and the
+    stand-in still gives playsound3 the real module the moment it uses it."""
+    code = (
+        "import sys\n"
+        "from stretchtimer.sound import Playsound3Player\n"
+        "Playsound3Player().load()\n"
+        "import playsound3.playsound3 as p3\n"
+        "print('urllib.request' in sys.modules)\n"
+        "request_class = p3.urllib.request.Request\n"
+        "import urllib.request\n"
+        "print(request_class is urllib.request.Request, sys.modules['urllib.request'] is urllib.request)\n"
+        "print(urllib.request.urlopen.__module__)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split("\n")[:3] == ["False", "True True", "urllib.request"]
