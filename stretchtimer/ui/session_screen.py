@@ -151,7 +151,8 @@ class SessionScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Show each key only when it does something now."""
         session = self.session
-        running = session is not None and session.active
+        # A key pressed as the first frame appears (before the clock starts) starts it.
+        running = session is not None and (session.active or session.state is State.READY)
         muted = self.stretch_app.chimes.muted
         if action == "pause":
             return running and session is not None and session.state is State.RUNNING
@@ -168,6 +169,7 @@ class SessionScreen(Screen[None]):
     def _drive(self, command: Callable[[Session], None]) -> None:
         """Apply a key's command to the session, then redraw and re-arm at once."""
         if self.session:
+            self._begin()  # (it is running already unless the key beat the first refresh)
             command(self.session)
             self.refresh_bindings()
             self.tick()
@@ -213,6 +215,7 @@ class SessionScreen(Screen[None]):
 
     def action_hurt(self) -> None:
         """Stop at once: this hurts."""
+        self._begin()
         if self.session and self.session.active:
             self.session.stop("pain")
             self.session.tick()
