@@ -124,11 +124,6 @@ def _starts_block(text: str, paragraph: bool) -> bool:
     return True
 
 
-def _interrupts(text: str, paragraph: bool) -> bool:
-    """Whether the line `text` starts a block, so it cannot continue a paragraph lazily."""
-    return _starts_block(text, paragraph)
-
-
 class _Reader:
     """Reads one container's lines (the article, a quote, a list item) into blocks."""
 
@@ -208,7 +203,7 @@ class _Reader:
                 rest = rest[1:] if rest[:1] in (" ", "\t") else rest
                 inner.append((line_no, rest))
                 lazy_ok = _ends_in_paragraph_text(rest)
-            elif lazy_ok and not _blank(text) and not _interrupts(text, False):
+            elif lazy_ok and not _blank(text) and not _starts_block(text, False):
                 inner.append((line_no, s))
                 self.lazy.add(line_no)
             else:
@@ -303,8 +298,8 @@ class _Reader:
 
 
 def _ends_in_paragraph_text(text: str) -> bool:
-    """Whether a quote's line, past any nested quote and list markers, is paragraph text (so
-    the next line may continue it lazily, without its own `>`)."""
+    """Whether a line of a quote or list item, past any nested quote and list markers, is
+    paragraph text (so the next line may continue it lazily, without its own `>` or indent)."""
     for _ in range(MAX_NESTING + 1):  # deeper than that is not read at all
         if _blank(text) or _indent(text) >= 4:
             return False

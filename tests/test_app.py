@@ -10,6 +10,7 @@ from textual.widgets import Digits
 from stretchtimer.ui.app import StretchApp
 from stretchtimer.ui.pain_screen import PainScreen
 from stretchtimer.ui.picker_screen import PickerScreen
+from stretchtimer.ui.progress_line import ProgressLine
 from stretchtimer.ui.session_screen import SessionScreen
 from stretchtimer.ui.summary_screen import SummaryScreen
 
@@ -52,7 +53,12 @@ def test_hold_switch_and_chimes() -> None:
         assert text(app, "#cue-title") == "The movement:"
         assert "Hold 20-30" not in text(app, "#cue")
         assert player.played == ["hold"]
-        advance(app, clock, 17)
+        advance(app, clock, 10)
+        await pilot.pause()
+        bar = app.screen.query_one("#bar", ProgressLine)
+        assert bar.fraction == pytest.approx(0.5)
+        assert bar.render().highlight_range == (0, bar.content_region.width * 0.5)
+        advance(app, clock, 7)
         assert player.played == ["hold", "tick"]
         advance(app, clock, 3)
         await pilot.pause()

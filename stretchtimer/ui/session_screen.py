@@ -5,16 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Digits, Footer, Label, ProgressBar, Static
+from textual.widgets import Digits, Footer, Label, Static
 
 from stretchtimer.display import SessionView, view
 from stretchtimer.engine import Session, State
 from stretchtimer.model import Plan
+from stretchtimer.ui.progress_line import ProgressLine
 
 if TYPE_CHECKING:
     from stretchtimer.ui.app import StretchApp
@@ -59,7 +61,7 @@ class SessionScreen(Screen[None]):
             yield Label(id="phase", markup=False)
             yield Label(id="side", markup=False)
         yield Digits("0:00", id="countdown")
-        yield ProgressBar(total=1.0, show_eta=False, show_percentage=False, id="bar")
+        yield ProgressLine(id="bar")
         with Vertical(id="body"):
             yield Label(id="cue-title", markup=False)
             yield Static(id="cue", markup=False)
@@ -108,21 +110,28 @@ class SessionScreen(Screen[None]):
         self._timer = self.set_timer(session.next_change_in(), self.tick)
 
     def render_view(self, v: SessionView) -> None:
-        """Update only the widgets whose text changed."""
+        """Update only the widgets whose text changed, in one screen update."""
+        with self.app.batch_update():
+            self._render_view(v)
+
+    def _render_view(self, v: SessionView) -> None:
         old = self._shown
         self._shown = v
 
         def changed(name: str) -> bool:
             return old is None or getattr(old, name) != getattr(v, name)
 
-        if changed("title"):
-            self.query_one("#title", Label).update(v.title)
-        if changed("step"):
-            self.query_one("#step", Label).update(v.step)
-        if changed("left"):
-            self.query_one("#left", Label).update(v.left)
-        if changed("exercise"):
-            self.query_one("#exercise", Label).update(v.exercise)
+        def label(name: str, text: str) -> None:
+            """Update a one-line label; re-lay out the screen only if its width changed (the
+            time left ticks every second, always as wide)."""
+            if changed(name):
+                same_width = old is not None and cell_len(getattr(old, name)) == cell_len(text)
+                self.query_one(f"#{name}", Label).update(text, layout=not same_width)
+
+        label("title", v.title)
+        label("step", v.step)
+        label("left", v.left)
+        label("exercise", v.exercise)
         if changed("phase"):
             self.query_one("#phase", Label).update(v.phase.upper())
         if changed("side"):
@@ -130,7 +139,7 @@ class SessionScreen(Screen[None]):
         if changed("countdown"):
             self.query_one("#countdown", Digits).update(v.countdown)
         if changed("progress"):
-            self.query_one("#bar", ProgressBar).update(progress=v.progress)
+            self.query_one("#bar", ProgressLine).show(v.progress)
         if changed("cue") or changed("cue_title"):
             self.query_one("#cue-title", Label).update(v.cue_title + ":")
             lines = [f"{i}. {line}" for i, line in enumerate(v.cue, 1)]
