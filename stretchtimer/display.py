@@ -114,6 +114,8 @@ def view(session: Session) -> SessionView:
     phase = PHASES[seg.kind]
     if session.state is State.PAUSED:
         phase = f"Paused ({phase.lower()})"
+    elif session.state is State.FINISHED:
+        phase = "Routine complete"  # shown the moment it ends, as the summary is built
     flags = seg.exercise.red_flags
     return SessionView(
         title=routine.title,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -38,6 +39,8 @@ class HistoryRecorder:
         self._session_id: int | None = None
         self._failed = False
         self._begin_args: tuple[str, str, str, int, Side | None] | None = None
+        self._closing = threading.Lock()
+        self._closed = False
         self._pool.submit(self._open, open_history)
 
     def _open(self, open_history: Callable[[], History]) -> None:
@@ -137,10 +140,14 @@ class HistoryRecorder:
         return lead if isinstance(lead, Side) else Side.LEFT
 
     def close(self) -> None:
-        """Finish pending writes and close the database."""
+        """Finish pending writes and close the database (again: nothing more to do)."""
 
         def close(h: History) -> None:
             h.close()
 
-        self._submit(close)
-        self._pool.shutdown(wait=True)
+        with self._closing:
+            if self._closed:
+                return
+            self._closed = True
+            self._submit(close)
+            self._pool.shutdown(wait=True)

@@ -162,3 +162,38 @@ def test_picker_plans_with_the_next_lead_side() -> None:
 
     drive(app, scenario)
     recorder.close()
+
+
+def test_a_signalled_exit_that_hangs_still_closes_the_row_and_leaves(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """SIGHUP after the terminal has gone can hang Textual's shutdown (seen in tmux: its
+    output thread dies on the hung-up terminal). Here the shutdown is made to hang: the
+    watchdog still writes the row as interrupted and leaves with 128+1."""
+    import signal
+
+    import stretchtimer.ui.app as app_module
+
+    left: list[int] = []
+    monkeypatch.setattr(app_module, "SHUTDOWN_GRACE", 0.05)
+    monkeypatch.setattr(app_module, "_exit_process", left.append)
+    app, clock, recorder = app_with_history()
+
+    async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
+        advance(app, clock, 8)
+        await pilot.pause()
+        real_exit = app.exit
+        app.exit = lambda *a, **k: None  # type: ignore[method-assign]  # the hanging shutdown
+        app.signalled(signal.SIGHUP)
+        for _ in range(100):  # the watchdog is a real-time thread: at most a second
+            if left:
+                break
+            time.sleep(0.01)
+        app.exit = real_exit  # type: ignore[method-assign]
+        app.exit()
+
+    drive(app, scenario)
+    assert left == [128 + signal.SIGHUP]
+    row = history_at().recent()[0]
+    assert row.status == "interrupted" and row.ended_utc is not None
+    recorder.close()  # a second close is harmless

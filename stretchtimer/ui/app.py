@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Protocol
@@ -53,6 +55,17 @@ class Recorder(Protocol):
 
     def next_lead(self, routine: str) -> Side:
         """The side the next run of the routine leads with."""
+
+    def close(self) -> None:
+        """Finish pending writes (safe to call more than once)."""
+
+
+SHUTDOWN_GRACE = 3.0
+"""Seconds a signalled exit may take before the process leaves without Textual's shutdown."""
+
+
+def _exit_process(code: int) -> None:
+    os._exit(code)
 
 
 class StretchApp(App[int]):
@@ -121,7 +134,22 @@ class StretchApp(App[int]):
             session.stop("interrupted")
             if self.recorder:
                 self.recorder.end(session)
+        # Textual's shutdown can hang when the terminal has gone away (a closed window or
+        # tmux session): its output thread dies on the hung-up terminal and the last writes
+        # wait for it forever. If leaving takes longer than this, leave without it.
+        watchdog = threading.Timer(SHUTDOWN_GRACE, self.leave_now, args=(128 + signum,))
+        watchdog.daemon = True
+        watchdog.start()
         self.exit(128 + signum, return_code=128 + signum)
+
+    def leave_now(self, code: int) -> None:
+        """Leave at once, the history record and the parse cache written first."""
+        with contextlib.suppress(Exception):
+            if self.recorder:
+                self.recorder.close()
+        with contextlib.suppress(Exception):
+            self.library.save()
+        _exit_process(code)
 
     def action_progress(self) -> None:
         """Show the progress screen."""

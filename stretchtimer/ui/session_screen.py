@@ -73,8 +73,10 @@ class SessionScreen(Screen[None]):
     def on_mount(self) -> None:
         self.session = Session(self.plan, self.stretch_app.clock)
         self.render_view(view(self.session))
-        # The clock starts when the person can see the countdown, not before.
-        self.call_after_refresh(self._begin)
+        # The clock starts as the countdown is first drawn: on the app's first screen,
+        # call_after_refresh would start it about 35 ms after the frame showed (measured in
+        # tmux), call_later within a few ms of it.
+        self.call_later(self._begin)
 
     def _begin(self) -> None:
         if not self.query(Footer):
@@ -101,8 +103,8 @@ class SessionScreen(Screen[None]):
         events = session.tick()
         self.stretch_app.chimes.on_events(events, self.plan)
         if session.state is State.FINISHED:
-            self.render_view(view(session))
-            self.stretch_app.session_finished(session)
+            self.render_view(view(session))  # "Routine complete", drawn before the summary
+            self.call_after_refresh(self.stretch_app.session_finished, session)
             return
         if session.state is State.STOPPED:
             return
