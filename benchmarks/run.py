@@ -134,7 +134,9 @@ class Bench:
             span = time.monotonic() - t
             for k, pid in pids.items():
                 out[f"{k}_cpu"].append((cpu_seconds(pid) - before[k]) / span * 100)
-            st_end = st.wait_for("Routine complete", poll=0.002)  # type: ignore[attr-defined]
+            # The end as the person sees it: the session screen says so at 0:00, then the
+            # summary follows.
+            st_end = st.wait_for(("ROUTINE COMPLETE", "Routine complete"), poll=0.002)  # type: ignore[attr-defined]
             td_end = td.wait_for("BENCH-EXIT", poll=0.002)  # type: ignore[attr-defined]
             out["st_late"].append(st_end - st_first - 60)
             out["td_late"].append(td_end - td_first - 60)

@@ -48,11 +48,15 @@ class Pane:
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", self.name)
 
-    def wait_for(self, marker: str, timeout: float = 120.0, poll: float = 0.005) -> float:
-        """Monotonic time at which `marker` was first seen on screen."""
+    def wait_for(
+        self, marker: str | tuple[str, ...], timeout: float = 120.0, poll: float = 0.005
+    ) -> float:
+        """Monotonic time at which `marker` (or any of several) was first seen on screen."""
+        markers = (marker,) if isinstance(marker, str) else marker
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if marker in self.screen():
+            screen = self.screen()
+            if any(m in screen for m in markers):
                 return time.monotonic()
             time.sleep(poll)
         raise TimeoutError(f"{self.name}: {marker!r} never appeared:\n{self.screen()}")

@@ -14,6 +14,7 @@ from stretchtimer.model import Plan
 from stretchtimer.plan import plan as make_plan
 from stretchtimer.routines import load_routine
 from stretchtimer.sound import RecordingPlayer
+from stretchtimer.ui import session_screen as session_screen_module
 from stretchtimer.ui.app import StretchApp, make_app
 from stretchtimer.ui.session_screen import SessionScreen
 
@@ -66,4 +67,10 @@ def drive(app: StretchApp, scenario: Scenario, size: tuple[int, int] = (80, 24))
             await pilot.pause()
             await scenario(app, pilot)
 
-    asyncio.run(go())
+    # The summary follows the final frame at once here (the pause that lets a real terminal
+    # paint that frame first is exercised by the tmux tests).
+    held, session_screen_module.FINAL_FRAME = session_screen_module.FINAL_FRAME, 0.0
+    try:
+        asyncio.run(go())
+    finally:
+        session_screen_module.FINAL_FRAME = held

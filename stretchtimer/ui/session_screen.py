@@ -22,6 +22,11 @@ if TYPE_CHECKING:
     from stretchtimer.ui.app import StretchApp
 
 
+FINAL_FRAME = 0.05
+"""Seconds the end of a routine stays on the session screen before the summary replaces it:
+enough for the final frame to be painted first (Textual paints at most every 1/60 s)."""
+
+
 class SessionScreen(Screen[None]):
     """One guided run through a plan."""
 
@@ -103,8 +108,16 @@ class SessionScreen(Screen[None]):
         events = session.tick()
         self.stretch_app.chimes.on_events(events, self.plan)
         if session.state is State.FINISHED:
-            self.render_view(view(session))  # "Routine complete", drawn before the summary
-            self.call_after_refresh(self.stretch_app.session_finished, session)
+            # The end is drawn at once ("0:00", ROUTINE COMPLETE); the summary,
+            # a whole new screen (about 30 ms to build and paint), follows it.
+            final = view(session)
+            with self.app.batch_update():
+                self.query_one("#countdown", Digits).update(final.countdown)
+                self.query_one("#phase", Label).update(final.phase.upper())
+            if FINAL_FRAME > 0:
+                self.set_timer(FINAL_FRAME, lambda: self.stretch_app.session_finished(session))
+            else:
+                self.stretch_app.session_finished(session)
             return
         if session.state is State.STOPPED:
             return
