@@ -68,6 +68,9 @@ class Bench:
         self.routine = tmp / "sixty.yaml"
         self.routine.write_text(HOLD60)
         self.count = 0
+        # An idle session keeps the tmux server up: when the last session is killed the server
+        # exits, and a session started at that moment can land on the dying server.
+        Pane(self.server, "keeper", "sleep 100000").start()
 
     def pane(self, command: str) -> object:
         self.count += 1
