@@ -247,7 +247,8 @@ def cmd_history(args: argparse.Namespace, library: Library) -> int:
 
 
 def make_recorder(args: argparse.Namespace) -> HistoryRecorder | None:
-    """The history recorder, unless history is switched off (then SQLite is never loaded)."""
+    """The history recorder, unless history is switched off (then nothing opens the database
+    for writing; it is only read for the lead side, if it exists)."""
     from stretchtimer.settings import load_settings
 
     if args.no_history or not load_settings().record_history:

@@ -226,7 +226,7 @@ class _Reader:
             rest = text[end:]
             width = end - indent
             spaces = _indent(rest)
-            if not rest.strip(" \t"):
+            if _blank(rest):
                 content_col, first = indent + width + 1, ""
             elif spaces >= 5:
                 content_col, first = indent + width + 1, _dedent(rest, 1)
@@ -237,7 +237,7 @@ class _Reader:
             match = None
             while i < n:
                 line_no, text = lines[i]
-                if not text.strip(" \t"):
+                if _blank(text):
                     if len(item) == 1 and not first:
                         break  # an item may begin with at most one blank line
                     item.append((line_no, ""))
@@ -262,7 +262,7 @@ class _Reader:
                 _Reader(sub, self.depth + 1, False, lazy).read(item)
                 items.extend(_sources(sub))
             if match is None:
-                while i < n and not lines[i][1].strip(" \t"):
+                while i < n and _blank(lines[i][1]):
                     i += 1  # blank lines between items
                 match = _start(lines[i][1]) if i < n else None
         self.out.append(("list", items))

@@ -54,6 +54,21 @@ def from_data(data: dict[str, Any]) -> Exercise:
     )
 
 
+def _entry(st: os.stat_result, data: Any) -> dict[str, Any]:
+    """A cache entry: the parsed data, stamped with the file's mtime and size."""
+    return {"mtime": st.st_mtime_ns, "size": st.st_size, "data": data}
+
+
+def _fresh(section: dict[str, Any], path: Path, st: os.stat_result) -> Any:
+    """The data cached for `path` if its stamp matches the file as it is now, else None."""
+    entry = section.get(str(path))
+    if not isinstance(entry, dict):
+        return None
+    if entry.get("mtime") != st.st_mtime_ns or entry.get("size") != st.st_size:
+        return None
+    return entry.get("data")
+
+
 class ParseCache:
     """A JSON file of parsed articles and routines. Anything unreadable in it is not used."""
 
@@ -75,34 +90,29 @@ class ParseCache:
 
     def get(self, path: Path, st: os.stat_result, exercise_id: str) -> Exercise | None:
         """The cached Exercise for this file as it is now, or None."""
-        entry = self.entries.get(str(path))
-        if not entry or entry.get("mtime") != st.st_mtime_ns or entry.get("size") != st.st_size:
-            return None
+        data = _fresh(self.entries, path, st)
         try:
-            ex = from_data(entry["data"])
+            ex = from_data(data) if data is not None else None
         except (KeyError, TypeError, ValueError):
             return None
-        return ex if ex.id == exercise_id else None
+        return ex if ex is not None and ex.id == exercise_id else None
 
     def put(self, path: Path, st: os.stat_result, ex: Exercise) -> None:
         """Remember a freshly parsed article."""
-        self.entries[str(path)] = {"mtime": st.st_mtime_ns, "size": st.st_size, "data": to_data(ex)}
+        self.entries[str(path)] = _entry(st, to_data(ex))
         self.dirty = True
 
     def get_routine(self, path: Path, st: os.stat_result) -> nodes.Node | None:
         """The cached node tree of this routine file as it is now, or None."""
-        entry = self.routines.get(str(path))
-        if not entry or entry.get("mtime") != st.st_mtime_ns or entry.get("size") != st.st_size:
-            return None
+        data = _fresh(self.routines, path, st)
         try:
-            return nodes.from_data(entry["data"])
+            return nodes.from_data(data) if data is not None else None
         except (KeyError, TypeError, ValueError, RecursionError):
             return None
 
     def put_routine(self, path: Path, st: os.stat_result, root: nodes.Node) -> None:
         """Remember a freshly parsed routine's node tree."""
-        data = nodes.to_data(root)
-        self.routines[str(path)] = {"mtime": st.st_mtime_ns, "size": st.st_size, "data": data}
+        self.routines[str(path)] = _entry(st, nodes.to_data(root))
         self.dirty = True
 
     def save(self) -> None:

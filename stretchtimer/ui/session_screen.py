@@ -147,10 +147,8 @@ class SessionScreen(Screen[None]):
         label("step", v.step)
         label("left", v.left)
         label("exercise", v.exercise)
-        if changed("phase"):
-            self.query_one("#phase", Label).update(v.phase.upper())
-        if changed("side"):
-            self.query_one("#side", Label).update(v.side.upper())
+        label("phase", v.phase.upper())
+        label("side", v.side.upper())
         if changed("countdown"):
             self.query_one("#countdown", Digits).update(v.countdown)
         if changed("progress"):
