@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from stretchtimer import paths
+from stretchtimer.library import paths
 
 SEED_ARTICLE = (paths.bundled_dir("content") / "knee-to-chest.md").read_text()
 ROUTINE = """\

@@ -8,13 +8,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from stretchtimer.chimes import Chime
-from stretchtimer.engine import Session, State
-from stretchtimer.library import Library
-from stretchtimer.model import Plan
-from stretchtimer.plan import plan as make_plan
-from stretchtimer.routines import load_routine
-from stretchtimer.sound import Chimes, Playsound3Player
+from stretchtimer.core.engine import Session, State
+from stretchtimer.core.model import Plan
+from stretchtimer.core.plan import plan as make_plan
+from stretchtimer.library.registry import Library
+from stretchtimer.library.routines import load_routine
+from stretchtimer.sound.chime import Chime
+from stretchtimer.sound.chimes import Chimes
+from stretchtimer.sound.players import Playsound3Player
 
 ROUTINE = """\
 title: Latency

@@ -9,10 +9,10 @@ import time
 from pathlib import Path
 
 from benchmarks.generate import generate
-from stretchtimer import library as library_module
-from stretchtimer.library import Library
-from stretchtimer.parse_cache import ParseCache
-from stretchtimer.routines import check_routine
+from stretchtimer.library import registry as library_module
+from stretchtimer.library.parse_cache import ParseCache
+from stretchtimer.library.registry import Library
+from stretchtimer.library.routines import check_routine
 
 
 def load_all(content: Path, routines: Path, cache_file: Path | None = None) -> int:
@@ -34,7 +34,7 @@ def time_loads(counts: tuple[int, ...], warm: bool, runs: int = 9) -> list[float
     """Median seconds to load and validate `count` articles and `count` routines, for each
     count; the counts take turns run by run, so the machine's drifts hit them alike."""
     with tempfile.TemporaryDirectory() as tmp:
-        libraries = []
+        libraries: list[tuple[int, Path, Path, Path | None]] = []
         for count in counts:
             content, routines = generate(Path(tmp) / str(count), count)
             cache_file = Path(tmp) / str(count) / "cache.json"
@@ -43,9 +43,9 @@ def time_loads(counts: tuple[int, ...], warm: bool, runs: int = 9) -> list[float
             libraries.append((count, content, routines, cache_file if warm else None))
         times: list[list[float]] = [[] for _ in counts]
         for _ in range(runs):
-            for n, (count, content, routines, cache_file) in enumerate(libraries):
+            for n, (count, content, routines, cached) in enumerate(libraries):
                 start = time.perf_counter()
-                assert load_all(content, routines, cache_file) == count
+                assert load_all(content, routines, cached) == count
                 times[n].append(time.perf_counter() - start)
     return [statistics.median(t) for t in times]
 

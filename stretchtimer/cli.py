@@ -6,22 +6,31 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from stretchtimer import __version__, paths
-from stretchtimer.errors import InputError, Problem
-from stretchtimer.library import Library, default_cache, load_cached, looks_like_path
-from stretchtimer.model import Plan, Routine, Side
-from stretchtimer.plan import plan as make_plan
-from stretchtimer.routines import check_routine, load_routine
+from stretchtimer import __version__
+from stretchtimer.core.errors import InputError, Problem
+from stretchtimer.core.exit_codes import ExitCode
+from stretchtimer.core.model import Plan, Routine, Side
+from stretchtimer.core.plan import plan as make_plan
+from stretchtimer.history.recorder import HistoryRecorder
+from stretchtimer.library import paths
+from stretchtimer.library.registry import Library, default_cache, load_cached, looks_like_path
+from stretchtimer.library.routines import check_routine, load_routine
+from stretchtimer.library.settings import load_settings
+from stretchtimer.present.views import (
+    exercise_data,
+    exercise_text,
+    list_text,
+    plan_data,
+    plan_text,
+    routine_row,
+)
 from stretchtimer.startup import resume_collector
 
-if TYPE_CHECKING:
-    from stretchtimer.recorder import HistoryRecorder
-
-EXIT_OK = 0
-EXIT_PAIN = 1
-EXIT_USAGE = 2
+EXIT_OK = ExitCode.OK
+EXIT_PAIN = ExitCode.PAIN
+EXIT_USAGE = ExitCode.USAGE
 COMMANDS = ("list", "show", "plan", "check", "history")
 
 
@@ -78,8 +87,6 @@ def _dump(data: object) -> None:
 
 def cmd_list(args: argparse.Namespace, library: Library) -> int:
     """`stretchtimer list`."""
-    from stretchtimer.views import list_text, routine_row
-
     routines = []
     bad: list[Problem] = []
     for entry in library.routines().values():
@@ -110,8 +117,6 @@ def cmd_list(args: argparse.Namespace, library: Library) -> int:
 
 def cmd_show(args: argparse.Namespace, library: Library) -> int:
     """`stretchtimer show EXERCISE`."""
-    from stretchtimer.views import exercise_data, exercise_text
-
     ex = library.find_exercise(args.exercise)
     if args.format == "json":
         _dump(exercise_data(ex))
@@ -124,9 +129,9 @@ def next_lead(routine: Routine, recorder: HistoryRecorder | None = None) -> Side
     """The side the next run of `routine` leads with: the other one than last time."""
     if recorder is not None:
         return recorder.next_lead(routine.name)
-    from stretchtimer.history import DB_NAME, History
+    from stretchtimer.history.store import History
 
-    db = paths.data_dir() / DB_NAME
+    db = paths.history_file()
     if not db.exists():
         return Side.LEFT
     try:
@@ -148,8 +153,6 @@ def load_routine_named(name: str, library: Library) -> Routine:
 
 def cmd_plan(args: argparse.Namespace, library: Library) -> int:
     """`stretchtimer plan ROUTINE`."""
-    from stretchtimer.views import plan_data, plan_text
-
     routine = load_routine_named(args.routine, library)
     plan = make_plan(routine, next_lead(routine))
     if args.format == "json":
@@ -173,7 +176,7 @@ def _expand(paths: list[str]) -> list[Path]:
 
 def check_path(path: Path, library: Library) -> list[Problem]:
     """Every problem with one routine or article file."""
-    from stretchtimer.content import article_warnings
+    from stretchtimer.library.articles import article_warnings
 
     if path.suffix == ".md":
         try:
@@ -226,11 +229,11 @@ def cmd_history(args: argparse.Namespace, library: Library) -> int:
     """`stretchtimer history`."""
     import csv
 
-    from stretchtimer.history import History, parse_since
-    from stretchtimer.views_history import history_text
+    from stretchtimer.history.store import History, parse_since
+    from stretchtimer.present.history import history_text
 
     since = parse_since(args.since) if args.since else None
-    history = History.open_default()
+    history = History(paths.history_file())
     history.close_orphans()
     rows = history.recent(since=since)
     current, longest = history.streaks()
@@ -249,14 +252,11 @@ def cmd_history(args: argparse.Namespace, library: Library) -> int:
 def make_recorder(args: argparse.Namespace) -> HistoryRecorder | None:
     """The history recorder, unless history is switched off (then nothing opens the database
     for writing; it is only read for the lead side, if it exists)."""
-    from stretchtimer.settings import load_settings
-
     if args.no_history or not load_settings().record_history:
         return None
-    from stretchtimer.history import History
-    from stretchtimer.recorder import HistoryRecorder
+    from stretchtimer.history.store import History
 
-    return HistoryRecorder(History.open_default, notify=_err)
+    return HistoryRecorder(lambda: History(paths.history_file()), notify=_err)
 
 
 def cmd_run(args: argparse.Namespace, library: Library) -> int:
@@ -278,7 +278,10 @@ def cmd_run(args: argparse.Namespace, library: Library) -> int:
         from stretchtimer.ui.app import make_app
 
         app = make_app(library=library, plan=plan, mute=args.mute, recorder=recorder)
-        app.run()
+        try:
+            app.run()
+        finally:
+            app.cancel_watchdog()
         return app.return_code or EXIT_OK
     finally:
         if recorder is not None:

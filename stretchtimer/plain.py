@@ -6,20 +6,18 @@ import signal
 import sys
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
-from stretchtimer.display import describe
-from stretchtimer.engine import Clock, Session, State
-from stretchtimer.events import Countdown, Event, Finished, Halfway, SegmentStarted, Stopped
-from stretchtimer.model import Plan, SegmentKind
-from stretchtimer.plan import movement, starting_position
-from stretchtimer.sound import Chimes, Player, default_player
-
-if TYPE_CHECKING:
-    from stretchtimer.ui.app import Recorder
-from stretchtimer.text import human_seconds, join_seconds
-
-EXIT_INTERRUPTED = 130
+from stretchtimer.core.engine import Clock, Session, State
+from stretchtimer.core.events import Countdown, Event, Finished, Halfway, SegmentStarted, Stopped
+from stretchtimer.core.exit_codes import ExitCode
+from stretchtimer.core.model import Plan, SegmentKind
+from stretchtimer.core.plan import movement, starting_position
+from stretchtimer.core.text import human_seconds, join_seconds
+from stretchtimer.history.recorder import HistoryRecorder
+from stretchtimer.present.session import describe
+from stretchtimer.sound.chimes import Chimes
+from stretchtimer.sound.players import Player, default_player
 
 
 def event_lines(event: Event, session: Session) -> list[str]:
@@ -69,7 +67,7 @@ def run_session(
     out: TextIO,
     clock: Clock = time.monotonic,
     sleep: Callable[[float], None] = time.sleep,
-    recorder: Recorder | None = None,
+    recorder: HistoryRecorder | None = None,
 ) -> Session:
     """Run `plan` to its end, printing a line per event; Ctrl+C stops it cleanly."""
     session = Session(plan, clock)
@@ -101,7 +99,10 @@ def run_session(
 
 
 def run_plain(
-    plan: Plan, mute: bool = False, recorder: Recorder | None = None, player: Player | None = None
+    plan: Plan,
+    mute: bool = False,
+    recorder: HistoryRecorder | None = None,
+    player: Player | None = None,
 ) -> int:
     """The `--plain` command: exit 0 when complete, 130 after Ctrl+C, 128+N after signal N."""
     out = sys.stdout
@@ -124,5 +125,5 @@ def run_plain(
         signal.signal(signum, on_signal)
     session = run_session(plan, chimes, out, recorder=recorder)
     if session.state is State.FINISHED:
-        return 0
-    return 128 + received[0] if received else EXIT_INTERRUPTED
+        return ExitCode.OK
+    return 128 + received[0] if received else ExitCode.INTERRUPTED

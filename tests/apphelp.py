@@ -5,18 +5,17 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 
-from fakes import FakeClock
+from fakes import FakeClock, RecordingPlayer
 from textual.pilot import Pilot
 from textual.widgets import Label, Static
 
-from stretchtimer.library import Library
-from stretchtimer.model import Plan
-from stretchtimer.plan import plan as make_plan
-from stretchtimer.routines import load_routine
-from stretchtimer.sound import RecordingPlayer
-from stretchtimer.ui import session_screen as session_screen_module
+from stretchtimer.core.model import Plan
+from stretchtimer.core.plan import plan as make_plan
+from stretchtimer.library.registry import Library
+from stretchtimer.library.routines import load_routine
 from stretchtimer.ui.app import StretchApp, make_app
-from stretchtimer.ui.session_screen import SessionScreen
+from stretchtimer.ui.screens import session as session_screen_module
+from stretchtimer.ui.screens.session import SessionScreen
 
 
 def quick_relief() -> Plan:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from stretchtimer import paths
-from stretchtimer.library import Library
+from stretchtimer.library import paths
+from stretchtimer.library.registry import Library
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ARTICLES = FIXTURES / "articles"

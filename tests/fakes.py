@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from stretchtimer.model import (
+from stretchtimer.core.model import (
     Exercise,
     Plan,
     Routine,
@@ -55,3 +55,21 @@ def make_plan(*parts: tuple[str, int, str | None]) -> Plan:
         for kind, seconds, side in parts
     )
     return Plan(routine, segments)
+
+
+class RecordingPlayer:
+    """A player that only records what it was asked to play."""
+
+    def __init__(self, fail: bool = False) -> None:
+        self.played: list[str] = []
+        self.fail = fail
+
+    def play(self, path: Path) -> None:
+        """Record the chime's name, or fail if told to."""
+        if self.fail:
+            raise OSError("no device")
+        self.played.append(path.stem)
+
+    def failed(self) -> bool:
+        """Never fails after starting."""
+        return False

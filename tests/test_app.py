@@ -8,11 +8,11 @@ from textual.pilot import Pilot
 from textual.widgets import Digits
 
 from stretchtimer.ui.app import StretchApp
-from stretchtimer.ui.pain_screen import PainScreen
-from stretchtimer.ui.picker_screen import PickerScreen
-from stretchtimer.ui.progress_line import ProgressLine
-from stretchtimer.ui.session_screen import SessionScreen
-from stretchtimer.ui.summary_screen import SummaryScreen
+from stretchtimer.ui.screens.pain import PainScreen
+from stretchtimer.ui.screens.picker import PickerScreen
+from stretchtimer.ui.screens.session import SessionScreen
+from stretchtimer.ui.screens.summary import SummaryScreen
+from stretchtimer.ui.widgets.progress_line import ProgressLine
 
 
 def countdown(app: StretchApp) -> str:
@@ -196,9 +196,8 @@ def test_failing_player_falls_back_to_bell_once() -> None:
 
 def test_picker_lists_routines_and_starts_one() -> None:
     """With no routine named, the picker lists each routine with its time; Enter starts it."""
-    from fakes import FakeClock
+    from fakes import FakeClock, RecordingPlayer
 
-    from stretchtimer.sound import RecordingPlayer
     from stretchtimer.ui.app import make_app
 
     app = make_app(clock=FakeClock(), player=RecordingPlayer())

@@ -9,16 +9,16 @@ from typing import Any
 
 import pytest
 from apphelp import advance, drive, quick_relief, text
-from fakes import FakeClock
+from fakes import FakeClock, RecordingPlayer
 from textual.pilot import Pilot
+from textual.widgets import Static
 
-from stretchtimer import paths
-from stretchtimer.history import History
-from stretchtimer.model import Side
-from stretchtimer.recorder import HistoryRecorder
-from stretchtimer.sound import RecordingPlayer
+from stretchtimer.core.model import Side
+from stretchtimer.history.recorder import HistoryRecorder
+from stretchtimer.history.store import History
+from stretchtimer.library import paths
 from stretchtimer.ui.app import StretchApp, make_app
-from stretchtimer.ui.progress_screen import ProgressScreen
+from stretchtimer.ui.screens.progress import ProgressScreen
 
 NOW = datetime(2026, 11, 25, 18, 0, tzinfo=UTC)
 
@@ -123,7 +123,9 @@ def test_progress_screen_tells_the_story(snap_compare: Any) -> None:
         await pilot.press("h")
         await pilot.pause()
         assert isinstance(pilot.app.screen, ProgressScreen)
-        body = str(pilot.app.screen.query_one("#progress-body").content)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        body = str(pilot.app.screen.query_one("#progress-body", Static).content)
         assert "Current streak: 3 days" in body
         assert "This week: 15 min" in body
         assert "How your back felt" in body and "last: 7" in body
@@ -145,7 +147,7 @@ def test_lead_side_alternates_between_runs() -> None:
 
 def test_picker_plans_with_the_next_lead_side() -> None:
     """From the picker too, a routine last led with the left side now leads with the right."""
-    from stretchtimer.ui.picker_screen import PickerScreen
+    from stretchtimer.ui.screens.picker import PickerScreen
 
     h = history_at()
     sid = h.begin("quick-relief", "", "Quick relief", 6, Side.LEFT)

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from stretchtimer.cli import main
-from stretchtimer.content import ARTICLE_MAX_BYTES, load_article
-from stretchtimer.errors import InputError
-from stretchtimer.files import MAX_BYTES
-from stretchtimer.library import Library
-from stretchtimer.routines import check_routine
+from stretchtimer.core.errors import InputError
+from stretchtimer.library.articles import ARTICLE_MAX_BYTES, load_article
+from stretchtimer.library.files import MAX_BYTES
+from stretchtimer.library.registry import Library
+from stretchtimer.library.routines import check_routine
 
 BAD = Path(__file__).parent / "bad"
 
@@ -182,7 +182,7 @@ def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
         def deny(self: Path, *args: object, **kwargs: object) -> object:
             if self == path:
                 raise PermissionError(13, "Permission denied")
-            return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+            return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
 
         monkeypatch.setattr(Path, "open", deny)
     assert problems_of(path) == [f"{path}: permission denied"]

@@ -6,11 +6,11 @@ import time
 
 import pytest
 
-from stretchtimer import paths
-from stretchtimer.content import load_article
-from stretchtimer.library import Library
-from stretchtimer.plan import plan
-from stretchtimer.routines import check_routine
+from stretchtimer.core.plan import plan
+from stretchtimer.library import paths
+from stretchtimer.library.articles import load_article
+from stretchtimer.library.registry import Library
+from stretchtimer.library.routines import check_routine
 
 ARTICLES = sorted(paths.bundled_dir("content").glob("*.md"))
 ROUTINES = sorted(paths.bundled_dir("routines").glob("*.yaml"))

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from conftest import ARTICLES
 
-from stretchtimer.content import load_article, parse_article
-from stretchtimer.errors import InputError
+from stretchtimer.core.errors import InputError
+from stretchtimer.library.articles import load_article, parse_article
 
 
 def test_full_article_reads_every_part() -> None:

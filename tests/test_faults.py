@@ -18,10 +18,11 @@ import pytest
 from conftest import write
 from tmuxhelp import Tmux
 
-from stretchtimer import paths
-from stretchtimer.chimes import Chime
-from stretchtimer.history import History
-from stretchtimer.sound import Chimes, Playsound3Player
+from stretchtimer.history.store import History
+from stretchtimer.library import paths
+from stretchtimer.sound.chime import Chime
+from stretchtimer.sound.chimes import Chimes
+from stretchtimer.sound.players import Playsound3Player
 
 EXE = shutil.which("stretchtimer", path=str(Path(sys.executable).parent)) or "stretchtimer"
 needs_tmux = pytest.mark.skipif(not shutil.which("tmux"), reason="tmux is not installed")
@@ -154,8 +155,9 @@ def _chime_script(folder: Path) -> str:
     return f"""
 import sys
 from pathlib import Path
-from stretchtimer.chimes import Chime
-from stretchtimer.sound import Chimes, Playsound3Player
+from stretchtimer.sound.chime import Chime
+from stretchtimer.sound.chimes import Chimes
+from stretchtimer.sound.players import Playsound3Player
 bells, notices = [], []
 player = Playsound3Player()
 chimes = Chimes(player, lambda: bells.append(1), notices.append, folder=Path({str(folder)!r}))
@@ -226,11 +228,10 @@ def test_read_only_history_the_session_still_runs(private_home: Path) -> None:
     import io
 
     from apphelp import quick_relief
-    from fakes import FakeClock
+    from fakes import FakeClock, RecordingPlayer
 
+    from stretchtimer.history.recorder import HistoryRecorder
     from stretchtimer.plain import run_session
-    from stretchtimer.recorder import HistoryRecorder
-    from stretchtimer.sound import RecordingPlayer
 
     db = paths.data_dir() / "history.db"
     History(db).close()

@@ -10,12 +10,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from stretchtimer import paths
-from stretchtimer.content import parse_article
-from stretchtimer.errors import InputError, Problem
-from stretchtimer.library import Library
-from stretchtimer.plan import plan
-from stretchtimer.routines import check_routine
+from stretchtimer.core.errors import InputError, Problem
+from stretchtimer.core.plan import plan
+from stretchtimer.library import paths
+from stretchtimer.library.articles import parse_article
+from stretchtimer.library.registry import Library
+from stretchtimer.library.routines import check_routine
 
 LIBRARY = Library(
     content_dirs=[(paths.bundled_dir("content"), "bundled")],

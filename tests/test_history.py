@@ -17,11 +17,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from conftest import write
 
-from stretchtimer import paths
 from stretchtimer.cli import main
-from stretchtimer.history import MIGRATIONS, VERSION, History
-from stretchtimer.model import Side
-from stretchtimer.streaks import calendar_weeks, local_day, streaks
+from stretchtimer.core.model import Side
+from stretchtimer.core.streaks import calendar_weeks, local_day, streaks
+from stretchtimer.history.store import MIGRATIONS, VERSION, History
+from stretchtimer.library import paths
 
 T0 = datetime(2026, 11, 20, 7, 30, tzinfo=UTC)
 
@@ -166,7 +166,7 @@ def test_streak_from_the_database_in_a_zone() -> None:
     ny = ZoneInfo("America/New_York")
     h = fixed(T0)
     for day in (18, 19, 20):  # 01:30 UTC = 20:30 the evening before in New York
-        h.now = lambda d=day: datetime(2026, 11, d, 1, 30, tzinfo=UTC)
+        h.now = lambda d=day: datetime(2026, 11, d, 1, 30, tzinfo=UTC)  # type: ignore[misc]
         add(h, "morning", "completed")
     h.now = lambda: datetime(2026, 11, 21, 23, 0, tzinfo=UTC)
     # New York: sessions on the 17th, 18th, 19th; it is now the 21st there: the streak broke.
@@ -272,7 +272,7 @@ def test_sigterm_and_sighup_close_the_row(tmp_path: Path, private_home: Path, si
 WRITER = """
 import sys
 from pathlib import Path
-from stretchtimer.history import History
+from stretchtimer.history.store import History
 h = History(Path(sys.argv[1]))
 for i in range(60):
     sid = h.begin("r" + sys.argv[2], "", "R", 1, None)
@@ -325,8 +325,8 @@ def test_history_status_follows_the_session(how: str, status: str) -> None:
     """The recorded status is derived from how the session ended."""
     from fakes import FakeClock, make_plan
 
-    from stretchtimer.engine import Session
-    from stretchtimer.recorder import history_status
+    from stretchtimer.core.engine import Session
+    from stretchtimer.history.recorder import history_status
 
     session = Session(make_plan(("hold", 5, None)), FakeClock())
     session.start()

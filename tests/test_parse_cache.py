@@ -11,15 +11,15 @@ from pathlib import Path
 import pytest
 from conftest import ARTICLES, write
 
-from stretchtimer import library as library_module
-from stretchtimer.content import load_article
-from stretchtimer.library import Library, load_cached
-from stretchtimer.nodes import MappingNode, ScalarNode, SequenceNode
-from stretchtimer.nodes import from_data as nodes_from_data
-from stretchtimer.nodes import to_data as nodes_to_data
-from stretchtimer.parse_cache import ParseCache, from_data, to_data
-from stretchtimer.routines import check_routine
-from stretchtimer.yamlsafe import safe_compose
+from stretchtimer.library import registry as library_module
+from stretchtimer.library.articles import load_article
+from stretchtimer.library.nodes import MappingNode, ScalarNode, SequenceNode
+from stretchtimer.library.nodes import from_data as nodes_from_data
+from stretchtimer.library.nodes import to_data as nodes_to_data
+from stretchtimer.library.parse_cache import ParseCache, from_data, to_data
+from stretchtimer.library.registry import Library, load_cached
+from stretchtimer.library.routines import check_routine
+from stretchtimer.library.yamlsafe import safe_compose
 
 ROUTINE = """\
 title: Calf care
@@ -48,7 +48,7 @@ def test_cache_is_used_and_invalidated(tmp_path: Path) -> None:
     cache.save()
     library_module._ARTICLE_CACHE.clear()
     again = ParseCache(cache_file)
-    assert str(article.resolve()) in again.entries
+    assert str(article.resolve()) in again.articles
     assert again.get(article.resolve(), article.stat(), "calf") is not None
     article.write_text("# Calf Raise\n\n### Red Flags\n\n- Pain\n")
     os.utime(article, ns=(1, 1))  # a different mtime
@@ -60,9 +60,9 @@ def test_damaged_cache_is_ignored(tmp_path: Path) -> None:
     """A cache file that is not valid JSON (or of another format) is simply not used."""
     cache_file = tmp_path / "cache.json"
     cache_file.write_text("{not json")
-    assert ParseCache(cache_file).entries == {}
-    cache_file.write_text('{"format": 999, "articles": {"x": 1}}')
-    assert ParseCache(cache_file).entries == {}
+    assert ParseCache(cache_file).articles == {}
+    cache_file.write_text('{"loader": "another", "articles": {"x": 1}}')
+    assert ParseCache(cache_file).articles == {}
 
 
 def shape(node: object) -> object:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import io
 
 from apphelp import quick_relief
-from fakes import FakeClock
+from fakes import FakeClock, RecordingPlayer
 
-from stretchtimer.engine import State
+from stretchtimer.core.engine import State
 from stretchtimer.plain import run_session
-from stretchtimer.sound import Chimes, RecordingPlayer
+from stretchtimer.sound.chimes import Chimes
 
 
 def chimes(player: RecordingPlayer) -> Chimes:

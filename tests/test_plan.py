@@ -6,10 +6,10 @@ from pathlib import Path
 
 from conftest import write
 
-from stretchtimer.library import Library
-from stretchtimer.model import Plan, SegmentKind, Side
-from stretchtimer.plan import plan
-from stretchtimer.routines import load_routine
+from stretchtimer.core.model import Plan, SegmentKind, Side
+from stretchtimer.core.plan import plan
+from stretchtimer.library.registry import Library
+from stretchtimer.library.routines import load_routine
 
 
 def plan_of(library: Library, name: str, lead: Side = Side.LEFT) -> Plan:

@@ -13,8 +13,7 @@ import pytest
 from conftest import write
 from tmuxhelp import Tmux
 
-from stretchtimer.chimes import Chime
-from stretchtimer.paths import sounds_dir
+from stretchtimer.sound.chime import Chime
 
 BIN = Path(sys.executable).parent
 needs_tmux = pytest.mark.skipif(not shutil.which("tmux"), reason="tmux is not installed")
@@ -80,10 +79,10 @@ def test_real_terminal_pain_stop_exits_1(tmp_path: Path, private_home: Path) -> 
 
 def _play_in_subprocess(home: Path, chime: Chime) -> subprocess.CompletedProcess[str]:
     code = (
-        "from stretchtimer.sound import Playsound3Player\n"
-        "from stretchtimer.paths import sounds_dir\n"
+        "from stretchtimer.sound.chime import Chime\n"
+        "from stretchtimer.sound.players import Playsound3Player\n"
         "p = Playsound3Player()\n"
-        f"p.play(sounds_dir() / '{chime.value}.wav')\n"
+        f"p.play(Chime('{chime.value}').path)\n"
         "p._last.wait()\n"
         "print('failed' if p.failed() else 'ok')\n"
     )
@@ -103,7 +102,7 @@ def test_chime_reaches_an_alsa_device(tmp_path: Path) -> None:
     )
     result = _play_in_subprocess(tmp_path, Chime.SWITCH)
     assert result.stdout.strip() == "ok", result.stderr
-    with wave.open(str(sounds_dir() / "switch.wav")) as w:
+    with wave.open(str(Chime.SWITCH.path)) as w:
         frames = w.readframes(w.getnframes())
     data = played.read_bytes()
     assert data[: len(frames)] == frames

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from conftest import write
 
-from stretchtimer import paths
-from stretchtimer.errors import Problem
-from stretchtimer.library import Library
-from stretchtimer.routines import check_routine
+from stretchtimer.core.errors import Problem
+from stretchtimer.library import paths
+from stretchtimer.library.registry import Library
+from stretchtimer.library.routines import check_routine
 
 
 def check(tmp_path: Path, library: Library, text: str) -> tuple[object, list[Problem]]:

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from conftest import write
 
-from stretchtimer import paths
-from stretchtimer.content import parse_article
-from stretchtimer.errors import InputError
-from stretchtimer.library import Library
-from stretchtimer.routines import check_routine
+from stretchtimer.core.errors import InputError
+from stretchtimer.library import paths
+from stretchtimer.library.articles import parse_article
+from stretchtimer.library.registry import Library
+from stretchtimer.library.routines import check_routine
 
 AUDIT = r"""
 import json, os, sys
@@ -165,11 +165,10 @@ def test_markup_in_an_article_is_shown_literally(private_home: Path) -> None:
     import asyncio
 
     from apphelp import text
-    from fakes import FakeClock
+    from fakes import FakeClock, RecordingPlayer
 
-    from stretchtimer.plan import plan
-    from stretchtimer.routines import load_routine
-    from stretchtimer.sound import RecordingPlayer
+    from stretchtimer.core.plan import plan
+    from stretchtimer.library.routines import load_routine
     from stretchtimer.ui.app import make_app
 
     write(

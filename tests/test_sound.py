@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import wave
 
 import pytest
 from apphelp import quick_relief
+from fakes import RecordingPlayer
 
-from stretchtimer.chimes import Chime, samples, wav_bytes
-from stretchtimer.events import Countdown, Finished, Halfway, SegmentEnded, SegmentStarted
-from stretchtimer.paths import sounds_dir
-from stretchtimer.sound import Chimes, RecordingPlayer, chime_for
+from stretchtimer.core.events import Countdown, Finished, Halfway, SegmentEnded, SegmentStarted
+from stretchtimer.sound.chime import Chime
+from stretchtimer.sound.chimes import Chimes
+from stretchtimer.sound.cues import chime_for
+from tools.make_chimes import samples, wav_bytes
 
 PLAN = quick_relief()  # prepare, hold L, switch, hold R, prepare, hold
 
@@ -40,7 +40,7 @@ def test_chime_for(event: object, chime: Chime | None) -> None:
 @pytest.mark.parametrize("chime", list(Chime))
 def test_shipped_chimes_are_the_generated_ones(chime: Chime) -> None:
     """The WAVs in the package are exactly what chimes.py generates."""
-    assert (sounds_dir() / f"{chime.value}.wav").read_bytes() == wav_bytes(chime)
+    assert (chime.path).read_bytes() == wav_bytes(chime)
 
 
 def test_chimes_are_distinct_bells() -> None:
@@ -51,7 +51,7 @@ def test_chimes_are_distinct_bells() -> None:
         peak = max(abs(x) for x in s)
         assert 5000 < peak <= 32767
         assert abs(s[0]) < 100 and abs(s[-1]) < 100
-    with wave.open(str(sounds_dir() / "hold.wav")) as w:
+    with wave.open(str(Chime.HOLD.path)) as w:
         assert (w.getnchannels(), w.getsampwidth(), w.getframerate()) == (1, 2, 22050)
 
 
@@ -102,22 +102,3 @@ def test_prepare_loads_the_player_unless_muted_and_survives_a_broken_one() -> No
     chimes = Chimes(broken, lambda: None, notices.append)
     chimes.prepare()
     assert chimes.fallen_back and len(notices) == 1
-
-
-def test_playsound3_loads_without_urllib_request_until_it_is_used() -> None:
-    """The player leaves urllib.request (1.8 MB, only for playing URLs) unloaded, and the
-    stand-in still gives playsound3 the real module the moment it uses it."""
-    code = (
-        "import sys\n"
-        "from stretchtimer.sound import Playsound3Player\n"
-        "Playsound3Player().load()\n"
-        "import playsound3.playsound3 as p3\n"
-        "print('urllib.request' in sys.modules)\n"
-        "request_class = p3.urllib.request.Request\n"
-        "import urllib.request\n"
-        "print(request_class is urllib.request.Request, sys.modules['urllib.request'] is urllib.request)\n"
-        "print(urllib.request.urlopen.__module__)\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.split("\n")[:3] == ["False", "True True", "urllib.request"]

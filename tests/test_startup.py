@@ -58,9 +58,13 @@ def test_other_commands_resume_it_at_once(argv: list[str], monkeypatch: pytest.M
     import stretchtimer.cli as cli
     import stretchtimer.plain as plain
 
-    monkeypatch.setattr(cli, "cmd_list", lambda args, lib: seen.append(gc.isenabled()) or 0)
-    monkeypatch.setattr(cli, "cmd_check", lambda args, lib: seen.append(gc.isenabled()) or 0)
-    monkeypatch.setattr(plain, "run_plain", lambda *a, **k: seen.append(gc.isenabled()) or 0)
+    def note(*args: object, **kwargs: object) -> int:
+        seen.append(gc.isenabled())
+        return 0
+
+    monkeypatch.setattr(cli, "cmd_list", note)
+    monkeypatch.setattr(cli, "cmd_check", note)
+    monkeypatch.setattr(plain, "run_plain", note)
     pause_collector()
     assert main(argv) == 0
     assert seen == [True]

@@ -1,4 +1,5 @@
-"""Provides the Textual app: screens for picking, running and ending a session."""
+"""Provides the Textual app: it owns the chimes and the recorder, shows the screens, and acts on
+the messages they post."""
 
 from __future__ import annotations
 
@@ -9,57 +10,39 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any
 
+from textual import on
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from stretchtimer.engine import Clock, Session
-from stretchtimer.library import Library
-from stretchtimer.model import Plan, Routine, Side
-from stretchtimer.plan import plan as make_plan
-from stretchtimer.sound import Chimes, Player, default_player
+from stretchtimer.core.engine import Clock, Session
+from stretchtimer.core.exit_codes import ExitCode
+from stretchtimer.core.model import Plan, Routine, Side
+from stretchtimer.core.plan import plan as make_plan
+from stretchtimer.history.recorder import HistoryRecorder
+from stretchtimer.library.registry import Library
+from stretchtimer.present.progress import progress_text
+from stretchtimer.sound.chimes import Chimes
+from stretchtimer.sound.players import Player, default_player
 from stretchtimer.startup import resume_collector
-from stretchtimer.ui.session_screen import SessionScreen
-
-if TYPE_CHECKING:
-    from stretchtimer.history import History
+from stretchtimer.ui.messages import (
+    FeelingGiven,
+    RoutineChosen,
+    SessionBegan,
+    SessionFinished,
+    SessionQuit,
+    SessionStoppedForPain,
+)
+from stretchtimer.ui.screens.pain import PainScreen
+from stretchtimer.ui.screens.picker import PickerScreen, load_choices
+from stretchtimer.ui.screens.progress import ProgressScreen
+from stretchtimer.ui.screens.session import SessionScreen
+from stretchtimer.ui.screens.summary import SummaryScreen
 
 PLAYER_LOAD_DELAY = 0.3
 """Seconds after start-up to import the sound player (it probes the system for players), so it
 never delays the first frame. A chime needed sooner loads it on the spot."""
-
-# The other screens are imported when first shown: the first frame needs only one of them.
-
-
-class Recorder(Protocol):
-    """Where sessions are recorded (history), as the app sees it."""
-
-    notify: Callable[[str], None]
-    """Where its notices go (the app points it at a toast)."""
-
-    def begin(self, session: Session) -> None:
-        """A session started."""
-
-    def end(self, session: Session) -> None:
-        """A session ended (finished, or stopped with a reason)."""
-
-    def streak_text(self) -> str:
-        """`3 days in a row`, or empty."""
-
-    def set_feeling(self, feeling: int | None) -> None:
-        """How the back feels after the session."""
-
-    def query(self, fn: Callable[[History], Any]) -> Any:
-        """A read of the history (None if unavailable)."""
-
-    def next_lead(self, routine: str) -> Side:
-        """The side the next run of the routine leads with."""
-
-    def close(self) -> None:
-        """Finish pending writes (safe to call more than once)."""
-
-
 SHUTDOWN_GRACE = 3.0
 """Seconds a signalled exit may take before the process leaves without Textual's shutdown."""
 
@@ -82,7 +65,7 @@ class StretchApp(App[int]):
         clock: Clock = time.monotonic,
         player: Player | None = None,
         mute: bool = False,
-        recorder: Recorder | None = None,
+        recorder: HistoryRecorder | None = None,
     ) -> None:
         super().__init__()
         self.library = library
@@ -91,6 +74,8 @@ class StretchApp(App[int]):
         self.recorder = recorder
         self.chimes = Chimes(player, bell=self.bell, notify=self._sound_notice, muted=mute)
         self.session: Session | None = None
+        self.watchdog: threading.Timer | None = None
+        """Started by a signal; cancelled once the app has returned (see leave_after_signal)."""
         if recorder is not None:
             recorder.notify = self._notice_from_thread
         self._early_notices: list[str] = []
@@ -107,15 +92,17 @@ class StretchApp(App[int]):
     def _sound_notice(self, message: str) -> None:
         self.notify(message, severity="warning", timeout=6, markup=False)
 
+    def session_screen(self, plan: Plan) -> SessionScreen:
+        """A session screen for `plan`, on this app's clock and chimes."""
+        return SessionScreen(plan, self.clock, self.chimes)
+
     def get_default_screen(self) -> Screen[Any]:
         """The first screen is the session (or the picker) itself, not a blank screen with it
         pushed on top, which Textual paints first: the first frame comes a refresh sooner
         (about 25 ms, measured)."""
         if self.first_plan is not None:
-            return SessionScreen(self.first_plan)
-        from stretchtimer.ui.picker_screen import PickerScreen
-
-        return PickerScreen(self.library)
+            return self.session_screen(self.first_plan)
+        return PickerScreen(lambda: load_choices(self.library, self.plan_for))
 
     def on_mount(self) -> None:
         self.set_timer(PLAYER_LOAD_DELAY, self.chimes.prepare)
@@ -136,38 +123,41 @@ class StretchApp(App[int]):
                 self.recorder.end(session)
         # Textual's shutdown can hang when the terminal has gone away (a closed window or
         # tmux session): its output thread dies on the hung-up terminal and the last writes
-        # wait for it forever. If leaving takes longer than this, leave without it.
-        watchdog = threading.Timer(SHUTDOWN_GRACE, self.leave_now, args=(128 + signum,))
-        watchdog.daemon = True
-        watchdog.start()
+        # wait for it forever. If leaving takes longer than this, leave without it; the CLI
+        # cancels this once the app has returned.
+        self.watchdog = threading.Timer(SHUTDOWN_GRACE, self.leave_now, args=(128 + signum,))
+        self.watchdog.daemon = True
+        self.watchdog.start()
         self.exit(128 + signum, return_code=128 + signum)
 
     def leave_now(self, code: int) -> None:
-        """Leave at once, the history record and the parse cache written first."""
+        """Leave at once, the history record written first (the parse cache is only a cache:
+        it is saved by the main thread alone, and a hung exit simply does without it)."""
         with contextlib.suppress(Exception):
             if self.recorder:
                 self.recorder.close()
-        with contextlib.suppress(Exception):
-            self.library.save()
         _exit_process(code)
+
+    def cancel_watchdog(self) -> None:
+        """The app has returned: a signalled exit no longer needs to be forced."""
+        if self.watchdog is not None:
+            self.watchdog.cancel()
 
     def action_progress(self) -> None:
         """Show the progress screen."""
-        from stretchtimer.ui.progress_screen import ProgressScreen, progress_text
+        recorder = self.recorder
 
-        text = self.recorder.query(progress_text) if self.recorder else None
-        if text is None:
-            text = "History is off (--no-history, or record_history: false), so nothing to show."
-        self.push_screen(ProgressScreen(str(text)))
+        def load() -> str | None:
+            text = recorder.query(progress_text) if recorder else None
+            return str(text) if text is not None else None
+
+        self.push_screen(ProgressScreen(load))
 
     def plan_for(self, routine: Routine) -> Plan:
-        """The routine's plan, leading with the side the history says is next."""
+        """The routine's plan, leading with the side the history says is next (this waits
+        for the history: call it from a worker)."""
         lead = self.recorder.next_lead(routine.name) if self.recorder else Side.LEFT
         return make_plan(routine, lead)
-
-    def start_plan(self, plan: Plan) -> None:
-        """Run a plan (from the picker)."""
-        self.show_next(SessionScreen(plan))
 
     def show_next(self, screen: Screen[Any]) -> None:
         """Move on to `screen`: it replaces the current one, except that the first screen
@@ -178,37 +168,48 @@ class StretchApp(App[int]):
         else:
             self.push_screen(screen)
 
-    # -- session lifecycle, called by the session screen --------------------------------
+    # -- what the screens say ------------------------------------------------------------
 
-    def session_began(self, session: Session) -> None:
+    @on(RoutineChosen)
+    def start_routine(self, message: RoutineChosen) -> None:
+        """Run the chosen routine."""
+        self.show_next(self.session_screen(message.plan))
+
+    @on(SessionBegan)
+    def record_start(self, message: SessionBegan) -> None:
         """A session started: record it."""
-        self.session = session
+        self.session = message.session
         if self.recorder:
-            self.recorder.begin(session)
+            self.recorder.begin(message.session)
 
-    def session_finished(self, session: Session) -> None:
+    @on(SessionFinished)
+    def show_summary(self, message: SessionFinished) -> None:
         """The routine is complete: record it and show the summary."""
-        streak = ""
+        streak: Callable[[], str] | None = None
         if self.recorder:
-            self.recorder.end(session)
-            streak = self.recorder.streak_text()
-        from stretchtimer.ui.summary_screen import SummaryScreen
+            self.recorder.end(message.session)
+            streak = self.recorder.streak_text
+        self.show_next(SummaryScreen(message.session, streak))
 
-        self.show_next(SummaryScreen(session, streak))
-
-    def session_stopped_for_pain(self, session: Session) -> None:
+    @on(SessionStoppedForPain)
+    def show_pain(self, message: SessionStoppedForPain) -> None:
         """The user stopped because it hurts: record it and show the red flags."""
         if self.recorder:
-            self.recorder.end(session)
-        from stretchtimer.ui.pain_screen import PainScreen
+            self.recorder.end(message.session)
+        self.show_next(PainScreen(message.session.segment))
 
-        self.show_next(PainScreen(session.segment))
-
-    def session_quit(self, session: Session) -> None:
-        """The user quit mid-session."""
+    @on(SessionQuit)
+    def quit_session(self, message: SessionQuit) -> None:
+        """The user quit mid-session: record it and leave."""
         if self.recorder:
-            self.recorder.end(session)
-        self.exit(0, return_code=0)
+            self.recorder.end(message.session)
+        self.exit(ExitCode.OK, return_code=ExitCode.OK)
+
+    @on(FeelingGiven)
+    def record_feeling(self, message: FeelingGiven) -> None:
+        """Store how the back feels after the session."""
+        if self.recorder:
+            self.recorder.set_feeling(message.score)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The session's keys, also in the command palette."""
@@ -232,7 +233,7 @@ def make_app(
     clock: Clock = time.monotonic,
     player: Player | None = None,
     mute: bool = False,
-    recorder: Recorder | None = None,
+    recorder: HistoryRecorder | None = None,
 ) -> StretchApp:
     """The app as the CLI and the tests build it."""
     if player is None:

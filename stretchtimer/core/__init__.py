@@ -1,0 +1,1 @@
+"""Provides the headless core: the model, events, plan and engine; pure, with no I/O."""

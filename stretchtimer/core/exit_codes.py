@@ -1,0 +1,18 @@
+"""Provides the exit codes every way of leaving the program ends with."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """What the process tells its caller."""
+
+    OK = 0
+    """Done: a routine complete, or a command that worked."""
+    PAIN = 1
+    """The user stopped a session because it hurt."""
+    USAGE = 2
+    """A usage or input error (one clear line on stderr)."""
+    INTERRUPTED = 130
+    """Ctrl+C (a signal N gives 128 + N)."""

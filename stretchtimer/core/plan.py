@@ -1,0 +1,97 @@
+"""Provides the plan: a routine flattened into timed segments, each with its cue."""
+
+from __future__ import annotations
+
+import re
+
+from stretchtimer.core.model import (
+    Exercise,
+    Plan,
+    Routine,
+    Segment,
+    SegmentKind,
+    Side,
+    Step,
+    Variant,
+)
+
+_TIMING_STEP = re.compile(r"^\s*(hold\b.*\d|switch (legs|sides)\b|repeat on the other)", re.I)
+
+
+def starting_position(exercise: Exercise, variant: Variant) -> tuple[str, ...]:
+    """The variant's starting position, or the nearest earlier variant's when it gives none."""
+    if variant.starting_position:
+        return variant.starting_position
+    earlier = exercise.variants[: exercise.variants.index(variant)]
+    for other in reversed(earlier):
+        if other.starting_position:
+            return other.starting_position
+    return ()
+
+
+def movement(variant: Variant) -> tuple[str, ...]:
+    """The movement steps, less the ones about timing (the timer does those)."""
+    return tuple(s for s in variant.steps if not _TIMING_STEP.match(s)) or variant.steps
+
+
+def _name(step: Step) -> str:
+    return step.variant.name or step.exercise.title
+
+
+def _sides(step: Step, lead: Side) -> list[Side | None]:
+    if step.sides == "both":
+        return [lead, lead.other]
+    if step.sides == "left":
+        return [Side.LEFT]
+    if step.sides == "right":
+        return [Side.RIGHT]
+    return [None]
+
+
+def _hold_cue(step: Step, side: Side | None) -> str:
+    where = f" ({side.value} side)" if side else ""
+    moves = movement(step.variant)
+    return f"Hold{where}: " + ("; ".join(moves) if moves else _name(step))
+
+
+def _switch_cue(side: Side | None) -> str:
+    to = f" to the {side.value}" if side else ""
+    return f"Switch sides{to}: ease out slowly, then set up the other side"
+
+
+def _step_segments(index: int, step: Step, lead: Side, is_last: bool) -> list[Segment]:
+    """The segments of one routine step."""
+    out: list[Segment] = []
+    sides = _sides(step, lead)
+
+    def add(kind: SegmentKind, seconds: int, cue: str, side: Side | None, rep: int) -> None:
+        if seconds > 0:
+            out.append(Segment(kind, seconds, cue, index, step.exercise, step.variant, side, rep))
+
+    start = starting_position(step.exercise, step.variant)
+    prepare_cue = "Get into position: " + ("; ".join(start) if start else _name(step))
+    add(SegmentKind.PREPARE, step.prepare, prepare_cue, sides[0], 0)
+    for rep in range(step.repeat):
+        if rep:
+            if len(sides) > 1:
+                add(SegmentKind.SWITCH, step.switch, _switch_cue(sides[0]), sides[0], rep)
+            else:
+                add(SegmentKind.REST, step.rest, "Rest, breathe, and go again", sides[0], rep)
+        for j, side in enumerate(sides):
+            if j:
+                add(SegmentKind.SWITCH, step.switch, _switch_cue(side), side, rep)
+            add(SegmentKind.HOLD, step.hold, _hold_cue(step, side), side, rep)
+    if not is_last:
+        add(SegmentKind.REST, step.rest, "Rest and breathe", None, step.repeat - 1)
+    return out
+
+
+def plan(routine: Routine, lead: Side = Side.LEFT) -> Plan:
+    """Flatten `routine` into segments; `lead` is the side done first in `both` steps."""
+    last = len(routine.steps) - 1
+    segments = [
+        seg
+        for index, step in enumerate(routine.steps)
+        for seg in _step_segments(index, step, lead, index == last)
+    ]
+    return Plan(routine, tuple(segments), lead)

@@ -1,0 +1,162 @@
+"""Provides the session recorder: history writes on a worker thread, off the frame path."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING, Any
+
+from stretchtimer.core.engine import Session, State
+from stretchtimer.core.model import Side
+from stretchtimer.core.streaks import streak_text
+
+if TYPE_CHECKING:  # the store (and SQLite) loads only when a history is opened
+    from stretchtimer.history.store import History
+
+WAIT = 2.0
+"""Longest a reader waits for a history answer (a locked database): then it goes without."""
+
+
+def history_status(session: Session) -> str:
+    """How a session ended, in the history's words: completed, stopped (for pain), quit or
+    interrupted (the stop reason for anything else, a signal included)."""
+    if session.state is State.FINISHED:
+        return "completed"
+    if session.state is State.STOPPED:
+        return "stopped" if session.stop_reason == "pain" else session.stop_reason
+    return "interrupted"
+
+
+class HistoryRecorder:
+    """Records sessions into a History opened and used on one worker thread."""
+
+    def __init__(
+        self,
+        open_history: Callable[[], History],
+        notify: Callable[[str], None],
+        wait: float = WAIT,
+    ) -> None:
+        self.notify = notify
+        self.wait = wait
+        """Longest a read waits for its answer (a locked database): then it goes without."""
+        self.write_ms: list[float] = []
+        """How long each write took, in milliseconds (measured)."""
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="history")
+        self._history: History | None = None
+        self._session_id: int | None = None
+        self._failed = False
+        self._begin_args: tuple[str, str, str, int, Side | None] | None = None
+        self._closing = threading.Lock()
+        self._closed = False
+        self._pool.submit(self._open, open_history)
+
+    def _open(self, open_history: Callable[[], History]) -> None:
+        try:
+            self._history = open_history()
+            self._history.close_orphans()
+            if self._history.notice:
+                self.notify(self._history.notice)
+        except Exception as exc:  # history must never stop a session
+            self._fail(exc)
+
+    def _fail(self, exc: BaseException) -> None:
+        if not self._failed:
+            self._failed = True
+            self.notify(f"History is not being recorded: {exc}")
+
+    def _submit(self, fn: Callable[[History], Any]) -> Future[Any]:
+        def run() -> Any:
+            if self._history is None:
+                return None
+            start = time.perf_counter()
+            try:
+                return fn(self._history)
+            except Exception as exc:
+                self._fail(exc)
+                return None
+            finally:
+                self.write_ms.append((time.perf_counter() - start) * 1000)
+
+        return self._pool.submit(run)
+
+    def begin(self, session: Session) -> None:
+        """Write the session's row as it starts."""
+        plan = session.plan
+        r = plan.routine
+        two_sided = any(s.sides == "both" for s in r.steps)
+
+        args = (r.name, str(r.path), r.title, len(plan.segments), plan.lead if two_sided else None)
+        self._begin_args = args
+
+        def write(h: History) -> None:
+            self._session_id = h.begin(*args)
+
+        self._submit(write)
+
+    def end(self, session: Session) -> None:
+        """Close the session's row, with the status its state says."""
+        status = history_status(session)
+        seg = session.segment
+        pain = status == "stopped"
+        done = len(session.completed)
+        held = session.held_seconds
+
+        def write(h: History) -> None:
+            if self._session_id is None and self._begin_args is not None:
+                # The start could not be written (the database was locked): write it now.
+                self._session_id = h.begin(*self._begin_args)
+            if self._session_id is not None:
+                h.end(
+                    self._session_id,
+                    status,
+                    done,
+                    held,
+                    seg.exercise.id if pain else None,
+                    seg.side.value if pain and seg.side else None,
+                )
+
+        self._submit(write)
+
+    def set_feeling(self, feeling: int | None) -> None:
+        """Store how the back feels now."""
+
+        def write(h: History) -> None:
+            if self._session_id is not None:
+                h.set_feeling(self._session_id, feeling)
+
+        self._submit(write)
+
+    def streak_text(self) -> str:
+        """`3 days in a row` (waits briefly for the pending writes)."""
+        future = self._submit(lambda h: streak_text(h.streaks()[0]))
+        try:
+            return str(future.result(timeout=self.wait) or "")
+        except Exception:
+            return ""
+
+    def query(self, fn: Callable[[History], Any]) -> Any:
+        """Run a read on the history's thread and wait for it (None if unavailable)."""
+        try:
+            return self._submit(fn).result(timeout=self.wait)
+        except Exception:
+            return None
+
+    def next_lead(self, routine: str) -> Side:
+        """The side the next run of `routine` leads with (left when the history cannot say)."""
+        lead = self.query(lambda h: h.next_lead(routine))
+        return lead if isinstance(lead, Side) else Side.LEFT
+
+    def close(self) -> None:
+        """Finish pending writes and close the database (again: nothing more to do)."""
+
+        def close(h: History) -> None:
+            h.close()
+
+        with self._closing:
+            if self._closed:
+                return
+            self._closed = True
+            self._submit(close)
+            self._pool.shutdown(wait=True)

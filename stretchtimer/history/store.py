@@ -1,0 +1,331 @@
+"""Provides the history store: every session in SQLite, with migrations, WAL and privacy."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import stat
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
+from datetime import UTC, date, datetime, tzinfo
+from pathlib import Path
+from typing import Any
+
+from stretchtimer.core.errors import InputError
+from stretchtimer.core.model import Side
+from stretchtimer.core.streaks import local_day, streaks
+
+LOCK_WAIT = 5.0
+"""Seconds to wait for another process's lock before giving up on the history (the default:
+tests pass a shorter wait rather than sit through this one)."""
+STATUSES = ("running", "completed", "quit", "stopped", "interrupted")
+
+_V1 = """
+CREATE TABLE sessions (
+    id INTEGER PRIMARY KEY,
+    routine TEXT NOT NULL,
+    path TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL DEFAULT '',
+    started_utc TEXT NOT NULL,
+    ended_utc TEXT,
+    status TEXT NOT NULL,
+    segments_done INTEGER NOT NULL DEFAULT 0,
+    segments_total INTEGER NOT NULL DEFAULT 0,
+    seconds_held REAL NOT NULL DEFAULT 0,
+    pain_exercise TEXT,
+    pain_side TEXT,
+    pid INTEGER
+);
+CREATE INDEX sessions_started ON sessions (started_utc);
+"""
+_V2 = """
+ALTER TABLE sessions ADD COLUMN feeling INTEGER CHECK (feeling BETWEEN 0 AND 9);
+ALTER TABLE sessions ADD COLUMN lead_side TEXT;
+CREATE INDEX sessions_routine ON sessions (routine, started_utc);
+"""
+MIGRATIONS = (_V1, _V2)
+"""MIGRATIONS[n] takes a database from user_version n to n + 1."""
+VERSION = len(MIGRATIONS)
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    """One recorded session."""
+
+    id: int
+    routine: str
+    path: str
+    title: str
+    started_utc: str
+    ended_utc: str | None
+    status: str
+    segments_done: int
+    segments_total: int
+    seconds_held: float
+    pain_exercise: str | None
+    pain_side: str | None
+    feeling: int | None
+    lead_side: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        """For JSON and CSV."""
+        return asdict(self)
+
+
+_COLUMNS = ", ".join(SessionRow.__dataclass_fields__)
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _pid_alive(pid: int | None) -> bool:
+    if not pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class HistoryError(Exception):
+    """The history could not be used (reported once; the session still runs)."""
+
+
+class History:
+    """The sessions database. One connection; safe alongside other processes (WAL)."""
+
+    def __init__(
+        self, path: Path, now: Callable[[], datetime] = _utc_now, lock_wait: float = LOCK_WAIT
+    ) -> None:
+        self.path = path
+        self.now = now
+        self.lock_wait = lock_wait
+        """Seconds to wait for another process's lock, on opening and on every statement."""
+        self.notice = ""
+        """Set when something had to be said (a corrupt file moved aside)."""
+        self.conn = self._open()
+
+    # -- opening, privacy, corruption, migrations ----------------------------------------
+
+    def _open(self) -> sqlite3.Connection:
+        folder = self.path.parent
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with contextlib.suppress(OSError):
+            os.chmod(folder, stat.S_IRWXU)
+        if not self.path.exists():
+            os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
+        with contextlib.suppress(OSError):
+            os.chmod(self.path, stat.S_IRUSR | stat.S_IWUSR)
+        try:
+            return self._connect_and_migrate()
+        except sqlite3.DatabaseError as exc:
+            if "locked" in str(exc) or "readonly" in str(exc):
+                raise HistoryError(f"{self.path}: {exc}") from None
+            aside = self._move_aside()
+            self.notice = (
+                f"{self.path}: the history database was unreadable ({exc}); it was moved to "
+                f"{aside.name} and a new one started"
+            )
+            return self._connect_and_migrate()
+
+    def _connect_and_migrate(self) -> sqlite3.Connection:
+        """Connect and migrate, retrying while another process holds the lock. Switching to
+        WAL and migrating take a lock that SQLite's busy timeout does not always wait for."""
+        deadline = time.monotonic() + self.lock_wait
+        while True:
+            try:
+                conn = self._connect()
+                try:
+                    self._migrate(conn)
+                except BaseException:
+                    conn.close()
+                    raise
+                return conn
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, timeout=self.lock_wait, isolation_level=None)
+        conn.execute(f"PRAGMA busy_timeout = {round(self.lock_wait * 1000)}")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        if mode is None:
+            raise sqlite3.DatabaseError("cannot set WAL mode")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        return conn
+
+    def _move_aside(self) -> Path:
+        stamp = self.now().strftime("%Y%m%dT%H%M%SZ")
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        self.path.rename(aside)
+        for suffix in ("-wal", "-shm"):
+            extra = Path(f"{self.path}{suffix}")
+            if extra.exists():
+                extra.rename(Path(f"{aside}{suffix}"))
+        os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
+        return aside
+
+    @staticmethod
+    def _migrate(conn: sqlite3.Connection) -> None:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > VERSION:
+            raise HistoryError(f"history database is from a newer stretchtimer (v{version})")
+        while version < VERSION:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                current = conn.execute("PRAGMA user_version").fetchone()[0]
+                if current == version:  # another process may have migrated meanwhile
+                    for statement in MIGRATIONS[version].split(";"):
+                        if statement.strip():
+                            conn.execute(statement)
+                    conn.execute(f"PRAGMA user_version = {version + 1}")
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def begin(self, routine: str, path: str, title: str, total: int, lead: Side | None) -> int:
+        """Record a session as it starts; returns its id."""
+        cur = self.conn.execute(
+            "INSERT INTO sessions (routine, path, title, started_utc, status, segments_total,"
+            " lead_side, pid) VALUES (?, ?, ?, ?, 'running', ?, ?, ?)",
+            (
+                routine,
+                path,
+                title,
+                self.now().isoformat(),
+                total,
+                lead.value if lead else None,
+                os.getpid(),
+            ),
+        )
+        assert cur.lastrowid is not None
+        return cur.lastrowid
+
+    def end(
+        self,
+        session_id: int,
+        status: str,
+        segments_done: int,
+        seconds_held: float,
+        pain_exercise: str | None = None,
+        pain_side: str | None = None,
+    ) -> None:
+        """Close a session's row."""
+        if status not in STATUSES:
+            raise ValueError(status)
+        self.conn.execute(
+            "UPDATE sessions SET ended_utc = ?, status = ?, segments_done = ?, seconds_held = ?,"
+            " pain_exercise = ?, pain_side = ?, pid = NULL WHERE id = ?",
+            (
+                self.now().isoformat(),
+                status,
+                segments_done,
+                round(seconds_held, 1),
+                pain_exercise,
+                pain_side,
+                session_id,
+            ),
+        )
+
+    def set_feeling(self, session_id: int, feeling: int | None) -> None:
+        """Store how the back felt after the session (0-9), or clear it."""
+        if feeling is not None and not 0 <= feeling <= 9:
+            raise ValueError(feeling)
+        self.conn.execute("UPDATE sessions SET feeling = ? WHERE id = ?", (feeling, session_id))
+
+    def close_orphans(self) -> int:
+        """Mark sessions whose process died as interrupted; returns how many."""
+        rows = self.conn.execute("SELECT id, pid FROM sessions WHERE status = 'running'").fetchall()
+        dead = [(row_id,) for row_id, pid in rows if pid != os.getpid() and not _pid_alive(pid)]
+        if dead:
+            self.conn.executemany(
+                "UPDATE sessions SET status = 'interrupted', pid = NULL WHERE id = ?", dead
+            )
+        return len(dead)
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def _rows(self, where: str = "", args: tuple[Any, ...] = ()) -> Iterator[SessionRow]:
+        sql = f"SELECT {_COLUMNS} FROM sessions {where} ORDER BY started_utc DESC, id DESC"
+        for row in self.conn.execute(sql, args):
+            yield SessionRow(*row)
+
+    def recent(self, since: date | None = None, limit: int | None = None) -> list[SessionRow]:
+        """Sessions, newest first, optionally on or after a local date."""
+        rows = list(self._rows())
+        if since is not None:
+            rows = [r for r in rows if local_day(r.started_utc, None) >= since]
+        return rows[:limit] if limit else rows
+
+    def last_lead(self, routine: str) -> Side | None:
+        """The side that led the last run of this routine."""
+        row = self.conn.execute(
+            "SELECT lead_side FROM sessions WHERE routine = ? AND lead_side IS NOT NULL"
+            " ORDER BY started_utc DESC, id DESC LIMIT 1",
+            (routine,),
+        ).fetchone()
+        return Side(row[0]) if row and row[0] in ("left", "right") else None
+
+    def next_lead(self, routine: str) -> Side:
+        """The side to lead with next time: the other one than last time."""
+        last = self.last_lead(routine)
+        return last.other if last else Side.LEFT
+
+    def completed_days(self, tz: tzinfo | None = None) -> set[date]:
+        """Local days with at least one completed session."""
+        rows = self.conn.execute("SELECT started_utc FROM sessions WHERE status = 'completed'")
+        return {local_day(r[0], tz) for r in rows}
+
+    def streaks(self, tz: tzinfo | None = None) -> tuple[int, int]:
+        """(current, longest) streak of days with a completed session."""
+        today = self.now().astimezone(tz).date()
+        return streaks(self.completed_days(tz), today)
+
+    def minutes_by_day(self, tz: tzinfo | None = None) -> dict[date, float]:
+        """Minutes held per local day (all sessions)."""
+        out: dict[date, float] = {}
+        for started, held in self.conn.execute("SELECT started_utc, seconds_held FROM sessions"):
+            day = local_day(started, tz)
+            out[day] = out.get(day, 0.0) + held / 60
+        return out
+
+    def routine_counts(self) -> list[tuple[str, int]]:
+        """Routines by how often they were run to the end, most first."""
+        return list(
+            self.conn.execute(
+                "SELECT title, COUNT(*) FROM sessions WHERE status = 'completed'"
+                " GROUP BY routine ORDER BY COUNT(*) DESC, title LIMIT 5"
+            )
+        )
+
+    def feelings(self) -> list[tuple[str, int]]:
+        """(started_utc, feeling) of sessions with a score, oldest first."""
+        return list(
+            self.conn.execute(
+                "SELECT started_utc, feeling FROM sessions WHERE feeling IS NOT NULL"
+                " ORDER BY started_utc"
+            )
+        )
+
+
+def parse_since(text: str) -> date:
+    """`--since YYYY-MM-DD`."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InputError.single("--since", f"'{text}' is not a date like 2026-11-25") from None

@@ -1,0 +1,255 @@
+"""Provides the routine loader: YAML nodes into a validated Routine, every problem at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from stretchtimer.core.errors import InputError, Problem
+from stretchtimer.core.model import Exercise, Routine, Step, Variant
+from stretchtimer.core.text import did_you_mean, is_slug, slugify
+from stretchtimer.library.durations import DurationError, parse_duration
+from stretchtimer.library.files import read_text
+from stretchtimer.library.nodes import INT, STR, MappingNode, Node, ScalarNode, SequenceNode
+from stretchtimer.library.parse_cache import ParseCache
+from stretchtimer.library.registry import Entry, Library
+
+_TOP_KEYS = ("title", "description", "defaults", "steps")
+_TIMING_KEYS = ("prepare", "switch", "rest")
+_STEP_KEYS = ("exercise", "variant", "hold", "sides", "repeat", *_TIMING_KEYS)
+_SIDES = ("both", "left", "right", "none")
+_DEFAULTS = {"prepare": 5, "switch": 5, "rest": 0}
+
+
+class _Checker:
+    """Walks one routine's nodes, collecting problems."""
+
+    def __init__(self, path: Path, library: Library) -> None:
+        self.path = path
+        self.library = library
+        self.problems: list[Problem] = []
+
+    def add(self, node: Node | None, message: str, warning: bool = False) -> None:
+        """Record a problem at a node (None: no position)."""
+        line = node.line + 1 if node else None
+        col = node.column + 1 if node else None
+        self.problems.append(Problem(self.path, message, line, col, warning))
+
+    def mapping(
+        self, node: MappingNode, known: tuple[str, ...], where: str
+    ) -> dict[str, tuple[Node, Node]]:
+        """Its keys (checked: strings, no duplicates, unknown ones warned of)."""
+        out: dict[str, tuple[Node, Node]] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or key_node.tag != STR:
+                self.add(key_node, f"{where}: keys must be plain words")
+                continue
+            key = key_node.value
+            if key in out:
+                self.add(key_node, f"{where}: '{key}' is given twice")
+                continue
+            if key not in known:
+                hint = did_you_mean(key, list(known))
+                self.add(key_node, f"{where}: unknown key '{key}' is ignored{hint}", warning=True)
+                continue
+            out[key] = (key_node, value_node)
+        return out
+
+    def text(self, node: Node, what: str) -> str | None:
+        if isinstance(node, ScalarNode) and node.tag == STR and node.value.strip():
+            return str(node.value).strip()
+        self.add(node, f"{what} must be text")
+        return None
+
+    def duration(self, node: Node, what: str, low: int, high: int) -> int | None:
+        try:
+            return parse_duration(node, low, high)
+        except DurationError as exc:
+            self.add(node, f"{what}: {exc}")
+            return None
+
+    def timings(
+        self, keys: dict[str, tuple[Node, Node]], base: dict[str, int], where: str
+    ) -> dict[str, int]:
+        out = dict(base)
+        for name in _TIMING_KEYS:
+            if name in keys:
+                value = self.duration(keys[name][1], f"{where}{name}", 0, 600)
+                if value is not None:
+                    out[name] = value
+        return out
+
+    def exercise(self, node: Node, where: str) -> Exercise | None:
+        if not isinstance(node, ScalarNode) or node.tag != STR:
+            self.add(node, f"{where}exercise must be an exercise id such as 'cat-cow'")
+            return None
+        name = str(node.value)
+        if not is_slug(name):
+            self.add(
+                node,
+                f"{where}exercise '{name}' is not an id: use a plain name like 'cat-cow' "
+                "(lower-case letters, digits and hyphens; no paths)",
+            )
+            return None
+        known = self.library.exercises()
+        if name not in known:
+            self.add(node, f"{where}unknown exercise '{name}'{did_you_mean(name, list(known))}")
+            return None
+        try:
+            return self.library.exercise(name)
+        except InputError as exc:
+            first = exc.problems[0]
+            self.add(node, f"{where}exercise '{name}' cannot be loaded: {first}")
+            return None
+
+    def variant(self, node: Node | None, exercise: Exercise, where: str) -> Variant | None:
+        if node is None:
+            return exercise.variants[0]
+        if not isinstance(node, ScalarNode) or node.tag not in (STR, INT):
+            self.add(node, f"{where}variant must be text")
+            return None
+        wanted = slugify(str(node.value))
+        ids = [v.id for v in exercise.variants]
+        if wanted in ids:
+            return exercise.variant(wanted)
+        matches = [v for v in exercise.variants if wanted and v.id.startswith(wanted)]
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1:
+            names = ", ".join(v.id for v in matches)
+            self.add(
+                node, f"{where}variant '{node.value}' of '{exercise.id}' could be any of: {names}"
+            )
+            return None
+        short = {v.split("-")[0]: v for v in ids}
+        hint = did_you_mean(wanted, ids) or did_you_mean(wanted, list(short))
+        listing = hint or "; it has: " + ", ".join(ids)
+        self.add(node, f"{where}'{exercise.id}' has no variant '{node.value}'{listing}")
+        return None
+
+    def step(self, node: Node, index: int, defaults: dict[str, int]) -> Step | None:
+        where = f"step {index}: "
+        if not isinstance(node, MappingNode):
+            self.add(node, f"step {index} must be a mapping with at least 'exercise:'")
+            return None
+        keys = self.mapping(node, _STEP_KEYS, f"step {index}")
+        timings = self.timings(keys, defaults, where)
+        if "exercise" not in keys:
+            self.add(node, f"step {index} has no 'exercise:'")
+            return None
+        exercise = self.exercise(keys["exercise"][1], where)
+        variant = (
+            self.variant(keys["variant"][1], exercise, where)
+            if exercise and "variant" in keys
+            else (exercise.variants[0] if exercise else None)
+        )
+        hold: int | None = None
+        if "hold" in keys:
+            hold = self.duration(keys["hold"][1], f"{where}hold", 1, 3600)
+        elif variant is not None:
+            hold = variant.hold
+            if hold is None:
+                self.add(node, f"step {index} has no 'hold:' and its article suggests none")
+        sides = variant.sides if variant and variant.sides else "none"
+        if "sides" in keys:
+            sides_node = keys["sides"][1]
+            value = sides_node.value if isinstance(sides_node, ScalarNode) else None
+            if sides_node.tag != STR or value not in _SIDES:
+                self.add(sides_node, f"{where}sides must be one of: {', '.join(_SIDES)}")
+            else:
+                sides = str(value)
+        repeat = 1
+        if "repeat" in keys:
+            rep_node = keys["repeat"][1]
+            repeat = 0
+            if isinstance(rep_node, ScalarNode) and rep_node.tag == INT:
+                try:
+                    repeat = int(rep_node.value)
+                except ValueError:
+                    repeat = 0
+            if not 1 <= repeat <= 20:
+                self.add(rep_node, f"{where}repeat must be a whole number from 1 to 20")
+        if exercise is None or variant is None or hold is None or not 1 <= repeat <= 20:
+            return None
+        return Step(exercise, variant, hold, sides, repeat, **timings)
+
+    def routine(self, root: Node | None, name: str, source: str) -> Routine | None:
+        if root is None:
+            self.add(None, "the routine is empty: it needs 'title:' and 'steps:'")
+            return None
+        if not isinstance(root, MappingNode):
+            self.add(
+                root, "a routine must be a mapping with 'title:' and 'steps:', not a list or text"
+            )
+            return None
+        keys = self.mapping(root, _TOP_KEYS, "routine")
+        title = name.replace("-", " ").capitalize()
+        if "title" in keys:
+            title = self.text(keys["title"][1], "title") or title
+        description = ""
+        if "description" in keys:
+            description = self.text(keys["description"][1], "description") or ""
+        defaults = dict(_DEFAULTS)
+        if "defaults" in keys:
+            dnode = keys["defaults"][1]
+            if isinstance(dnode, MappingNode):
+                defaults = self.timings(
+                    self.mapping(dnode, _TIMING_KEYS, "defaults"), defaults, "defaults: "
+                )
+            else:
+                self.add(dnode, "defaults must be a mapping of prepare, switch and rest")
+        if "steps" not in keys:
+            self.add(root, "the routine has no 'steps:'")
+            return None
+        snode = keys["steps"][1]
+        if not isinstance(snode, SequenceNode) or not snode.value:
+            self.add(snode, "steps must be a list with at least one step ('- exercise: ...')")
+            return None
+        steps = [self.step(item, i, defaults) for i, item in enumerate(snode.value, start=1)]
+        if any(s is None for s in steps) or self.errors():
+            return None
+        return Routine(name, title, description, self.path, tuple(s for s in steps if s), source)
+
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if not p.warning]
+
+
+def _nodes(path: Path, cache: ParseCache | None) -> Node | None:
+    """The routine's node tree: from the parse cache while the file is unchanged (no YAML to
+    load or parse), else read and parsed, and remembered."""
+    try:
+        st = path.stat()
+        key = path.resolve()
+    except (OSError, RuntimeError):
+        st = None  # read_text says what is wrong
+    if cache is not None and st is not None:
+        hit = cache.get_routine(key, st)
+        if hit is not None:
+            return hit
+    text = read_text(path)
+    from stretchtimer.library.yamlsafe import safe_compose
+
+    root = safe_compose(text, path)
+    if cache is not None and st is not None and root is not None:
+        cache.put_routine(key, st, root)
+    return root
+
+
+def check_routine(
+    path: Path, library: Library, name: str | None = None, source: str = "path"
+) -> tuple[Routine | None, list[Problem]]:
+    """The routine (None if it has errors) and every problem found, warnings included."""
+    checker = _Checker(path, library)
+    try:
+        root = _nodes(path, library.cache)
+    except InputError as exc:
+        return None, exc.problems
+    routine = checker.routine(root, name or path.stem, source)
+    return routine, sorted(checker.problems, key=lambda p: (p.line or 0, p.col or 0))
+
+
+def load_routine(entry: Entry, library: Library) -> tuple[Routine, list[Problem]]:
+    """The routine and its warnings; InputError with every error if it has any."""
+    routine, problems = check_routine(entry.path, library, entry.id, entry.source)
+    if routine is None:
+        raise InputError([p for p in problems if not p.warning] or problems)
+    return routine, problems

@@ -1,0 +1,1 @@
+"""Provides the text views shared by the command line, plain mode and the screens."""

@@ -1,0 +1,78 @@
+"""Provides the history views: the session table and the progress summary, as text."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from stretchtimer.core.text import join_seconds
+from stretchtimer.history.store import SessionRow
+
+SHADES = " ░▒▓█"
+"""Heat-map shades, light to dark (index 0 is unused: a day without minutes shows `-`)."""
+
+
+def when(utc_iso: str) -> str:
+    """A UTC timestamp as local `YYYY-MM-DD HH:MM`."""
+    return datetime.fromisoformat(utc_iso).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _status(r: SessionRow) -> str:
+    if not r.pain_exercise:
+        return r.status
+    return f"{r.status} ({r.pain_exercise}" + (f", {r.pain_side})" if r.pain_side else ")")
+
+
+def history_text(rows: list[SessionRow], current: int = 0, longest: int = 0) -> str:
+    """The `history` table, newest first."""
+    if not rows:
+        return "No sessions yet. Run one: stretchtimer quick-relief"
+    statuses = [_status(r) for r in rows]
+    width = max(len("Routine"), *(len(r.title) for r in rows)) + 2
+    swidth = max(len("Status"), *(len(s) for s in statuses)) + 2
+    out = [f"{'When':<17} {'Routine':<{width}}{'Status':<{swidth}}{'Held':>6}  {'Done':>6}  Felt"]
+    for r, status in zip(rows, statuses, strict=True):
+        done = f"{r.segments_done}/{r.segments_total}"
+        felt = "" if r.feeling is None else str(r.feeling)
+        out.append(
+            f"{when(r.started_utc):<17} {r.title:<{width}}{status:<{swidth}}"
+            f"{join_seconds(round(r.seconds_held)):>6}  {done:>6}  {felt}"
+        )
+    out += ["", f"Current streak: {current} day{'s' * (current != 1)}; longest: {longest}"]
+    return "\n".join(out)
+
+
+def shade(minutes: float, most: float) -> str:
+    """One calendar square: blank for none, darker for more minutes, `·` for future days."""
+    if minutes < 0:
+        return "·"
+    if minutes == 0 or most <= 0:
+        return "-"
+    level = 1 + min(3, int(3 * minutes / most))
+    return SHADES[level]
+
+
+def heat_map(grid: list[list[float]]) -> list[str]:
+    """The 12-week calendar: a row a weekday, a column a week, a square a day."""
+    most = max((m for row in grid for m in row), default=0.0)
+    names = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+    return [f"{names[d]} " + " ".join(shade(m, most) for m in row) for d, row in enumerate(grid)]
+
+
+def month_header(mondays: list[date]) -> str:
+    """Month names over the calendar's week columns, where each month begins."""
+    cells = [" "] * (len(mondays) * 2)
+    previous = None
+    for w, monday in enumerate(mondays):
+        if monday.month != previous:
+            name = monday.strftime("%b")
+            at = w * 2
+            if all(c == " " for c in cells[max(0, at - 1) : at + len(name)]):
+                cells[at : at + len(name)] = list(name)
+            previous = monday.month
+    return "    " + "".join(cells).rstrip()
+
+
+def sparkline(values: list[int], top: int = 9) -> str:
+    """Feeling scores as a one-line chart."""
+    bars = "▁▂▃▄▅▆▇█"
+    return "".join(bars[min(len(bars) - 1, round(v / top * (len(bars) - 1)))] for v in values)

@@ -1,0 +1,136 @@
+"""Provides what a session screen shows, computed from a Session: the shell only renders it."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from stretchtimer.core.engine import Session, State
+from stretchtimer.core.model import Segment, SegmentKind
+from stretchtimer.core.plan import movement, starting_position
+from stretchtimer.core.text import human_seconds, join_seconds
+
+PHASES = {
+    SegmentKind.PREPARE: "Get ready",
+    SegmentKind.HOLD: "Hold",
+    SegmentKind.SWITCH: "Switch sides",
+    SegmentKind.REST: "Rest",
+}
+PAIN_ADVICE = (
+    "Stop this stretch for today and rest in a position that feels easy. Pain is a signal, "
+    "not something to push through. If the pain persists, spreads, or shoots down a leg, "
+    "or you notice numbness or weakness, see a healthcare provider."
+)
+
+
+@dataclass(frozen=True)
+class SessionView:
+    """Everything the session screen shows at one moment."""
+
+    title: str
+    """The routine's title."""
+    step: str
+    """`Step 1/2`."""
+    left: str
+    """Time left in the routine, `1:20 left`."""
+    state: str
+    """`running`, `paused`, `finished` or `stopped`."""
+    exercise: str
+    """The exercise and variant."""
+    side: str
+    """`Left side`, `Right side`, or empty."""
+    phase: str
+    """`Get ready`, `Hold`, `Switch sides`, `Rest`, `Paused`."""
+    kind: str
+    """The segment kind (for styling)."""
+    countdown: str
+    """`0:20`: whole seconds, rounded up."""
+    progress: float
+    """0..1 through the segment."""
+    cue_title: str
+    """`Starting position`, `The movement`, `Switch sides`, `Rest`."""
+    cue: tuple[str, ...]
+    """The lines of the cue."""
+    tip: str
+    """One tip from Common Mistakes."""
+    red_flags: str
+    """`Stop if: ...`, or empty."""
+    next: str
+    """What comes next."""
+
+
+def countdown_text(remaining: float) -> str:
+    """Whole seconds left, rounded up: the display shows 20 at the start and 1 at the end."""
+    return join_seconds(math.ceil(remaining - 1e-9))
+
+
+def _side(segment: Segment) -> str:
+    return f"{segment.side.value.capitalize()} side" if segment.side else ""
+
+
+def describe(segment: Segment) -> str:
+    """`Hold, left side, 20 s` for the next-up line."""
+    phase = PHASES[segment.kind]
+    if segment.kind is SegmentKind.PREPARE:
+        name = segment.variant.name or segment.exercise.title
+        return f"{name} ({human_seconds(segment.seconds)} to get ready)"
+    side = f", {segment.side.value} side" if segment.side else ""
+    return f"{phase}{side}, {human_seconds(segment.seconds)}"
+
+
+def _cue(segment: Segment) -> tuple[str, tuple[str, ...]]:
+    if segment.kind is SegmentKind.PREPARE:
+        start = starting_position(segment.exercise, segment.variant)
+        return "Starting position", start or (segment.variant.name or segment.exercise.title,)
+    if segment.kind is SegmentKind.HOLD:
+        return "The movement", movement(segment.variant)
+    if segment.kind is SegmentKind.SWITCH:
+        to = segment.side.value if segment.side else "other"
+        return "Switch sides", (
+            "Ease out of the stretch slowly",
+            f"Set up on the {to} side",
+        )
+    return "Rest", ("Breathe slowly and let the muscles settle",)
+
+
+def _tip(session: Session) -> str:
+    segment = session.segment
+    mistakes = segment.exercise.mistakes
+    if not mistakes:
+        return ""
+    m = mistakes[session.index % len(mistakes)]
+    return f"{m.title}: {m.fix or m.problem}"
+
+
+def view(session: Session) -> SessionView:
+    """What to show for `session` now."""
+    seg = session.segment
+    routine = session.plan.routine
+    nxt = session.next_segment
+    name = seg.exercise.title
+    if seg.variant.name:
+        name = f"{name} / {seg.variant.name}"
+    cue_title, cue = _cue(seg)
+    phase = PHASES[seg.kind]
+    if session.state is State.PAUSED:
+        phase = f"Paused ({phase.lower()})"
+    elif session.state is State.FINISHED:
+        phase = "Routine complete"  # shown the moment it ends, as the summary is built
+    flags = seg.exercise.red_flags
+    return SessionView(
+        title=routine.title,
+        step=f"Step {session.step_number}/{session.plan.step_count}",
+        left=f"{countdown_text(session.remaining_total)} left",
+        state=session.state.value,
+        exercise=name,
+        side=_side(seg),
+        phase=phase,
+        kind=seg.kind.value,
+        countdown=countdown_text(session.remaining),
+        progress=session.progress,
+        cue_title=cue_title,
+        cue=cue,
+        tip=_tip(session),
+        red_flags=("Stop if: " + "; ".join(flags)) if flags else "",
+        next=("Next: " + describe(nxt)) if nxt else "Next: done",
+    )

@@ -1,0 +1,1 @@
+"""Provides sound: which chime for which event, and the players behind a small interface."""

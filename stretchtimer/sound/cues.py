@@ -1,0 +1,21 @@
+"""Provides which chime a session event calls for."""
+
+from __future__ import annotations
+
+from stretchtimer.core.events import Countdown, Event, Finished, SegmentStarted
+from stretchtimer.core.model import Plan, SegmentKind
+from stretchtimer.sound.chime import Chime
+
+
+def chime_for(event: Event, plan: Plan) -> Chime | None:
+    """The chime for an event, or None. Late events (after a long gap) never chime."""
+    if event.late:
+        return None
+    kind = plan.segments[event.index].kind
+    if isinstance(event, Finished):
+        return Chime.COMPLETE
+    if isinstance(event, SegmentStarted):
+        return {SegmentKind.HOLD: Chime.HOLD, SegmentKind.SWITCH: Chime.SWITCH}.get(kind)
+    if isinstance(event, Countdown) and kind is SegmentKind.HOLD:
+        return Chime.TICK
+    return None

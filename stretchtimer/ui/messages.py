@@ -1,0 +1,63 @@
+"""Provides the messages screens post up to the app, which acts on them (attributes down,
+messages up): a session's start and its three ways of ending, a routine chosen, a feeling."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from stretchtimer.core.engine import Session
+from stretchtimer.core.model import Plan
+
+
+class SessionBegan(Message):
+    """A session's clock started."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        """The session, now running."""
+
+
+class SessionFinished(Message):
+    """A session ran to its end."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        """The session, finished."""
+
+
+class SessionStoppedForPain(Message):
+    """The user stopped a session because it hurts."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        """The session, stopped with reason `pain`."""
+
+
+class SessionQuit(Message):
+    """The user quit a session before its end (after saying yes)."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        """The session, stopped with reason `quit`."""
+
+
+class RoutineChosen(Message):
+    """A routine was picked to run."""
+
+    def __init__(self, plan: Plan) -> None:
+        super().__init__()
+        self.plan = plan
+        """Its plan, lead side chosen."""
+
+
+class FeelingGiven(Message):
+    """How the back feels after a session, 0 (worst) to 9 (best)."""
+
+    def __init__(self, score: int) -> None:
+        super().__init__()
+        self.score = score
+        """The score the user pressed."""

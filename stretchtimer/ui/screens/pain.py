@@ -1,0 +1,47 @@
+"""Provides the screen shown when the user stops because it hurts."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Static
+
+from stretchtimer.core.exit_codes import ExitCode
+from stretchtimer.core.model import Segment
+from stretchtimer.present.session import PAIN_ADVICE
+
+
+class PainScreen(Screen[None]):
+    """The exercise's red flags and plain advice; leaving exits with code 1."""
+
+    BINDINGS = [
+        Binding("enter", "leave", "Close"),
+        Binding("q", "leave", "Quit"),
+    ]
+
+    def __init__(self, segment: Segment) -> None:
+        super().__init__()
+        self.segment = segment
+
+    def compose(self) -> ComposeResult:
+        seg = self.segment
+        where = seg.exercise.title
+        if seg.variant.name:
+            where += f" / {seg.variant.name}"
+        if seg.side:
+            where += f", {seg.side.value} side"
+        flags = "\n".join(f"- {f}" for f in seg.exercise.red_flags) or "- Any pain that is sharp"
+        with VerticalScroll(id="pain"):
+            yield Label("Stopped: this hurts", id="pain-title", markup=False)
+            yield Label(f"During {where}", id="pain-where", markup=False)
+            yield Label("Stop this exercise if you notice:", classes="pain-heading", markup=False)
+            yield Static(flags, id="pain-flags", markup=False)
+            yield Label("What to do", classes="pain-heading", markup=False)
+            yield Static(PAIN_ADVICE, id="pain-advice", markup=False)
+        yield Footer()
+
+    def action_leave(self) -> None:
+        """Leave with exit code 1."""
+        self.app.exit(ExitCode.PAIN, return_code=ExitCode.PAIN)

@@ -1,0 +1,256 @@
+"""Provides the session screen: renders a Session's view and forwards keys to it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.cells import cell_len
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Digits, Footer, Label, Static
+
+from stretchtimer.core.engine import Clock, Session, State
+from stretchtimer.core.model import Plan
+from stretchtimer.present.session import SessionView, view
+from stretchtimer.sound.chimes import Chimes
+from stretchtimer.ui.messages import (
+    SessionBegan,
+    SessionFinished,
+    SessionQuit,
+    SessionStoppedForPain,
+)
+from stretchtimer.ui.screens.confirm import ConfirmScreen
+from stretchtimer.ui.widgets.progress_line import ProgressLine
+
+FINAL_FRAME = 0.05
+"""Seconds the end of a routine stays on the session screen before the summary replaces it:
+enough for the final frame to be painted first (Textual paints at most every 1/60 s)."""
+
+
+class SessionScreen(Screen[None]):
+    """One guided run through a plan."""
+
+    BINDINGS = [
+        Binding("space", "pause", "Pause"),
+        Binding("space", "resume", "Resume"),
+        Binding("n,right", "next", "Next"),
+        Binding("p,left", "back", "Back"),
+        Binding("m", "mute", "Mute"),
+        Binding("m", "unmute", "Unmute"),
+        Binding("x", "hurt", "This hurts"),
+        Binding("q", "quit_session", "Quit"),
+    ]
+
+    def __init__(self, plan: Plan, clock: Clock, chimes: Chimes) -> None:
+        super().__init__()
+        self.plan = plan
+        self.clock = clock
+        """Where time comes from (the tests' is fake): never read anywhere else."""
+        self.chimes = chimes
+        """The app's chimes: this screen sounds them and mutes them."""
+        self.session: Session | None = None
+        self._timer: Timer | None = None
+        self._shown: SessionView | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="topbar"):
+            yield Label(id="title", markup=False)
+            yield Label(id="step", markup=False)
+            yield Label(id="left", markup=False)
+        yield Label(id="exercise", markup=False)
+        with Horizontal(id="phasebar"):
+            yield Label(id="phase", markup=False)
+            yield Label(id="side", markup=False)
+        yield Digits("0:00", id="countdown")
+        yield ProgressLine(id="bar")
+        with Vertical(id="body"):
+            yield Label(id="cue-title", markup=False)
+            yield Static(id="cue", markup=False)
+        yield Static(id="flags", markup=False)
+        yield Static(id="tip", markup=False)
+        yield Label(id="next", markup=False)
+        # The footer is mounted right after the first frame: it costs as much as the rest.
+
+    def on_mount(self) -> None:
+        self.session = Session(self.plan, self.clock)
+        self.render_view(view(self.session))
+        # The clock starts as the countdown is first drawn: on the app's first screen,
+        # call_after_refresh would start it about 35 ms after the frame showed (measured in
+        # tmux), call_later within a few ms of it.
+        self.call_later(self._begin)
+
+    def _begin(self) -> None:
+        if not self.query(Footer):
+            self.mount(Footer())
+            self.call_after_refresh(self.refresh_bindings)
+        if self.session is not None and self.session.state is State.READY:
+            self.post_message(SessionBegan(self.session))
+            self.session.start()
+            self.tick()
+
+    def on_resize(self) -> None:
+        """Drop the extras on short or narrow terminals so the countdown and cue stay whole."""
+        self.set_class(self.size.height < 24, "-short")
+        self.set_class(self.size.width < 70, "-narrow")
+
+    def tick(self) -> None:
+        """Look at the clock: play chimes for new events, redraw what changed, re-arm."""
+        session = self.session
+        if session is None:
+            return
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        events = session.tick()
+        self.chimes.on_events(events, self.plan)
+        if session.state is State.FINISHED:
+            # The end is drawn at once ("0:00", ROUTINE COMPLETE); the summary,
+            # a whole new screen (about 30 ms to build and paint), follows it.
+            final = view(session)
+            with self.app.batch_update():
+                self.query_one("#countdown", Digits).update(final.countdown)
+                self.query_one("#phase", Label).update(final.phase.upper())
+            if FINAL_FRAME > 0:
+                self.set_timer(FINAL_FRAME, lambda: self.post_message(SessionFinished(session)))
+            else:
+                self.post_message(SessionFinished(session))
+            return
+        if session.state is State.STOPPED:
+            return
+        self.render_view(view(session))
+        self._timer = self.set_timer(session.next_change_in(), self.tick)
+
+    def render_view(self, v: SessionView) -> None:
+        """Update only the widgets whose text changed, in one screen update."""
+        with self.app.batch_update():
+            self._render_view(v)
+
+    def _render_view(self, v: SessionView) -> None:
+        old = self._shown
+        self._shown = v
+
+        def changed(name: str) -> bool:
+            return old is None or getattr(old, name) != getattr(v, name)
+
+        def label(name: str, text: str) -> None:
+            """Update a one-line label; re-lay out the screen only if its width changed (the
+            time left ticks every second, always as wide)."""
+            if changed(name):
+                same_width = old is not None and cell_len(getattr(old, name)) == cell_len(text)
+                self.query_one(f"#{name}", Label).update(text, layout=not same_width)
+
+        label("title", v.title)
+        label("step", v.step)
+        label("left", v.left)
+        label("exercise", v.exercise)
+        label("phase", v.phase.upper())
+        label("side", v.side.upper())
+        if changed("countdown"):
+            self.query_one("#countdown", Digits).update(v.countdown)
+        if changed("progress"):
+            self.query_one("#bar", ProgressLine).show(v.progress)
+        if changed("cue") or changed("cue_title"):
+            self.query_one("#cue-title", Label).update(v.cue_title + ":")
+            lines = [f"{i}. {line}" for i, line in enumerate(v.cue, 1)]
+            self.query_one("#cue", Static).update("\n".join(lines))
+        if changed("red_flags"):
+            self.query_one("#flags", Static).update(v.red_flags)
+        if changed("tip"):
+            self.query_one("#tip", Static).update(f"Tip: {v.tip}" if v.tip else "")
+        if changed("next"):
+            self.query_one("#next", Label).update(v.next)
+        if changed("kind") or changed("state"):
+            self.set_class(v.state == "paused", "-paused")
+            for kind in ("prepare", "hold", "switch", "rest"):
+                self.set_class(v.kind == kind, f"-{kind}")
+
+    # -- keys ---------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Show each key only when it does something now."""
+        session = self.session
+        # A key pressed as the first frame appears (before the clock starts) starts it.
+        running = session is not None and (session.active or session.state is State.READY)
+        muted = self.chimes.muted
+        if action == "pause":
+            return running and session is not None and session.state is State.RUNNING
+        if action == "resume":
+            return running and session is not None and session.state is State.PAUSED
+        if action == "mute":
+            return not muted
+        if action == "unmute":
+            return muted
+        if action in ("next", "back", "hurt"):
+            return running
+        return True
+
+    def _drive(self, command: Callable[[Session], None]) -> None:
+        """Apply a key's command to the session, then redraw and re-arm at once."""
+        if self.session:
+            self._begin()  # (it is running already unless the key beat the first refresh)
+            command(self.session)
+            self.refresh_bindings()
+            self.tick()
+
+    def action_pause(self) -> None:
+        """Pause the countdown."""
+        self._drive(Session.pause)
+
+    def action_resume(self) -> None:
+        """Resume the countdown."""
+        self._drive(Session.resume)
+
+    def action_toggle_pause(self) -> None:
+        """Pause or resume (the command palette's single entry)."""
+        self._drive(Session.toggle_pause)
+
+    def action_next(self) -> None:
+        """Skip to the next segment."""
+        self._drive(Session.next)
+
+    def action_back(self) -> None:
+        """Restart this segment, or go back one."""
+        self._drive(Session.back)
+
+    def action_toggle_mute(self) -> None:
+        """Mute or unmute (the command palette's single entry)."""
+        if self.chimes.muted:
+            self.action_unmute()
+        else:
+            self.action_mute()
+
+    def action_mute(self) -> None:
+        """Silence the chimes."""
+        self.chimes.muted = True
+        self.notify("Chimes muted (m to unmute)")
+        self.refresh_bindings()
+
+    def action_unmute(self) -> None:
+        """Turn the chimes back on."""
+        self.chimes.muted = False
+        self.notify("Chimes on")
+        self.refresh_bindings()
+
+    def action_hurt(self) -> None:
+        """Stop at once: this hurts."""
+        self._begin()
+        if self.session and self.session.active:
+            self.session.stop("pain")
+            self.session.tick()
+            self.post_message(SessionStoppedForPain(self.session))
+
+    def action_quit_session(self) -> None:
+        """Ask, then quit the session."""
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.session:
+                self.session.stop("quit")
+                self.post_message(SessionQuit(self.session))
+
+        if self.session and self.session.active:
+            self.app.push_screen(ConfirmScreen("Quit this session?"), answered)
+        else:
+            self.app.exit(0, return_code=0)

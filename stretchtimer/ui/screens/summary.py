@@ -1,0 +1,88 @@
+"""Provides the end-of-routine summary screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Static
+
+from stretchtimer.core.engine import Session
+from stretchtimer.core.text import human_seconds
+from stretchtimer.ui.messages import FeelingGiven
+
+
+class SummaryScreen(Screen[None]):
+    """Routine complete: what was done."""
+
+    BINDINGS = [
+        Binding("enter", "done", "Done"),
+        Binding("q", "done", "Quit"),
+        Binding("h", "app.progress", "Progress"),
+        *[Binding(str(n), f"feel({n})", str(n), show=False) for n in range(10)],
+    ]
+
+    def __init__(self, session: Session, streak: Callable[[], str] | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.streak = streak
+        """Reads the streak from the history (`3 days in a row`): called in a worker."""
+        self.feeling: int | None = None
+
+    def compose(self) -> ComposeResult:
+        s = self.session
+        plan = s.plan
+        steps_done = len({plan.segments[i].step_index for i in s.completed})
+        with Vertical(id="summary"):
+            yield Label("Routine complete", id="summary-title", markup=False)
+            yield Label(plan.routine.title, id="summary-routine", markup=False)
+            yield Static(
+                f"Time holding stretches: {human_seconds(round(s.held_seconds))}\n"
+                f"Steps done: {steps_done} of {plan.step_count}\n"
+                f"Segments done: {len(s.completed)} of {len(plan.segments)}"
+                + (f" ({len(s.skipped - s.completed)} skipped)" if s.skipped - s.completed else ""),
+                id="summary-facts",
+                markup=False,
+            )
+            streak = Label("", id="streak", markup=False)
+            streak.display = False  # until the history says there is one
+            yield streak
+            yield Label(
+                "How does your back feel now? 0 (worst) to 9 (best), or Enter to skip.",
+                id="feeling",
+                markup=False,
+            )
+            yield Label("Well done. Enter to finish.", id="summary-hint", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.streak is not None:
+            self.read_streak()
+
+    @work(thread=True, exclusive=True, group="streak")
+    def read_streak(self) -> None:
+        """Read the streak off the event loop (it waits for the session's row to be written)."""
+        assert self.streak is not None
+        text = self.streak()
+        if text:
+            self.app.call_from_thread(self.show_streak, text)
+
+    def show_streak(self, text: str) -> None:
+        """Show the streak under the facts."""
+        label = self.query_one("#streak", Label)
+        label.update(text)
+        label.display = True
+
+    def action_feel(self, score: int) -> None:
+        """Note how the back feels (0-9); the app stores it."""
+        self.feeling = score
+        self.post_message(FeelingGiven(score))
+        self.query_one("#feeling", Label).update(f"Noted: your back feels {score} out of 9.")
+
+    def action_done(self) -> None:
+        """Leave with exit code 0."""
+        self.app.exit(0, return_code=0)

@@ -1,0 +1,1 @@
+"""Provides the widgets of our own the screens are built from."""

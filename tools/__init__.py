@@ -1,0 +1,1 @@
+"""Provides build tools: programs that make files shipped in the package."""
