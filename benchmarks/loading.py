@@ -1,15 +1,21 @@
 """Provides the loading benchmark: validate every routine (and so every article) of a library,
-cold (nothing parsed before) and warm (the parsed-article cache on disk, as on a second run)."""
+cold (nothing parsed before) and warm (the parse cache on disk, as on a second run), and the
+cost of reading articles against markdown-it-py's bare parse of the same files."""
 
 from __future__ import annotations
 
+import gc
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+
+from markdown_it import MarkdownIt
 
 from benchmarks.generate import generate
 from stretchtimer.library import registry as library_module
+from stretchtimer.library.articles import load_article
 from stretchtimer.library.parse_cache import ParseCache
 from stretchtimer.library.registry import Library
 from stretchtimer.library.routines import check_routine
@@ -64,6 +70,38 @@ def loading_rows(small: int = 100, large: int = 1000) -> list[tuple[str, float, 
     return rows
 
 
+def articles_vs_bare_parse(count: int = 50, runs: int = 7) -> tuple[float, float]:
+    """(seconds to read `count` articles into Exercises, seconds for markdown-it-py alone to
+    read and parse the same files), the best of runs taking turns: the loader's own cost
+    (frontmatter, walking the tokens) is the ratio over 1. CPU time, so that other work on the
+    machine (the test suite runs on every core) does not land on one side only."""
+    bare_md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    with tempfile.TemporaryDirectory() as tmp:
+        content, _ = generate(Path(tmp), count)
+        files = sorted(content.glob("*.md"))
+        load_article(files[0])  # imports done once, outside the timing
+        ours: list[float] = []
+        bare: list[float] = []
+        gc.collect()
+        gc.disable()  # a collection would land on whichever side happened to trigger it
+        try:
+            for _ in range(runs):
+                ours.append(_cpu(lambda: [load_article(path) for path in files]))
+                bare.append(_cpu(lambda: [bare_md.parse(p.read_text("utf-8")) for p in files]))
+        finally:
+            gc.enable()
+    return min(ours), min(bare)
+
+
+def _cpu(fn: Callable[[], object]) -> float:
+    """CPU seconds of calling fn."""
+    start = time.process_time()
+    fn()
+    return time.process_time() - start
+
+
 if __name__ == "__main__":
+    ours, bare = articles_vs_bare_parse()
+    print(f"50 articles: {ours:.3f} s; markdown-it-py alone {bare:.3f} s ({ours / bare:.2f}x)")
     for label, seconds, ratio in loading_rows():
         print(f"{label}: 1000 of each in {seconds:.3f} s; 10x the files costs {ratio:.2f}x")

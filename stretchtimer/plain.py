@@ -103,6 +103,8 @@ def run_plain(
     mute: bool = False,
     recorder: HistoryRecorder | None = None,
     player: Player | None = None,
+    clock: Clock = time.monotonic,
+    sleep: Callable[[float], None] = time.sleep,
 ) -> int:
     """The `--plain` command: exit 0 when complete, 130 after Ctrl+C, 128+N after signal N."""
     out = sys.stdout
@@ -121,9 +123,12 @@ def run_plain(
         received.append(signum)
         raise Signalled(signum)
 
-    for signum in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(signum, on_signal)
-    session = run_session(plan, chimes, out, recorder=recorder)
+    before = {s: signal.signal(s, on_signal) for s in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        session = run_session(plan, chimes, out, clock, sleep, recorder)
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
     if session.state is State.FINISHED:
         return ExitCode.OK
     return 128 + received[0] if received else ExitCode.INTERRUPTED

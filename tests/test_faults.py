@@ -3,6 +3,7 @@ or unusable history, and missing, corrupt or hanging chime players."""
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -10,19 +11,30 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
+from apphelp import advance, build, drive, quick_relief
 from conftest import write
+from fakes import FakeClock, RecordingPlayer
+from textual.pilot import Pilot
+from textual.widgets import Static
 from tmuxhelp import Tmux
 
+from stretchtimer import plain
+from stretchtimer.cli import main
+from stretchtimer.core.model import Plan
+from stretchtimer.history.recorder import HistoryRecorder
 from stretchtimer.history.store import History
 from stretchtimer.library import paths
+from stretchtimer.plain import run_plain, run_session
 from stretchtimer.sound.chime import Chime
 from stretchtimer.sound.chimes import Chimes
 from stretchtimer.sound.players import Playsound3Player
+from stretchtimer.ui.app import StretchApp
+from stretchtimer.ui.screens.summary import SummaryScreen
 
 EXE = shutil.which("stretchtimer", path=str(Path(sys.executable).parent)) or "stretchtimer"
 needs_tmux = pytest.mark.skipif(not shutil.which("tmux"), reason="tmux is not installed")
@@ -71,7 +83,8 @@ def test_tiny_terminal_and_resize_mid_hold(tmp_path: Path, private_home: Path) -
 def test_sigstop_then_sigcont_the_countdown_tells_the_truth(
     tmp_path: Path, private_home: Path
 ) -> None:
-    """Stopped for 10 s mid-hold: on SIGCONT the time left matches the wall clock."""
+    """Stopped for 3 s mid-hold (longer than the engine's 2 s jump threshold, so the quiet
+    catch-up path runs): on SIGCONT the time left matches the wall clock."""
     routine = write(tmp_path, "forty.yaml", HOLD40)
     tmux = Tmux(tmp_path / "sock")
     start(tmux, private_home, routine, (80, 24))
@@ -81,9 +94,9 @@ def test_sigstop_then_sigcont_the_countdown_tells_the_truth(
         left0 = seconds_left(pane)
         pid = tmux.app_pid()
         os.kill(pid, signal.SIGSTOP)
-        time.sleep(10)
+        time.sleep(3)
         os.kill(pid, signal.SIGCONT)
-        time.sleep(1.5)
+        time.sleep(1.2)
         left = seconds_left(tmux("capture-pane", "-p", "-t", "t"))
         expected = left0 - (time.monotonic() - t0)
         assert abs(left - expected) <= 1.5, (left, expected)
@@ -113,42 +126,92 @@ def test_signals_in_the_tui_restore_the_terminal_and_close_the_row(
     assert row.status == "interrupted" and row.ended_utc is not None
 
 
-def run_plain(routine: Path, home: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, paths.HOME_ENV: str(home)}
-    return subprocess.run(
-        [EXE, str(routine), "--plain", "--mute"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+def plain_run(
+    monkeypatch: pytest.MonkeyPatch, argv: list[str]
+) -> tuple[int, str, str, FakeClock]:
+    """`stretchtimer ARGV --plain --mute` in this process, on a fake clock: (exit code, stdout,
+    stderr, clock)."""
+    clock = FakeClock()
+    def on_fake_clock(plan: Plan, **kwargs: Any) -> int:
+        return run_plain(plan, **kwargs, clock=clock, sleep=clock.advance)
+
+    monkeypatch.setattr(plain, "run_plain", on_fake_clock)
+    out, err = io.StringIO(), io.StringIO()
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setattr(sys, "stderr", err)
+    code = main([*argv, "--plain", "--mute"])
+    return code, out.getvalue(), err.getvalue(), clock
 
 
-def test_history_locked_for_a_while_still_records(tmp_path: Path, private_home: Path) -> None:
-    """Another process holds the database for 1.5 s: the session runs, and its row is right."""
-    History(paths.data_dir() / "history.db").close()
-    routine = write(tmp_path, "tiny.yaml", TINY)
-    conn = sqlite3.connect(
-        paths.data_dir() / "history.db", isolation_level=None, check_same_thread=False
-    )
+def test_history_locked_the_session_runs_and_the_row_is_written_after(
+    tmp_path: Path, private_home: Path
+) -> None:
+    """Another process holds the database through a whole session: the session runs to its end
+    without waiting for it (fake clock), and its row is written once the lock goes."""
+    db = paths.history_file()
+    History(db).close()
+    conn = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
     conn.execute("BEGIN EXCLUSIVE")
-    threading.Timer(1.5, lambda: conn.execute("COMMIT")).start()
-    result = run_plain(routine, private_home)
-    assert result.returncode == 0, result.stderr
-    assert "Routine complete" in result.stdout
-    (row,) = History(paths.data_dir() / "history.db").recent()
+    recorder = HistoryRecorder(lambda: History(db), lambda m: None)
+    clock = FakeClock()
+    chimes = Chimes(RecordingPlayer(), lambda: None, lambda m: None)
+    out = io.StringIO()
+    session = run_session(quick_relief(), chimes, out, clock, clock.advance, recorder)
+    assert out.getvalue().splitlines()[-1].startswith("Routine complete")
+    conn.execute("COMMIT")  # the lock goes; the writes that waited for it go through
+    recorder.close()
+    (row,) = History(db).recent()
+    assert session.state.value == "finished" and row.status == "completed"
+
+
+def test_history_locked_the_countdown_keeps_moving(tmp_path: Path, private_home: Path) -> None:
+    """The database stays locked for the whole session, the progress screen and the summary:
+    the countdown moves, the summary shows, nothing waits on the event loop; the row comes
+    once the lock goes."""
+    from textual.widgets import Digits
+
+    db = paths.history_file()
+    History(db).close()
+    conn = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    conn.execute("BEGIN EXCLUSIVE")
+    recorder = HistoryRecorder(lambda: History(db), lambda m: None, wait=0.5)
+    app, clock, _ = build()
+    app.recorder = recorder
+    shown: list[str] = []
+
+    async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
+        for _ in range(3):
+            advance(app, clock, 1.0)
+            await pilot.pause()
+            shown.append(str(app.screen.query_one("#countdown", Digits).value))
+        advance(app, clock, 90)
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("h")  # the progress page is read in a worker: the screen stays live
+        await pilot.pause()
+        assert "Reading your history" in str(app.screen.query_one("#progress-body", Static).content)
+
+    started = time.monotonic()
+    drive(app, scenario)
+    assert time.monotonic() - started < 5  # the lock held the history's thread, not the screen
+    assert shown == ["0:04", "0:03", "0:02"]
+    conn.execute("COMMIT")
+    recorder.close()
+    (row,) = History(db).recent()
     assert row.status == "completed"
 
 
-def test_history_location_unusable(tmp_path: Path, private_home: Path) -> None:
+def test_history_location_unusable(
+    tmp_path: Path, private_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The data directory cannot be made: one notice, the session runs to its end."""
     paths.data_dir().parent.mkdir(parents=True, exist_ok=True)
     paths.data_dir().write_text("not a directory")
-    result = run_plain(write(tmp_path, "tiny.yaml", TINY), private_home)
-    assert result.returncode == 0
-    assert "Routine complete" in result.stdout
-    notices = [ln for ln in result.stderr.splitlines() if "History is not being recorded" in ln]
-    assert len(notices) == 1 and "Traceback" not in result.stderr
+    code, out, err, _ = plain_run(monkeypatch, [str(write(tmp_path, "tiny.yaml", TINY))])
+    assert code == 0
+    assert "Routine complete" in out
+    notices = [ln for ln in err.splitlines() if "History is not being recorded" in ln]
+    assert len(notices) == 1 and "Traceback" not in err
 
 
 def _chime_script(folder: Path) -> str:
@@ -225,14 +288,6 @@ def test_hanging_player_does_not_block() -> None:
 def test_read_only_history_the_session_still_runs(private_home: Path) -> None:
     """A read-only database (simulated with query_only: these tests may run as root, whom file
     modes do not stop): one notice, the session runs to its end, nothing is half-written."""
-    import io
-
-    from apphelp import quick_relief
-    from fakes import FakeClock, RecordingPlayer
-
-    from stretchtimer.history.recorder import HistoryRecorder
-    from stretchtimer.plain import run_session
-
     db = paths.data_dir() / "history.db"
     History(db).close()
 

@@ -301,20 +301,24 @@ def test_two_concurrent_writers_lose_nothing(tmp_path: Path) -> None:
     )
 
 
-def test_no_history_records_nothing(tmp_path: Path, private_home: Path) -> None:
+def test_no_history_records_nothing(
+    tmp_path: Path, private_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """--no-history, and the record_history setting, write no database at all."""
+    from test_faults import plain_run
+
     routine = write(
         tmp_path,
         "tiny.yaml",
         "title: T\ndefaults:\n  prepare: 0\nsteps:\n  - exercise: cat-cow\n    hold: 1\n",
     )
-    env = {**os.environ, paths.HOME_ENV: str(private_home)}
-    cmd = [sys.executable, "-m", "stretchtimer", str(routine), "--plain", "--mute"]
-    assert subprocess.run([*cmd, "--no-history"], env=env, capture_output=True).returncode == 0
-    assert not (paths.data_dir() / "history.db").exists()
+    code, out, _, _ = plain_run(monkeypatch, [str(routine), "--no-history"])
+    assert code == 0 and "Routine complete" in out
+    assert not paths.history_file().exists()
     write(paths.config_dir(), "settings.yaml", "record_history: false\n")
-    assert subprocess.run(cmd, env=env, capture_output=True).returncode == 0
-    assert not (paths.data_dir() / "history.db").exists()
+    code, out, _, _ = plain_run(monkeypatch, [str(routine)])
+    assert code == 0 and "Routine complete" in out
+    assert not paths.history_file().exists()
 
 
 @pytest.mark.parametrize(
