@@ -203,6 +203,8 @@ def test_picker_lists_routines_and_starts_one() -> None:
     app = make_app(clock=FakeClock(), player=RecordingPlayer())
 
     async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
+        await app.workers.wait_for_complete()  # the routines load in a worker
+        await pilot.pause()
         screen = app.screen
         assert isinstance(screen, PickerScreen)
         assert set(screen.plans) >= {"quick-relief", "morning", "flare-up"}

@@ -157,6 +157,8 @@ def test_picker_plans_with_the_next_lead_side() -> None:
     app = make_app(clock=FakeClock(), player=RecordingPlayer(), recorder=recorder)
 
     async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
+        await app.workers.wait_for_complete()  # the routines load in a worker
+        await pilot.pause()
         screen = app.screen
         assert isinstance(screen, PickerScreen)
         assert screen.plans["quick-relief"].lead is Side.RIGHT
@@ -199,3 +201,31 @@ def test_a_signalled_exit_that_hangs_still_closes_the_row_and_leaves(
     row = history_at().recent()[0]
     assert row.status == "interrupted" and row.ended_utc is not None
     recorder.close()  # a second close is harmless
+
+
+def test_the_watchdog_is_cancelled_once_the_app_has_returned(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A signalled exit that completes normally: the CLI cancels the watchdog, which then never
+    closes the recorder or ends the process from its thread."""
+    import signal
+
+    import stretchtimer.ui.app as app_module
+
+    left: list[int] = []
+    monkeypatch.setattr(app_module, "SHUTDOWN_GRACE", 5.0)
+    monkeypatch.setattr(app_module, "_exit_process", left.append)
+    app, clock, recorder = app_with_history()
+
+    async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
+        advance(app, clock, 8)
+        await pilot.pause()
+        app.signalled(signal.SIGTERM)
+
+    drive(app, scenario)
+    assert app.watchdog is not None and app.watchdog.is_alive()
+    app.cancel_watchdog()
+    app.watchdog.join(timeout=1)
+    assert not app.watchdog.is_alive() and left == []
+    assert history_at().recent()[0].status == "interrupted"
+    recorder.close()

@@ -155,3 +155,25 @@ def test_unreadable_bytes(tmp_path: Path, data: bytes, message: str) -> None:
     path.write_bytes(data)
     with pytest.raises(InputError, match=message):
         load_article(path)
+
+
+def test_setext_headings_read_as_commonmark_reads_them() -> None:
+    """An underlined title and section (`===`, `---`) are headings, as CommonMark has them."""
+    text = (
+        "Calf Raise\n==========\n\n"
+        "How to Do It\n------------\n\n"
+        "**Starting Position:**\n\n1. Stand tall\n\n**The Movement:**\n\n1. Rise onto the toes\n\n"
+        "Red Flags—Stop If:\n------------------\n\n- Cramp in the calf\n"
+    )
+    ex = parse_article(Path("calf-raise.md"), text)
+    assert ex.title == "Calf Raise"
+    assert ex.variants[0].starting_position == ("Stand tall",)
+    assert ex.variants[0].steps == ("Rise onto the toes",)
+    assert ex.red_flags == ("Cramp in the calf",)
+
+
+def test_html_in_an_article_is_text_never_markup() -> None:
+    """Inline HTML is kept as the words written, and a lone HTML block is a paragraph."""
+    text = "# Neck Roll\n\n### Red Flags\n\n- Pain <b>behind</b> the eye\n- <script>x</script>\n"
+    ex = parse_article(Path("neck-roll.md"), text)
+    assert ex.red_flags == ("Pain <b>behind</b> the eye", "<script>x</script>")

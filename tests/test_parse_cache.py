@@ -147,3 +147,81 @@ def test_a_warm_start_never_loads_yaml(tmp_path: Path) -> None:
     ]
     assert runs[0].returncode == 0 and runs[0].stdout.strip().endswith("YAML LOADED")
     assert runs[1].returncode == 0 and runs[1].stdout.strip().endswith("NO YAML"), runs[1]
+
+
+def test_another_loader_makes_every_entry_stale(tmp_path: Path) -> None:
+    """The cache belongs to the loader that wrote it: another fingerprint (a new version, an
+    edited loader module, another markdown-it-py) starts empty, with no number to bump."""
+    article = write(tmp_path, "calf.md", "# Calf\n\n### Red Flags\n\n- Pain\n")
+    cache_file = tmp_path / "cache.json"
+    cache = ParseCache(cache_file, fingerprint="loader-a")
+    load_cached(article, None, cache)
+    cache.save()
+    library_module._ARTICLE_CACHE.clear()
+    assert ParseCache(cache_file, fingerprint="loader-a").articles
+    assert ParseCache(cache_file, fingerprint="loader-b").articles == {}
+
+
+def test_the_fingerprint_follows_the_loader_sources(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fingerprint is a digest of the loader's sources: change one, and it changes."""
+    from stretchtimer.library import parse_cache
+
+    before = parse_cache.loader_fingerprint()
+    assert before == parse_cache.loader_fingerprint()
+    monkeypatch.setattr(parse_cache, "_LOADER", (*parse_cache._LOADER, "core/engine.py"))
+    assert parse_cache.loader_fingerprint() != before
+
+
+def test_entries_of_files_that_are_gone_are_dropped_on_save(tmp_path: Path) -> None:
+    """A deleted article's entry does not outlive it: the next save drops it, even when
+    nothing else changed."""
+    kept = write(tmp_path, "kept.md", "# Kept\n\n### Red Flags\n\n- Pain\n")
+    gone = write(tmp_path, "gone.md", "# Gone\n\n### Red Flags\n\n- Pain\n")
+    cache_file = tmp_path / "cache.json"
+    cache = ParseCache(cache_file)
+    load_cached(kept, None, cache)
+    load_cached(gone, None, cache)
+    cache.save()
+    gone.unlink()
+    later = ParseCache(cache_file)
+    later.save()
+    assert list(ParseCache(cache_file).articles) == [str(kept.resolve())]
+
+
+def test_the_cache_is_bounded_keeping_the_most_recently_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past MAX_ENTRIES, the entries used least recently go first."""
+    from stretchtimer.library import parse_cache
+
+    monkeypatch.setattr(parse_cache, "MAX_ENTRIES", 3)
+    files = [write(tmp_path, f"a{n}.md", f"# A{n}\n\n### Red Flags\n\n- Pain\n") for n in range(5)]
+    cache = ParseCache(tmp_path / "cache.json")
+    for path in files:
+        cache.put(path.resolve(), path.stat(), load_article(path))
+    assert cache.get(files[0].resolve(), files[0].stat(), "a0") is not None  # used again
+    cache.save()
+    kept = {Path(p).name for p in ParseCache(tmp_path / "cache.json").articles}
+    assert kept == {"a0.md", "a3.md", "a4.md"}
+
+
+def test_saving_from_two_threads_at_once_is_safe(tmp_path: Path) -> None:
+    """A worker filling the cache while the main thread saves it: no error, a whole file."""
+    import json
+    import threading
+
+    files = [write(tmp_path, f"b{n}.md", f"# B{n}\n\n### Red Flags\n\n- Pain\n") for n in range(40)]
+    exercises = [load_article(path) for path in files]
+    cache = ParseCache(tmp_path / "cache.json")
+
+    def fill() -> None:
+        for path, ex in zip(files, exercises, strict=True):
+            cache.put(path.resolve(), path.stat(), ex)
+
+    worker = threading.Thread(target=fill)
+    worker.start()
+    for _ in range(20):
+        cache.save()
+    worker.join()
+    cache.save()
+    assert len(json.loads((tmp_path / "cache.json").read_text())["articles"]) == 40
