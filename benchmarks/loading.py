@@ -56,20 +56,6 @@ def time_loads(counts: tuple[int, ...], warm: bool, runs: int = 9) -> list[float
     return [statistics.median(t) for t in times]
 
 
-def time_load(count: int, warm: bool, runs: int = 9) -> float:
-    """Median seconds to load and validate `count` articles and `count` routines."""
-    return time_loads((count,), warm, runs)[0]
-
-
-def loading_rows(small: int = 100, large: int = 1000) -> list[tuple[str, float, float]]:
-    """(label, seconds for `large`, ratio large/small) for cold and warm loading."""
-    rows = []
-    for warm in (False, True):
-        a, b = time_loads((small, large), warm)
-        rows.append(("warm (cached)" if warm else "cold (first run)", b, b / a))
-    return rows
-
-
 def articles_vs_bare_parse(count: int = 50, runs: int = 7) -> tuple[float, float]:
     """(seconds to read `count` articles into Exercises, seconds for markdown-it-py alone to
     read and parse the same files), the best of runs taking turns: the loader's own cost
@@ -103,5 +89,5 @@ def _cpu(fn: Callable[[], object]) -> float:
 if __name__ == "__main__":
     ours, bare = articles_vs_bare_parse()
     print(f"50 articles: {ours:.3f} s; markdown-it-py alone {bare:.3f} s ({ours / bare:.2f}x)")
-    for label, seconds, ratio in loading_rows():
-        print(f"{label}: 1000 of each in {seconds:.3f} s; 10x the files costs {ratio:.2f}x")
+    small, large = time_loads((100, 1000), warm=True)
+    print(f"warm: 1000 of each in {large:.3f} s; 10x the files costs {large / small:.2f}x")

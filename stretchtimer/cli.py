@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
 from pathlib import Path
@@ -18,6 +19,7 @@ from stretchtimer.library import paths
 from stretchtimer.library.registry import Library, default_cache, load_cached, looks_like_path
 from stretchtimer.library.routines import check_routine, load_routine
 from stretchtimer.library.settings import load_settings
+from stretchtimer.present.history import history_text
 from stretchtimer.present.views import (
     exercise_data,
     exercise_text,
@@ -28,9 +30,9 @@ from stretchtimer.present.views import (
 )
 from stretchtimer.startup import resume_collector
 
-EXIT_OK = ExitCode.OK
-EXIT_PAIN = ExitCode.PAIN
-EXIT_USAGE = ExitCode.USAGE
+# Textual, SQLite and the Markdown reader are imported inside the command that needs them, so
+# `list`, `check` or `plan` never pay for the full-screen UI (about 100 ms).
+
 COMMANDS = ("list", "show", "plan", "check", "history")
 
 
@@ -38,7 +40,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse that exits 2 with one line, never a traceback."""
 
     def error(self, message: str) -> Any:
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+        self.exit(ExitCode.USAGE, f"{self.prog}: {message} (see '{self.prog} --help')\n")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -112,7 +114,7 @@ def cmd_list(args: argparse.Namespace, library: Library) -> int:
     else:
         print(list_text(routines, exercises))
     _report(bad)
-    return EXIT_USAGE if bad else EXIT_OK
+    return ExitCode.USAGE if bad else ExitCode.OK
 
 
 def cmd_show(args: argparse.Namespace, library: Library) -> int:
@@ -122,7 +124,7 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
         _dump(exercise_data(ex))
     else:
         print(exercise_text(ex))
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def next_lead(routine: Routine, recorder: HistoryRecorder | None = None) -> Side:
@@ -159,7 +161,7 @@ def cmd_plan(args: argparse.Namespace, library: Library) -> int:
         _dump(plan_data(plan))
     else:
         print(plan_text(plan))
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _expand(paths: list[str]) -> list[Path]:
@@ -222,15 +224,12 @@ def cmd_check(args: argparse.Namespace, library: Library) -> int:
             _report(problems)
             if ok:
                 print(f"{path}: ok")
-    return EXIT_USAGE if failed else EXIT_OK
+    return ExitCode.USAGE if failed else ExitCode.OK
 
 
 def cmd_history(args: argparse.Namespace, library: Library) -> int:
     """`stretchtimer history`."""
-    import csv
-
     from stretchtimer.history.store import History, parse_since
-    from stretchtimer.present.history import history_text
 
     since = parse_since(args.since) if args.since else None
     history = History(paths.history_file())
@@ -246,7 +245,7 @@ def cmd_history(args: argparse.Namespace, library: Library) -> int:
             writer.writerows(r.as_dict() for r in rows)
     else:
         print(history_text(rows, current, longest))
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def make_recorder(args: argparse.Namespace) -> HistoryRecorder | None:
@@ -265,7 +264,7 @@ def cmd_run(args: argparse.Namespace, library: Library) -> int:
     plain = args.plain or not sys.stdout.isatty()
     if plain and routine is None:
         _err("stretchtimer: name a routine to run without the full-screen UI (see 'list')")
-        return EXIT_USAGE
+        return ExitCode.USAGE
     recorder = make_recorder(args)
     try:
         plan = make_plan(routine, next_lead(routine, recorder)) if routine else None
@@ -282,7 +281,7 @@ def cmd_run(args: argparse.Namespace, library: Library) -> int:
             app.run()
         finally:
             app.cancel_watchdog()
-        return app.return_code or EXIT_OK
+        return app.return_code or ExitCode.OK
     finally:
         if recorder is not None:
             recorder.close()
@@ -307,14 +306,14 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_run(_parser().parse_args(argv), library)
     except InputError as exc:
         _report(exc.problems)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     except KeyboardInterrupt:
         _err("stretchtimer: interrupted")
         return 130
     except BrokenPipeError:
-        return EXIT_OK
+        return ExitCode.OK
     except SystemExit as exc:
-        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+        return exc.code if isinstance(exc.code, int) else ExitCode.USAGE
     finally:
         library.save()
 

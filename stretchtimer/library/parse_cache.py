@@ -4,12 +4,12 @@ JSON, keyed by path, mtime and size, and valid only for the loader that wrote it
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import importlib.util
 import json
 import os
 import tempfile
 import threading
+import zlib
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -27,19 +27,21 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def loader_fingerprint() -> str:
-    """A digest of this version, the loader's own sources and markdown-it-py's: any change to
-    one of them makes every cached entry stale, without anyone having to remember it."""
-    digest = hashlib.sha256(__version__.encode())
+    """A checksum of this version, the loader's own sources and markdown-it-py's: any change to
+    one of them makes every cached entry stale, without anyone having to remember it. (CRC-32,
+    not a secure hash: it guards against accidents, and hashlib's OpenSSL costs ~5 ms at
+    start-up.)"""
+    crc = zlib.crc32(__version__.encode())
     spec = importlib.util.find_spec("markdown_it")
     sources = [_PACKAGE / name for name in _LOADER]
     if spec is not None and spec.origin:
         sources.append(Path(spec.origin))
     for source in sources:
         try:
-            digest.update(source.read_bytes())
+            crc = zlib.crc32(source.read_bytes(), crc)
         except OSError:
-            digest.update(str(source).encode())
-    return digest.hexdigest()[:16]
+            crc = zlib.crc32(str(source).encode(), crc)
+    return f"{crc:08x}"
 
 
 def to_data(ex: Exercise) -> dict[str, Any]:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from stretchtimer.core.text import join_seconds
-from stretchtimer.history.store import SessionRow
+
+if TYPE_CHECKING:  # SQLite loads only where a history is opened
+    from stretchtimer.history.store import SessionRow
 
 SHADES = " ░▒▓█"
 """Heat-map shades, light to dark (index 0 is unused: a day without minutes shows `-`)."""

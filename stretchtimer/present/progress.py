@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from stretchtimer.core.streaks import calendar_weeks, week_start
-from stretchtimer.history.store import History
 from stretchtimer.present.history import heat_map, month_header, sparkline
+
+if TYPE_CHECKING:  # SQLite loads only where a history is opened
+    from stretchtimer.history.store import History
 
 
 def progress_text(history: History) -> str:

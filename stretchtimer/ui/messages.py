@@ -9,40 +9,29 @@ from stretchtimer.core.engine import Session
 from stretchtimer.core.model import Plan
 
 
-class SessionBegan(Message):
+class _AboutASession(Message):
+    """Something that happened to a session (each kind below is its own message)."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        """The session, in the state the message names."""
+
+
+class SessionBegan(_AboutASession):
     """A session's clock started."""
 
-    def __init__(self, session: Session) -> None:
-        super().__init__()
-        self.session = session
-        """The session, now running."""
 
-
-class SessionFinished(Message):
+class SessionFinished(_AboutASession):
     """A session ran to its end."""
 
-    def __init__(self, session: Session) -> None:
-        super().__init__()
-        self.session = session
-        """The session, finished."""
+
+class SessionStoppedForPain(_AboutASession):
+    """The user stopped a session because it hurts (reason `pain`)."""
 
 
-class SessionStoppedForPain(Message):
-    """The user stopped a session because it hurts."""
-
-    def __init__(self, session: Session) -> None:
-        super().__init__()
-        self.session = session
-        """The session, stopped with reason `pain`."""
-
-
-class SessionQuit(Message):
-    """The user quit a session before its end (after saying yes)."""
-
-    def __init__(self, session: Session) -> None:
-        super().__init__()
-        self.session = session
-        """The session, stopped with reason `quit`."""
+class SessionQuit(_AboutASession):
+    """The user quit a session before its end, after saying yes (reason `quit`)."""
 
 
 class RoutineChosen(Message):
