@@ -157,7 +157,7 @@ def test_with_pauses_only_it_ends_at_the_plan_plus_the_time_paused(
         session.tick()
     end = plan.total_seconds + paused
     assert session.state is State.FINISHED
-    assert end <= clock.now - t0 < end + last + 1e-6
+    assert end - 1e-6 <= clock.now - t0 < end + last + 1e-6  # (float sums: a hair either way)
 
 
 @settings(max_examples=100, deadline=None)
