@@ -14,12 +14,13 @@ from stretchtimer.core.errors import InputError, Problem
 from stretchtimer.core.exit_codes import ExitCode
 from stretchtimer.core.model import Plan, Routine, Side
 from stretchtimer.core.plan import plan as make_plan
+from stretchtimer.history.errors import HistoryError
 from stretchtimer.history.recorder import HistoryRecorder
 from stretchtimer.library import paths
 from stretchtimer.library.registry import Library, default_cache, load_cached, looks_like_path
 from stretchtimer.library.routines import check_routine, load_routine
 from stretchtimer.library.settings import load_settings
-from stretchtimer.present.history import history_text
+from stretchtimer.present.history import csv_table, history_text
 from stretchtimer.present.views import (
     exercise_data,
     exercise_text,
@@ -229,20 +230,16 @@ def cmd_check(args: argparse.Namespace, library: Library) -> int:
 
 def cmd_history(args: argparse.Namespace, library: Library) -> int:
     """`stretchtimer history`."""
-    from stretchtimer.history.store import History, parse_since
+    from stretchtimer.history.store import parse_since, read_all
 
     since = parse_since(args.since) if args.since else None
-    history = History(paths.history_file())
-    history.close_orphans()
-    rows = history.recent(since=since)
-    current, longest = history.streaks()
+    rows, current, longest, notice = read_all(paths.history_file(), since)
+    if notice:
+        _err(notice)
     if args.format == "json":
         _dump([r.as_dict() for r in rows])
     elif args.format == "csv":
-        if rows:
-            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0].as_dict()))
-            writer.writeheader()
-            writer.writerows(r.as_dict() for r in rows)
+        csv.writer(sys.stdout).writerows(csv_table(rows))
     else:
         print(history_text(rows, current, longest))
     return ExitCode.OK
@@ -306,6 +303,9 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_run(_parser().parse_args(argv), library)
     except InputError as exc:
         _report(exc.problems)
+        return ExitCode.USAGE
+    except HistoryError as exc:
+        _err(f"stretchtimer: {exc}")
         return ExitCode.USAGE
     except KeyboardInterrupt:
         _err("stretchtimer: interrupted")

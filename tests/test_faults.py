@@ -13,23 +13,20 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 from apphelp import advance, build, drive, quick_relief
+from clihelp import plain_run
 from conftest import write
 from fakes import FakeClock, RecordingPlayer
 from textual.pilot import Pilot
 from textual.widgets import Static
 from tmuxhelp import Tmux
 
-from stretchtimer import plain
-from stretchtimer.cli import main
-from stretchtimer.core.model import Plan
 from stretchtimer.history.recorder import HistoryRecorder
 from stretchtimer.history.store import History
 from stretchtimer.library import paths
-from stretchtimer.plain import run_plain, run_session
+from stretchtimer.plain import run_session
 from stretchtimer.sound.chime import Chime
 from stretchtimer.sound.chimes import Chimes
 from stretchtimer.sound.players import Playsound3Player
@@ -124,23 +121,6 @@ def test_signals_in_the_tui_restore_the_terminal_and_close_the_row(
         tmux("kill-server")
     row = History(paths.data_dir() / "history.db").recent()[0]
     assert row.status == "interrupted" and row.ended_utc is not None
-
-
-def plain_run(
-    monkeypatch: pytest.MonkeyPatch, argv: list[str]
-) -> tuple[int, str, str, FakeClock]:
-    """`stretchtimer ARGV --plain --mute` in this process, on a fake clock: (exit code, stdout,
-    stderr, clock)."""
-    clock = FakeClock()
-    def on_fake_clock(plan: Plan, **kwargs: Any) -> int:
-        return run_plain(plan, **kwargs, clock=clock, sleep=clock.advance)
-
-    monkeypatch.setattr(plain, "run_plain", on_fake_clock)
-    out, err = io.StringIO(), io.StringIO()
-    monkeypatch.setattr(sys, "stdout", out)
-    monkeypatch.setattr(sys, "stderr", err)
-    code = main([*argv, "--plain", "--mute"])
-    return code, out.getvalue(), err.getvalue(), clock
 
 
 def test_history_locked_the_session_runs_and_the_row_is_written_after(

@@ -132,7 +132,7 @@ def test_corrupt_database_is_moved_aside() -> None:
     h = fixed(T0)
     aside = db.with_name("history.db.corrupt-20261120T073000Z")
     assert aside.read_bytes().startswith(b"this is not a database")
-    assert "moved to history.db.corrupt-20261120T073000Z" in h.notice
+    assert f"moved to {aside} and a new one started" in h.notice
     add(h, "morning", "completed")
     assert len(h.recent()) == 1
 
@@ -305,7 +305,7 @@ def test_no_history_records_nothing(
     tmp_path: Path, private_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """--no-history, and the record_history setting, write no database at all."""
-    from test_faults import plain_run
+    from clihelp import plain_run
 
     routine = write(
         tmp_path,
@@ -339,3 +339,38 @@ def test_history_status_follows_the_session(how: str, status: str) -> None:
     else:
         session.stop(how)
     assert history_status(session) == status
+
+
+@pytest.mark.parametrize(
+    "title", ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tTab", "\rReturn"]
+)
+def test_csv_cells_a_spreadsheet_would_run_are_neutralised(
+    title: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A title that a spreadsheet would take for a formula gets a leading quote (OWASP); the
+    numbers in the row stay numbers."""
+    import csv
+    import io
+
+    from clihelp import cli
+
+    h = fixed(T0)
+    sid = h.begin("r", "", title, 4, None)
+    h.end(sid, "completed", 4, 12.5)
+    h.close()
+    code, out, _ = cli(monkeypatch, ["history", "--format", "csv"])
+    header, row = list(csv.reader(io.StringIO(out)))
+    cells = dict(zip(header, row, strict=True))
+    assert code == 0 and cells["title"] == "'" + title
+    assert (cells["id"], cells["segments_done"], cells["seconds_held"]) == (str(sid), "4", "12.5")
+
+
+def test_csv_has_its_header_with_no_sessions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No sessions yet: the CSV is its header row alone, so a script can still read it."""
+    from clihelp import cli
+
+    code, out, _ = cli(monkeypatch, ["history", "--format", "csv"])
+    assert code == 0 and out.splitlines() == [
+        "id,routine,path,title,started_utc,ended_utc,status,segments_done,segments_total,"
+        "seconds_held,pain_exercise,pain_side,feeling,lead_side"
+    ]

@@ -59,12 +59,13 @@ class HistoryRecorder:
             if self._history.notice:
                 self.notify(self._history.notice)
         except Exception as exc:  # history must never stop a session
-            self._fail(exc)
+            self._fail(str(exc))
 
-    def _fail(self, exc: BaseException) -> None:
+    def _fail(self, why: str) -> None:
+        """Say once that the history is not being recorded, and why (the file and the fault)."""
         if not self._failed:
             self._failed = True
-            self.notify(f"History is not being recorded: {exc}")
+            self.notify(f"History is not being recorded: {why}")
 
     def _submit(self, fn: Callable[[History], Any]) -> Future[Any]:
         def run() -> Any:
@@ -73,8 +74,8 @@ class HistoryRecorder:
             start = time.perf_counter()
             try:
                 return fn(self._history)
-            except Exception as exc:
-                self._fail(exc)
+            except Exception as exc:  # a full disk, a lock that outlasted the wait, ...
+                self._fail(f"{self._history.path}: {exc}")
                 return None
             finally:
                 self.write_ms.append((time.perf_counter() - start) * 1000)

@@ -8,7 +8,6 @@ import sqlite3
 import stat
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,8 @@ from typing import Any
 from stretchtimer.core.errors import InputError
 from stretchtimer.core.model import Side
 from stretchtimer.core.streaks import local_day, streaks
+from stretchtimer.history.errors import HistoryError
+from stretchtimer.history.row import SessionRow
 
 LOCK_WAIT = 5.0
 """Seconds to wait for another process's lock before giving up on the history (the default:
@@ -50,30 +51,6 @@ MIGRATIONS = (_V1, _V2)
 VERSION = len(MIGRATIONS)
 
 
-@dataclass(frozen=True)
-class SessionRow:
-    """One recorded session."""
-
-    id: int
-    routine: str
-    path: str
-    title: str
-    started_utc: str
-    ended_utc: str | None
-    status: str
-    segments_done: int
-    segments_total: int
-    seconds_held: float
-    pain_exercise: str | None
-    pain_side: str | None
-    feeling: int | None
-    lead_side: str | None
-
-    def as_dict(self) -> dict[str, Any]:
-        """For JSON and CSV."""
-        return asdict(self)
-
-
 _COLUMNS = ", ".join(SessionRow.__dataclass_fields__)
 
 
@@ -93,8 +70,20 @@ def _pid_alive(pid: int | None) -> bool:
     return True
 
 
-class HistoryError(Exception):
-    """The history could not be used (reported once; the session still runs)."""
+class _Malformed(sqlite3.DatabaseError):
+    """SQLite's own check found the file damaged."""
+
+
+_NOT_A_DATABASE = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+
+
+def _malformed(exc: sqlite3.DatabaseError) -> bool:
+    """Whether SQLite says the file itself is damaged or not a database (and nothing else:
+    a full disk, a lock or a read-only file are faults of the moment, never corruption)."""
+    if isinstance(exc, _Malformed):
+        return True
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in _NOT_A_DATABASE
 
 
 class History:
@@ -114,25 +103,43 @@ class History:
     # -- opening, privacy, corruption, migrations ----------------------------------------
 
     def _open(self) -> sqlite3.Connection:
+        """Open (creating what is missing) and migrate. Only a file SQLite itself finds
+        malformed is moved aside; every other fault (a full disk, a read-only file or folder, a
+        lock, a newer version, a folder that is a file) is a HistoryError and moves nothing."""
         folder = self.path.parent
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        with contextlib.suppress(OSError):
-            os.chmod(folder, stat.S_IRWXU)
-        if not self.path.exists():
-            os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
-        with contextlib.suppress(OSError):
-            os.chmod(self.path, stat.S_IRUSR | stat.S_IWUSR)
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            with contextlib.suppress(OSError):
+                os.chmod(folder, stat.S_IRWXU)
+            if not self.path.exists():
+                os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
+            with contextlib.suppress(OSError):
+                os.chmod(self.path, stat.S_IRUSR | stat.S_IWUSR)
+        except OSError as exc:
+            where = exc.filename or self.path
+            if isinstance(exc, FileExistsError) or not folder.is_dir():
+                raise HistoryError(
+                    f"{folder}: is not a folder, so no history can be kept there"
+                ) from None
+            raise HistoryError(f"{where}: {exc.strerror or exc}") from None
         try:
             return self._connect_and_migrate()
+        except HistoryError as exc:
+            raise HistoryError(f"{self.path}: {exc}") from None
         except sqlite3.DatabaseError as exc:
-            if "locked" in str(exc) or "readonly" in str(exc):
+            if not _malformed(exc):
                 raise HistoryError(f"{self.path}: {exc}") from None
+            reason = str(exc)
+        try:
             aside = self._move_aside()
-            self.notice = (
-                f"{self.path}: the history database was unreadable ({exc}); it was moved to "
-                f"{aside.name} and a new one started"
-            )
-            return self._connect_and_migrate()
+            conn = self._connect_and_migrate()
+        except (OSError, sqlite3.DatabaseError) as exc:
+            raise HistoryError(f"{self.path}: {exc}") from None
+        self.notice = (
+            f"{self.path}: the history database was damaged ({reason}); it was moved to "
+            f"{aside} and a new one started"
+        )
+        return conn
 
     def _connect_and_migrate(self) -> sqlite3.Connection:
         """Connect and migrate, retrying while another process holds the lock. Switching to
@@ -154,11 +161,18 @@ class History:
 
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, timeout=self.lock_wait, isolation_level=None)
-        conn.execute(f"PRAGMA busy_timeout = {round(self.lock_wait * 1000)}")
-        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
-        if mode is None:
-            raise sqlite3.DatabaseError("cannot set WAL mode")
-        conn.execute("PRAGMA synchronous = NORMAL")
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {round(self.lock_wait * 1000)}")
+            check = conn.execute("PRAGMA quick_check(1)").fetchone()
+            if check is None or check[0] != "ok":
+                raise _Malformed(f"quick_check: {check[0] if check else 'no answer'}")
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            if mode is None:
+                raise sqlite3.OperationalError("cannot set WAL mode")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        except BaseException:
+            conn.close()
+            raise
         return conn
 
     def _move_aside(self) -> Path:
@@ -176,7 +190,10 @@ class History:
     def _migrate(conn: sqlite3.Connection) -> None:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > VERSION:
-            raise HistoryError(f"history database is from a newer stretchtimer (v{version})")
+            raise HistoryError(
+                f"the history database is from a newer stretchtimer (format {version}; this "
+                f"one reads up to {VERSION}): it is left as it is"
+            )
         while version < VERSION:
             conn.execute("BEGIN IMMEDIATE")
             try:
@@ -321,6 +338,22 @@ class History:
                 " ORDER BY started_utc"
             )
         )
+
+
+def read_all(path: Path, since: date | None = None) -> tuple[list[SessionRow], int, int, str]:
+    """What `history` shows, read in one go: (sessions newest first, current streak, longest
+    streak, a notice or ""). Any fault of the store is a HistoryError naming the file."""
+    history = History(path)
+    try:
+        with contextlib.suppress(sqlite3.OperationalError):  # full or read-only: they can wait
+            history.close_orphans()
+        rows = history.recent(since=since)
+        current, longest = history.streaks()
+    except sqlite3.Error as exc:
+        raise HistoryError(f"{path}: {exc}") from None
+    finally:
+        history.close()
+    return rows, current, longest, history.notice
 
 
 def parse_since(text: str) -> date:

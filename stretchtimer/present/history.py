@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
 from stretchtimer.core.text import join_seconds
+from stretchtimer.history.row import SessionRow
 
-if TYPE_CHECKING:  # SQLite loads only where a history is opened
-    from stretchtimer.history.store import SessionRow
-
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet reads as the start of a formula (OWASP's CSV injection guidance)."""
 SHADES = " ░▒▓█"
 """Heat-map shades, light to dark (index 0 is unused: a day without minutes shows `-`)."""
 
@@ -79,3 +78,17 @@ def sparkline(values: list[int], top: int = 9) -> str:
     """Feeling scores as a one-line chart."""
     bars = "▁▂▃▄▅▆▇█"
     return "".join(bars[min(len(bars) - 1, round(v / top * (len(bars) - 1)))] for v in values)
+
+
+def csv_cell(value: object) -> object:
+    """A value safe to open in a spreadsheet: text a spreadsheet would take for a formula gets
+    a leading `'` (OWASP); numbers stay numbers, and nothing else changes."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_table(rows: list[SessionRow]) -> list[list[object]]:
+    """The `history --format csv` table: the header row (always), then one row a session."""
+    header: list[object] = list(SessionRow.__dataclass_fields__)
+    return [header, *([csv_cell(v) for v in r.as_dict().values()] for r in rows)]
