@@ -20,7 +20,9 @@ from stretchtimer.library import paths
 from stretchtimer.library.registry import Library, default_cache, load_cached, looks_like_path
 from stretchtimer.library.routines import check_routine, load_routine
 from stretchtimer.library.settings import load_settings
+from stretchtimer.present import streams
 from stretchtimer.present.history import csv_table, history_text
+from stretchtimer.present.streams import full_screen_possible
 from stretchtimer.present.views import (
     exercise_data,
     exercise_text,
@@ -258,7 +260,7 @@ def make_recorder(args: argparse.Namespace) -> HistoryRecorder | None:
 def cmd_run(args: argparse.Namespace, library: Library) -> int:
     """`stretchtimer [ROUTINE]`: a guided session, full-screen or plain."""
     routine = load_routine_named(args.routine, library) if args.routine else None
-    plain = args.plain or not sys.stdout.isatty()
+    plain = args.plain or not full_screen_possible()
     if plain and routine is None:
         _err("stretchtimer: name a routine to run without the full-screen UI (see 'list')")
         return ExitCode.USAGE
@@ -287,6 +289,10 @@ def cmd_run(args: argparse.Namespace, library: Library) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    problem = streams.prepare()
+    if problem:
+        print(f"stretchtimer: {problem}", file=sys.stderr)
+        return ExitCode.USAGE
     library = Library(cache=default_cache())
     handlers = {
         "list": cmd_list,
@@ -311,7 +317,8 @@ def main(argv: list[str] | None = None) -> int:
         _err("stretchtimer: interrupted")
         return 130
     except BrokenPipeError:
-        return ExitCode.OK
+        streams.quiet(sys.stdout)
+        return ExitCode.BROKEN_PIPE
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else ExitCode.USAGE
     finally:

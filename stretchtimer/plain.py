@@ -16,6 +16,7 @@ from stretchtimer.core.plan import movement, starting_position
 from stretchtimer.core.text import human_seconds, join_seconds
 from stretchtimer.history.recorder import HistoryRecorder
 from stretchtimer.present.session import describe
+from stretchtimer.present.streams import is_terminal, quiet
 from stretchtimer.sound.chimes import Chimes
 from stretchtimer.sound.players import Player, default_player
 
@@ -69,14 +70,16 @@ def run_session(
     sleep: Callable[[float], None] = time.sleep,
     recorder: HistoryRecorder | None = None,
 ) -> Session:
-    """Run `plan` to its end, printing a line per event; Ctrl+C stops it cleanly."""
+    """Run `plan` to its end, printing a line per event; Ctrl+C stops it cleanly. If the
+    output is closed (`| head -2`) the session is closed as interrupted and BrokenPipeError
+    goes on up."""
     session = Session(plan, clock)
     r = plan.routine
-    print(f"{r.title}: {len(r.steps)} steps, {join_seconds(plan.total_seconds)}", file=out)
     if recorder:
         recorder.begin(session)
     session.start()
     try:
+        print(f"{r.title}: {len(r.steps)} steps, {join_seconds(plan.total_seconds)}", file=out)
         while True:
             events = session.tick()
             chimes.on_events(events, plan)
@@ -88,6 +91,11 @@ def run_session(
                     recorder.end(session)
                 return session
             sleep(session.next_change_in())
+    except BrokenPipeError:
+        session.stop("interrupted")
+        if recorder:
+            recorder.end(session)
+        raise
     except (KeyboardInterrupt, Signalled) as exc:
         session.stop("quit" if isinstance(exc, KeyboardInterrupt) else "interrupted")
         if recorder:
@@ -110,8 +118,9 @@ def run_plain(
     out = sys.stdout
 
     def bell() -> None:
-        out.write("\a")
-        out.flush()
+        if is_terminal(out):  # a bell in a log file or a pipe is noise
+            out.write("\a")
+            out.flush()
 
     def notice(message: str) -> None:
         print(message, file=sys.stderr)
@@ -126,6 +135,9 @@ def run_plain(
     before = {s: signal.signal(s, on_signal) for s in (signal.SIGTERM, signal.SIGHUP)}
     try:
         session = run_session(plan, chimes, out, clock, sleep, recorder)
+    except BrokenPipeError:
+        quiet(out)
+        return ExitCode.BROKEN_PIPE
     finally:
         for signum, handler in before.items():
             signal.signal(signum, handler)

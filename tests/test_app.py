@@ -142,7 +142,7 @@ def test_pain_stop_shows_red_flags_and_exits_1() -> None:
 
 
 def test_quit_asks_first() -> None:
-    """q asks; n carries on; y quits with code 0."""
+    """q asks; n carries on; y quits with code 3 (quit before the end)."""
     app, clock, _ = build()
 
     async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
@@ -156,7 +156,7 @@ def test_quit_asks_first() -> None:
         await pilot.press("y")
 
     drive(app, scenario)
-    assert app.return_code == 0
+    assert app.return_code == 3
 
 
 def test_summary_after_the_whole_routine() -> None:

@@ -103,11 +103,15 @@ def test_sigstop_then_sigcont_the_countdown_tells_the_truth(
 
 @pytest.mark.slow
 @needs_tmux
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+@pytest.mark.parametrize(
+    ("signum", "status"),
+    [(signal.SIGTERM, "interrupted"), (signal.SIGHUP, "interrupted"), (signal.SIGINT, "quit")],
+)
 def test_signals_in_the_tui_restore_the_terminal_and_close_the_row(
-    tmp_path: Path, private_home: Path, signum: int
+    tmp_path: Path, private_home: Path, signum: int, status: str
 ) -> None:
-    """SIGTERM or SIGHUP mid-session: the terminal is restored, exit 128+N, the row interrupted."""
+    """SIGTERM, SIGHUP or SIGINT mid-session: the terminal is restored, exit 128+N, the row
+    closed at once (interrupted; quit for SIGINT, which is what ctrl+c sends)."""
     routine = write(tmp_path, "forty.yaml", HOLD40)
     tmux = Tmux(tmp_path / "sock")
     start(tmux, private_home, routine, (80, 24))
@@ -120,7 +124,7 @@ def test_signals_in_the_tui_restore_the_terminal_and_close_the_row(
     finally:
         tmux("kill-server")
     row = History(paths.data_dir() / "history.db").recent()[0]
-    assert row.status == "interrupted" and row.ended_utc is not None
+    assert row.status == status and row.ended_utc is not None
 
 
 def test_history_locked_the_session_runs_and_the_row_is_written_after(

@@ -14,5 +14,9 @@ class ExitCode(IntEnum):
     """The user stopped a session because it hurt."""
     USAGE = 2
     """A usage or input error (one clear line on stderr)."""
+    QUIT = 3
+    """The user quit a session before its end."""
     INTERRUPTED = 130
     """Ctrl+C (a signal N gives 128 + N)."""
+    BROKEN_PIPE = 141
+    """The output was closed (`| head -2`): as a process ended by SIGPIPE."""

@@ -14,6 +14,7 @@ from typing import Any
 
 from textual import on
 from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.screen import Screen
 
 from stretchtimer.core.engine import Clock, Session
@@ -57,6 +58,9 @@ class StretchApp(App[int]):
     CSS_PATH = "stretchtimer.tcss"
     TITLE = "stretchtimer"
     ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [Binding("ctrl+c", "interrupt", show=False, priority=True)]
+    """ctrl+q (Textual's) and the palette's Quit come to action_quit, which asks first while a
+    session runs; ctrl+c leaves at once, as it does everywhere else in a terminal (exit 130)."""
 
     def __init__(
         self,
@@ -74,6 +78,10 @@ class StretchApp(App[int]):
         self.recorder = recorder
         self.chimes = Chimes(player, bell=self.bell, notify=self._sound_notice, muted=mute)
         self.session: Session | None = None
+        self.leaving = ExitCode.OK
+        """The exit code leaving now would have: OK until a session is stopped for pain."""
+        self.exiting = False
+        """Set by the first exit: later keys (ctrl+q, ctrl+p, ...) then do nothing."""
         self.watchdog: threading.Timer | None = None
         """Started by a signal; cancelled once the app has returned (see leave_after_signal)."""
         if recorder is not None:
@@ -110,17 +118,56 @@ class StretchApp(App[int]):
         for message in self._early_notices:
             self.notify(message, severity="warning", timeout=8, markup=False)
         loop = asyncio.get_running_loop()
-        for signum in (signal.SIGTERM, signal.SIGHUP):
+        for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(signum, self.signalled, signum)
 
-    def signalled(self, signum: int) -> None:
-        """SIGTERM or SIGHUP: close the session's record at once and leave cleanly."""
+    def end_session(self, reason: str) -> None:
+        """Stop the running session, if one runs, and close its history row at once."""
         session = self.session
         if session is not None and session.active:
-            session.stop("interrupted")
+            session.stop(reason)
             if self.recorder:
                 self.recorder.end(session)
+
+    def exit(
+        self, result: int | None = None, return_code: int = 0, message: Any = None
+    ) -> None:
+        """Exit once: the first exit decides the code; any later one is ignored."""
+        if not self.exiting:
+            self.exiting = True
+            super().exit(result, return_code, message)
+
+    def leave(self, code: int) -> None:
+        """Exit with `code` (as result and return code)."""
+        self.exit(code, return_code=code)
+
+    def action_command_palette(self) -> None:
+        """The palette, unless the app is already on its way out."""
+        if not self.exiting:
+            super().action_command_palette()
+
+    async def action_quit(self) -> None:
+        """ctrl+q or the palette's Quit: while a session runs, ask first (as q does)."""
+        if self.exiting:
+            return
+        session_screen = next(
+            (s for s in reversed(self.screen_stack) if isinstance(s, SessionScreen)), None
+        )
+        if session_screen is not None and self.session is not None and self.session.active:
+            session_screen.action_quit_session()
+        else:
+            self.leave(self.leaving)
+
+    def action_interrupt(self) -> None:
+        """ctrl+c: the session ends as quit, at once, and the program with 130."""
+        self.end_session("quit")
+        self.leave(ExitCode.INTERRUPTED)
+
+    def signalled(self, signum: int) -> None:
+        """SIGINT (as ctrl+c), SIGTERM or SIGHUP: close the session's record at once and leave
+        cleanly with 128 + the signal."""
+        self.end_session("quit" if signum == signal.SIGINT else "interrupted")
         # Textual's shutdown can hang when the terminal has gone away (a closed window or
         # tmux session): its output thread dies on the hung-up terminal and the last writes
         # wait for it forever. If leaving takes longer than this, leave without it; the CLI
@@ -128,7 +175,7 @@ class StretchApp(App[int]):
         self.watchdog = threading.Timer(SHUTDOWN_GRACE, self.leave_now, args=(128 + signum,))
         self.watchdog.daemon = True
         self.watchdog.start()
-        self.exit(128 + signum, return_code=128 + signum)
+        self.leave(128 + signum)
 
     def leave_now(self, code: int) -> None:
         """Leave at once, the history record written first (the parse cache is only a cache:
@@ -196,14 +243,15 @@ class StretchApp(App[int]):
         """The user stopped because it hurts: record it and show the red flags."""
         if self.recorder:
             self.recorder.end(message.session)
+        self.leaving = ExitCode.PAIN
         self.show_next(PainScreen(message.session.segment))
 
     @on(SessionQuit)
     def quit_session(self, message: SessionQuit) -> None:
-        """The user quit mid-session: record it and leave."""
+        """The user quit mid-session (and said yes): record it and leave with 3."""
         if self.recorder:
             self.recorder.end(message.session)
-        self.exit(ExitCode.OK, return_code=ExitCode.OK)
+        self.leave(ExitCode.QUIT)
 
     @on(FeelingGiven)
     def record_feeling(self, message: FeelingGiven) -> None:
