@@ -148,7 +148,7 @@ def test_duplicate_keys(tmp_path: Path, library: Library) -> None:
         ("title: T\nsteps:\n  - hold: 20\n", "no 'exercise:'"),
         ("title: [1]\nsteps:\n  - exercise: cat-cow\n", "title must be text"),
         ("title: T\nsteps:\n  - exercise: cat-cow\n    sides: up\n", "sides must be one of"),
-        ("title: T\nsteps:\n  - exercise: cat-cow\n    repeat: 0\n", "repeat must be"),
+        ("title: T\nsteps:\n  - exercise: cat-cow\n    repeat: 0\n", "repeat: 0 is out of range: use 1 to 20"),
         ("title: T\ndefaults: 5\nsteps:\n  - exercise: cat-cow\n", "defaults must be"),
         ("title: T\nsteps:\n  - exercise: supine-twist\n", ""),
         ("a: &x [1]\nb: *x\n", "anchors and aliases"),
@@ -211,3 +211,28 @@ def test_ambiguous_variant_prefix(private_home: Path) -> None:
     routine, problems = check(private_home, library, text)
     assert routine is None
     assert "could be any of: seated-twist, seated-fold" in problems[0].message
+
+
+@pytest.mark.parametrize("suggested", ["hold: 99999", "hold: 0", "hold: -3"])
+def test_an_article_s_suggested_hold_passes_the_routine_s_range_check(
+    tmp_path: Path, suggested: str
+) -> None:
+    """A routine that takes its hold from the article: an out-of-range suggestion is an error
+    at the step, as the same number written in the routine would be."""
+    content = tmp_path / "content"
+    write(content, "calf.md", f"---\n{suggested}\n---\n# Calf\n\n### Red Flags\n\n- Pain\n")
+    routine = write(tmp_path, "r.yaml", "title: T\nsteps:\n  - exercise: calf\n")
+    lib = Library(content_dirs=[(content, "user")], routine_dirs=[(tmp_path, "user")])
+    found, problems = check_routine(routine, lib)
+    assert found is None
+    assert [p.line for p in problems] == [3]
+    assert "the hold its article suggests" in problems[0].message
+    assert "use 1 to 3600 seconds" in problems[0].message
+
+
+def test_a_huge_number_in_an_article_s_prose_is_no_crash(tmp_path: Path) -> None:
+    """`Hold for 9999...9 seconds` (hundreds of digits) in prose: read, never converted."""
+    from stretchtimer.library.articles import parse_article
+
+    text = "# Calf\n\n## How to Do It\n\n### Calf\n\n1. Hold for " + "9" * 5000 + " seconds\n"
+    assert parse_article(Path("calf.md"), text).variants[0].hold is None

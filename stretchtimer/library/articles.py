@@ -16,7 +16,10 @@ from stretchtimer.library.yamlsafe import safe_load
 
 ARTICLE_MAX_BYTES = 64_000
 """Ten times the longest article we know of; Markdown costs up to ~4 s a megabyte to parse."""
-_HOLD_RE = re.compile(r"\bhold\b\D{0,20}?(\d+)(?:\s*(?:-|\u2013|to)\s*\d+)?\s*(sec|s\b|min)", re.I)
+_HOLD_RE = re.compile(
+    r"\bhold\b[^0-9]{0,20}?([0-9]{1,9})(?:\s*(?:-|\u2013|to)\s*[0-9]+)?\s*(sec|s\b|min)", re.I
+)
+"""`Hold for 20-30 seconds`: the first number, in ASCII digits (never handed a huge one)."""
 _SIDES_RE = re.compile(r"\b(switch (legs|sides)|each side|other side|repeat on the other)", re.I)
 _SIDES = {"both", "left", "right", "none"}
 
@@ -228,8 +231,8 @@ def _json_safe(value: Any) -> Any:
 
 def _hold(meta: dict[str, Any], steps: list[str]) -> int | None:
     value = meta.get("hold")
-    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
-        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value  # the routine that uses it checks its range
     for step in steps:
         match = _HOLD_RE.search(step)
         if match:

@@ -6,8 +6,9 @@ from pathlib import Path
 
 from stretchtimer.core.errors import InputError, Problem
 from stretchtimer.core.model import Exercise, Routine, Step, Variant
+from stretchtimer.core.plan import plan
 from stretchtimer.core.text import did_you_mean, is_slug, slugify
-from stretchtimer.library.durations import DurationError, parse_duration
+from stretchtimer.library.durations import DurationError, parse_count, parse_duration
 from stretchtimer.library.files import read_text
 from stretchtimer.library.nodes import INT, STR, MappingNode, Node, ScalarNode, SequenceNode
 from stretchtimer.library.parse_cache import ParseCache
@@ -18,6 +19,8 @@ _TIMING_KEYS = ("prepare", "switch", "rest")
 _STEP_KEYS = ("exercise", "variant", "hold", "sides", "repeat", *_TIMING_KEYS)
 _SIDES = ("both", "left", "right", "none")
 _DEFAULTS = {"prepare": 5, "switch": 5, "rest": 0}
+MAX_HOLD = 3600
+"""The longest hold, in seconds, from a routine or an article alike."""
 
 
 class _Checker:
@@ -144,11 +147,18 @@ class _Checker:
         )
         hold: int | None = None
         if "hold" in keys:
-            hold = self.duration(keys["hold"][1], f"{where}hold", 1, 3600)
+            hold = self.duration(keys["hold"][1], f"{where}hold", 1, MAX_HOLD)
         elif variant is not None:
             hold = variant.hold
             if hold is None:
                 self.add(node, f"step {index} has no 'hold:' and its article suggests none")
+            elif not 1 <= hold <= MAX_HOLD:
+                self.add(
+                    node,
+                    f"step {index}: the hold its article suggests ({hold} s) is out of range: "
+                    f"use 1 to {MAX_HOLD} seconds, or give 'hold:'",
+                )
+                hold = None
         sides = variant.sides if variant and variant.sides else "none"
         if "sides" in keys:
             sides_node = keys["sides"][1]
@@ -157,18 +167,14 @@ class _Checker:
                 self.add(sides_node, f"{where}sides must be one of: {', '.join(_SIDES)}")
             else:
                 sides = str(value)
-        repeat = 1
+        repeat: int | None = 1
         if "repeat" in keys:
-            rep_node = keys["repeat"][1]
-            repeat = 0
-            if isinstance(rep_node, ScalarNode) and rep_node.tag == INT:
-                try:
-                    repeat = int(rep_node.value)
-                except ValueError:
-                    repeat = 0
-            if not 1 <= repeat <= 20:
-                self.add(rep_node, f"{where}repeat must be a whole number from 1 to 20")
-        if exercise is None or variant is None or hold is None or not 1 <= repeat <= 20:
+            try:
+                repeat = parse_count(keys["repeat"][1], 1, 20)
+            except DurationError as exc:
+                repeat = None
+                self.add(keys["repeat"][1], f"{where}repeat: {exc}")
+        if exercise is None or variant is None or hold is None or repeat is None:
             return None
         return Step(exercise, variant, hold, sides, repeat, **timings)
 
@@ -207,7 +213,11 @@ class _Checker:
         steps = [self.step(item, i, defaults) for i, item in enumerate(snode.value, start=1)]
         if any(s is None for s in steps) or self.errors():
             return None
-        return Routine(name, title, description, self.path, tuple(s for s in steps if s), source)
+        routine = Routine(name, title, description, self.path, tuple(s for s in steps if s), source)
+        if not plan(routine).segments:
+            self.add(snode, "the routine plans no time at all: give its steps a hold")
+            return None
+        return routine
 
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if not p.warning]
