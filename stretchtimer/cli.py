@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from stretchtimer.core.errors import InputError, Problem
 from stretchtimer.core.exit_codes import ExitCode
 from stretchtimer.core.model import Plan, Routine, Side
 from stretchtimer.core.plan import plan as make_plan
+from stretchtimer.core.text import one_line, visible
 from stretchtimer.history.errors import HistoryError
 from stretchtimer.history.recorder import HistoryRecorder
 from stretchtimer.library import paths
@@ -36,6 +38,7 @@ from stretchtimer.startup import resume_collector
 # Textual, SQLite and the Markdown reader are imported inside the command that needs them, so
 # `list`, `check` or `plan` never pay for the full-screen UI (about 100 ms).
 
+_C1 = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 COMMANDS = ("list", "show", "plan", "check", "history")
 
 
@@ -43,7 +46,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse that exits 2 with one line, never a traceback."""
 
     def error(self, message: str) -> Any:
-        self.exit(ExitCode.USAGE, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+        said = one_line(message)  # it may quote an argument, control characters and all
+        self.exit(ExitCode.USAGE, f"{self.prog}: {said} (see '{self.prog} --help')\n")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -77,8 +81,17 @@ def _sub_parser(command: str) -> argparse.ArgumentParser:
     return p
 
 
+# Every line the commands print goes through _say or _err: the text views are made of loaded
+# (and so already safe) text, but a file name, a history field or an argument may hold control
+# characters, and none of them may reach the terminal raw.
+
+
+def _say(text: object) -> None:
+    print(visible(str(text)))
+
+
 def _err(line: object) -> None:
-    print(line, file=sys.stderr)
+    print(one_line(str(line)), file=sys.stderr)
 
 
 def _report(problems: list[Problem]) -> None:
@@ -87,7 +100,10 @@ def _report(problems: list[Problem]) -> None:
 
 
 def _dump(data: object) -> None:
-    print(json.dumps(data, indent=2, ensure_ascii=False))
+    """JSON (which escapes C0 controls itself; C1 controls and lone surrogates are escaped
+    here, as JSON's \\uXXXX)."""
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    print(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
 
 
 def cmd_list(args: argparse.Namespace, library: Library) -> int:
@@ -115,7 +131,7 @@ def cmd_list(args: argparse.Namespace, library: Library) -> int:
     if args.format == "json":
         _dump({"routines": routines, "exercises": exercises})
     else:
-        print(list_text(routines, exercises))
+        _say(list_text(routines, exercises))
     _report(bad)
     return ExitCode.USAGE if bad else ExitCode.OK
 
@@ -126,7 +142,7 @@ def cmd_show(args: argparse.Namespace, library: Library) -> int:
     if args.format == "json":
         _dump(exercise_data(ex))
     else:
-        print(exercise_text(ex))
+        _say(exercise_text(ex))
     return ExitCode.OK
 
 
@@ -163,7 +179,7 @@ def cmd_plan(args: argparse.Namespace, library: Library) -> int:
     if args.format == "json":
         _dump(plan_data(plan))
     else:
-        print(plan_text(plan))
+        _say(plan_text(plan))
     return ExitCode.OK
 
 
@@ -226,7 +242,7 @@ def cmd_check(args: argparse.Namespace, library: Library) -> int:
         for path, ok, problems in results:
             _report(problems)
             if ok:
-                print(f"{path}: ok")
+                _say(f"{path}: ok")
     return ExitCode.USAGE if failed else ExitCode.OK
 
 
@@ -243,7 +259,7 @@ def cmd_history(args: argparse.Namespace, library: Library) -> int:
     elif args.format == "csv":
         csv.writer(sys.stdout).writerows(csv_table(rows))
     else:
-        print(history_text(rows, current, longest))
+        _say(history_text(rows, current, longest))
     return ExitCode.OK
 
 
@@ -291,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     problem = streams.prepare()
     if problem:
-        print(f"stretchtimer: {problem}", file=sys.stderr)
+        _err(f"stretchtimer: {problem}")
         return ExitCode.USAGE
     library = Library(cache=default_cache())
     handlers = {

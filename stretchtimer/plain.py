@@ -13,7 +13,7 @@ from stretchtimer.core.events import Countdown, Event, Finished, Halfway, Segmen
 from stretchtimer.core.exit_codes import ExitCode
 from stretchtimer.core.model import Plan, SegmentKind
 from stretchtimer.core.plan import movement, starting_position
-from stretchtimer.core.text import human_seconds, join_seconds
+from stretchtimer.core.text import human_seconds, join_seconds, one_line
 from stretchtimer.history.recorder import HistoryRecorder
 from stretchtimer.present.session import describe
 from stretchtimer.present.streams import is_terminal, quiet
@@ -123,7 +123,7 @@ def run_plain(
             out.flush()
 
     def notice(message: str) -> None:
-        print(message, file=sys.stderr)
+        print(one_line(message), file=sys.stderr)
 
     chimes = Chimes(player or default_player(), bell, notice, muted=mute)
     received: list[int] = []

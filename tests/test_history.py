@@ -354,6 +354,8 @@ def test_csv_cells_a_spreadsheet_would_run_are_neutralised(
 
     from clihelp import cli
 
+    from stretchtimer.core.text import one_line
+
     h = fixed(T0)
     sid = h.begin("r", "", title, 4, None)
     h.end(sid, "completed", 4, 12.5)
@@ -361,7 +363,7 @@ def test_csv_cells_a_spreadsheet_would_run_are_neutralised(
     code, out, _ = cli(monkeypatch, ["history", "--format", "csv"])
     header, row = list(csv.reader(io.StringIO(out)))
     cells = dict(zip(header, row, strict=True))
-    assert code == 0 and cells["title"] == "'" + title
+    assert code == 0 and cells["title"] == "'" + one_line(title)  # (tab and CR as spaces)
     assert (cells["id"], cells["segments_done"], cells["seconds_held"]) == (str(sid), "4", "12.5")
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from stretchtimer.core.text import one_line
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -22,11 +24,13 @@ class Problem:
     """A warning is reported but does not fail the file."""
 
     def __str__(self) -> str:
-        where = str(self.path)
+        """`path:line:col: message`, one line safe for a terminal (a file name or a quoted
+        value may hold control characters)."""
+        where = one_line(str(self.path))
         if self.line is not None:
             where += f":{self.line}:{self.col or 1}"
         prefix = "warning: " if self.warning else ""
-        return f"{where}: {prefix}{self.message}"
+        return f"{where}: {prefix}{one_line(self.message)}"
 
 
 class InputError(Exception):

@@ -6,6 +6,10 @@ import difflib
 import re
 from functools import lru_cache
 
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+"""What must never reach a terminal raw: C0 controls (but newline), DEL, C1 controls,
+Unicode's line separators, and lone surrogates (a file name that is not UTF-8)."""
+_BREAKS = re.compile("[\t\n\r\x0b\x0c\x85\u2028\u2029]+")
 _DASHES = str.maketrans({"\u2014": "-", "\u2013": "-", "\u2012": "-", "\u2212": "-"})
 _SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
@@ -51,3 +55,23 @@ def human_seconds(seconds: int) -> str:
     if not m:
         return f"{s} s"
     return f"{m} min {s} s" if s else f"{m} min"
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code == 0x09:
+        return " "  # a tab is only space, and its width is the terminal's to choose
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """`text` safe for a terminal: every control character but newline is shown as an escape
+    such as `\\x1b` (a tab as a space), so nothing in it can set a title, clear the screen or
+    ring the bell."""
+    return _CONTROL.sub(_escape, text) if _CONTROL.search(text) else text
+
+
+def one_line(text: str) -> str:
+    """`text` as one line safe for a terminal: line breaks and tabs become one space, other
+    control characters visible escapes."""
+    return visible(_BREAKS.sub(" ", text))

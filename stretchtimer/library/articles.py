@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from stretchtimer.core.errors import InputError, Problem
 from stretchtimer.core.model import Exercise, Mistake, Variant
-from stretchtimer.core.text import heading_key, slugify
+from stretchtimer.core.text import heading_key, one_line, slugify, visible
 from stretchtimer.library.files import read_text
 from stretchtimer.library.markdown import Code, Heading, ListBlock, Table, Text, blocks
 from stretchtimer.library.yamlsafe import safe_load
@@ -304,20 +304,55 @@ def parse_article(path: Path, text: str, exercise_id: str | None = None) -> Exer
         summary = summary[len("at a glance:") :].strip()
     if not summary and isinstance(meta.get("description"), str):
         summary = meta["description"]
-    return Exercise(
-        id=exercise_id or path.stem,
-        title=title,
-        path=path,
-        summary=summary,
-        difficulty=str(difficulty),
-        targets=targets,
-        variants=variants,
-        good_sensations=tuple(draft.good),
-        red_flags=tuple(draft.red),
-        mistakes=mistakes,
-        precautions=tuple(draft.precautions),
-        sections=tuple((h, "\n".join(lines).strip()) for h, lines in draft.sections),
-        metadata=_json_safe(meta),
+    return _shown_safely(
+        Exercise(
+            id=exercise_id or path.stem,
+            title=title,
+            path=path,
+            summary=summary,
+            difficulty=str(difficulty),
+            targets=targets,
+            variants=variants,
+            good_sensations=tuple(draft.good),
+            red_flags=tuple(draft.red),
+            mistakes=mistakes,
+            precautions=tuple(draft.precautions),
+            sections=tuple((h, "\n".join(lines).strip()) for h, lines in draft.sections),
+            metadata=_json_safe(meta),
+        )
+    )
+
+
+def _shown_safely(ex: Exercise) -> Exercise:
+    """The exercise with every text that can reach a terminal made safe: one-line fields
+    with their control characters shown as escapes (and breaks as spaces), sections keeping
+    their newlines. Done once here, so every view, plain line and screen gets safe text."""
+
+    def lines(items: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(one_line(s) for s in items)
+
+    return replace(
+        ex,
+        title=one_line(ex.title),
+        summary=one_line(ex.summary),
+        difficulty=one_line(ex.difficulty),
+        targets=lines(ex.targets),
+        variants=tuple(
+            replace(
+                v,
+                name=one_line(v.name),
+                starting_position=lines(v.starting_position),
+                steps=lines(v.steps),
+            )
+            for v in ex.variants
+        ),
+        good_sensations=lines(ex.good_sensations),
+        red_flags=lines(ex.red_flags),
+        mistakes=tuple(
+            Mistake(one_line(m.title), one_line(m.problem), one_line(m.fix)) for m in ex.mistakes
+        ),
+        precautions=lines(ex.precautions),
+        sections=tuple((one_line(h), visible(text)) for h, text in ex.sections),
     )
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from stretchtimer.core.errors import InputError, Problem
 from stretchtimer.core.model import Exercise, Routine, Step, Variant
 from stretchtimer.core.plan import plan
-from stretchtimer.core.text import did_you_mean, is_slug, slugify
+from stretchtimer.core.text import did_you_mean, is_slug, one_line, slugify
 from stretchtimer.library.durations import DurationError, parse_count, parse_duration
 from stretchtimer.library.files import read_text
 from stretchtimer.library.nodes import INT, STR, MappingNode, Node, ScalarNode, SequenceNode
@@ -59,7 +59,7 @@ class _Checker:
 
     def text(self, node: Node, what: str) -> str | None:
         if isinstance(node, ScalarNode) and node.tag == STR and node.value.strip():
-            return str(node.value).strip()
+            return one_line(str(node.value)).strip()
         self.add(node, f"{what} must be text")
         return None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from stretchtimer.core.text import join_seconds
+from stretchtimer.core.text import join_seconds, one_line
 from stretchtimer.history.row import SessionRow
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -14,14 +14,18 @@ SHADES = " ░▒▓█"
 
 
 def when(utc_iso: str) -> str:
-    """A UTC timestamp as local `YYYY-MM-DD HH:MM`."""
-    return datetime.fromisoformat(utc_iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    """A UTC timestamp as local `YYYY-MM-DD HH:MM` (a damaged one as it is, made safe)."""
+    try:
+        return datetime.fromisoformat(utc_iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except (ValueError, TypeError):
+        return one_line(str(utc_iso))[:16]
 
 
 def _status(r: SessionRow) -> str:
     if not r.pain_exercise:
-        return r.status
-    return f"{r.status} ({r.pain_exercise}" + (f", {r.pain_side})" if r.pain_side else ")")
+        return one_line(r.status)
+    text = f"{r.status} ({r.pain_exercise}" + (f", {r.pain_side})" if r.pain_side else ")")
+    return one_line(text)
 
 
 def history_text(rows: list[SessionRow], current: int = 0, longest: int = 0) -> str:
@@ -29,14 +33,15 @@ def history_text(rows: list[SessionRow], current: int = 0, longest: int = 0) -> 
     if not rows:
         return "No sessions yet. Run one: stretchtimer quick-relief"
     statuses = [_status(r) for r in rows]
-    width = max(len("Routine"), *(len(r.title) for r in rows)) + 2
+    titles = [one_line(r.title) for r in rows]  # a history may hold anything: show it safely
+    width = max(len("Routine"), *(len(title) for title in titles)) + 2
     swidth = max(len("Status"), *(len(s) for s in statuses)) + 2
     out = [f"{'When':<17} {'Routine':<{width}}{'Status':<{swidth}}{'Held':>6}  {'Done':>6}  Felt"]
-    for r, status in zip(rows, statuses, strict=True):
+    for r, title, status in zip(rows, titles, statuses, strict=True):
         done = f"{r.segments_done}/{r.segments_total}"
         felt = "" if r.feeling is None else str(r.feeling)
         out.append(
-            f"{when(r.started_utc):<17} {r.title:<{width}}{status:<{swidth}}"
+            f"{when(r.started_utc):<17} {title:<{width}}{status:<{swidth}}"
             f"{join_seconds(round(r.seconds_held)):>6}  {done:>6}  {felt}"
         )
     out += ["", f"Current streak: {current} day{'s' * (current != 1)}; longest: {longest}"]
@@ -81,11 +86,14 @@ def sparkline(values: list[int], top: int = 9) -> str:
 
 
 def csv_cell(value: object) -> object:
-    """A value safe to open in a spreadsheet: text a spreadsheet would take for a formula gets
-    a leading `'` (OWASP); numbers stay numbers, and nothing else changes."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    """A value safe to open in a spreadsheet and to print: text a spreadsheet would take for a
+    formula gets a leading `'` (OWASP), and control characters are shown as escapes; numbers
+    stay numbers."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(FORMULA_STARTS):
+        value = "'" + value
+    return one_line(value)
 
 
 def csv_table(rows: list[SessionRow]) -> list[list[object]]:

@@ -6,6 +6,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from stretchtimer.core.streaks import calendar_weeks, week_start
+from stretchtimer.core.text import one_line
 from stretchtimer.present.history import heat_map, month_header, sparkline
 
 if TYPE_CHECKING:  # SQLite loads only where a history is opened
@@ -30,7 +31,7 @@ def progress_text(history: History) -> str:
     out += heat_map(calendar_weeks(minutes, today))
     top = history.routine_counts()
     if top:
-        out += ["", "Most used:"] + [f"  {title}: {n}" for title, n in top]
+        out += ["", "Most used:"] + [f"  {one_line(title)}: {n}" for title, n in top]
     feelings = [f for _, f in history.feelings()]
     if feelings:
         out += ["", "How your back felt after each session (0-9, oldest to newest):"]

@@ -21,6 +21,7 @@ from stretchtimer.core.engine import Clock, Session
 from stretchtimer.core.exit_codes import ExitCode
 from stretchtimer.core.model import Plan, Routine, Side
 from stretchtimer.core.plan import plan as make_plan
+from stretchtimer.core.text import one_line
 from stretchtimer.history.recorder import HistoryRecorder
 from stretchtimer.library.registry import Library
 from stretchtimer.present.progress import progress_text
@@ -92,13 +93,13 @@ class StretchApp(App[int]):
         """A notice from the history thread: shown as a toast (held until the app runs)."""
         try:
             self.call_from_thread(
-                lambda: self.notify(message, severity="warning", timeout=8, markup=False)
+                lambda: self.notify(one_line(message), severity="warning", timeout=8, markup=False)
             )
         except RuntimeError:
-            self._early_notices.append(message)
+            self._early_notices.append(one_line(message))
 
     def _sound_notice(self, message: str) -> None:
-        self.notify(message, severity="warning", timeout=6, markup=False)
+        self.notify(one_line(message), severity="warning", timeout=6, markup=False)
 
     def session_screen(self, plan: Plan) -> SessionScreen:
         """A session screen for `plan`, on this app's clock and chimes."""
