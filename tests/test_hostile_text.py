@@ -193,3 +193,68 @@ def test_plain_mode_rings_the_bell_only_on_a_terminal(monkeypatch: pytest.Monkey
         quick_relief(), player=RecordingPlayer(fail=True), clock=clock, sleep=clock.advance
     )
     assert code == 0 and "Routine complete" in out.getvalue() and "\a" not in out.getvalue()
+
+
+def test_a_file_name_that_is_not_utf8_survives_everything(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A routine whose file name is not UTF-8: check, plan, list, a run, the parse cache and
+    the history all take it; messages show the odd byte as an escape."""
+    import os
+
+    folder = tmp_path / "r"
+    folder.mkdir()
+    name = os.fsdecode(b"evening-\xff.yaml")
+    path = folder / name
+    path.write_text("title: Evening\nsteps:\n  - exercise: cat-cow\n    hold: 20\n")
+    code, out, err = cli(monkeypatch, ["check", str(path)])
+    assert code == 0 and "\\xff" in out
+    no_raw_control(out)
+    assert cli(monkeypatch, ["plan", str(path)])[0] == 0
+    code, out, err, _ = plain_run(monkeypatch, [str(path)])
+    assert code == 0 and "History is not being recorded" not in err
+    code, out, err = cli(monkeypatch, ["history", "--format", "json"])
+    assert code == 0 and json.loads(out)[0]["path"].endswith("evening-\\xff.yaml")
+    cache = json.loads((paths.data_dir() / "parse-cache.json").read_text())
+    assert any("evening-" in key for key in cache["routines"])
+
+
+@pytest.mark.parametrize(
+    ("redirect", "words"),
+    [(">&-", "standard output is closed"), ("2>&-", ""), ("<&-", "Routines")],
+)
+def test_a_closed_stream_is_a_clear_exit(redirect: str, words: str, tmp_path: Path) -> None:
+    """A closed stdout or stderr: exit 2 with a line where one can still be said, never a
+    traceback; a closed stdin is no matter for a command that reads none."""
+    import shutil
+    import subprocess
+    import sys
+
+    exe = shutil.which("stretchtimer", path=str(Path(sys.executable).parent))
+    result = subprocess.run(
+        f"{exe} list {redirect} 2>{tmp_path / 'err'}" if redirect != "2>&-" else f"{exe} list {redirect}",
+        shell=True, capture_output=True, text=True,
+        env={**__import__("os").environ, paths.HOME_ENV: str(tmp_path)},
+    )
+    said = (tmp_path / "err").read_text() if (tmp_path / "err").exists() else ""
+    assert "Traceback" not in said + result.stderr
+    if redirect == "<&-":
+        assert result.returncode == 0 and words in result.stdout
+    else:
+        assert result.returncode == 2 and words in said
+
+
+def test_an_output_encoding_that_cannot_show_a_character(tmp_path: Path) -> None:
+    """PYTHONIOENCODING=ascii: the em dashes and accents come out as escapes, never an error."""
+    import os
+    import subprocess
+    import sys
+
+    write(tmp_path / "config" / "content", "reveil.md", "# Réveil — doux\n\n### Red Flags\n\n- Douleur\n")
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", paths.HOME_ENV: str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-m", "stretchtimer", "show", "reveil"],
+        capture_output=True, text=True, env=env,
+    )
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert result.stdout.startswith("R\\xe9veil \\u2014 doux")

@@ -116,3 +116,32 @@ def test_no_sound_device_is_noticed(tmp_path: Path) -> None:
     (tmp_path / ".asoundrc").write_text("pcm.!default { type hw card 99 }\n")
     result = _play_in_subprocess(tmp_path, Chime.HOLD)
     assert result.stdout.strip() == "failed", result.stderr
+
+
+ONE_SECOND = "title: One second\ndefaults:\n  prepare: 0\nsteps:\n  - exercise: cat-cow\n    hold: 1\n"
+
+
+@pytest.mark.slow
+@needs_tmux
+@pytest.mark.parametrize("redirect", ["2>{log}", "TERM=dumb"])
+def test_no_full_screen_where_it_cannot_draw(
+    tmp_path: Path, private_home: Path, redirect: str
+) -> None:
+    """stderr redirected (Textual draws there) or TERM=dumb: plain mode, in the terminal; the
+    log gets no drawing."""
+    routine = write(tmp_path, "one.yaml", ONE_SECOND)
+    exe = shutil.which("stretchtimer", path=str(BIN))
+    log = tmp_path / "log"
+    tmux = Tmux(tmp_path / "tmux.sock")
+    env = f"STRETCHTIMER_HOME={private_home} TERM=xterm-256color"
+    if redirect == "TERM=dumb":
+        command = f"env {env} TERM=dumb {exe} {routine} --mute; echo EXIT=$?; sleep 30"
+    else:
+        command = f"env {env} {exe} {routine} --mute 2>{log}; echo EXIT=$?; sleep 30"
+    tmux("new-session", "-d", "-s", "t", "-x", "80", "-y", "24", command)
+    try:
+        pane = tmux.wait_for("EXIT=")
+        assert "Routine complete: One second" in pane and "EXIT=0" in pane
+        assert "\x1b" not in (log.read_text() if log.exists() else "")
+    finally:
+        tmux("kill-server")

@@ -61,6 +61,8 @@ def _escape(match: re.Match[str]) -> str:
     code = ord(match.group())
     if code == 0x09:
         return " "  # a tab is only space, and its width is the terminal's to choose
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"  # a byte of a file name that is not UTF-8
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
@@ -75,3 +77,9 @@ def one_line(text: str) -> str:
     """`text` as one line safe for a terminal: line breaks and tabs become one space, other
     control characters visible escapes."""
     return visible(_BREAKS.sub(" ", text))
+
+
+def utf8_name(name: str) -> str:
+    """A file name (or a name made from one) as real UTF-8 text: the bytes of a name that is
+    not UTF-8 (lone surrogates in Python) become `\\xff` escapes, so SQLite can store it."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")

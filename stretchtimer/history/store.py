@@ -15,6 +15,7 @@ from typing import Any
 from stretchtimer.core.errors import InputError
 from stretchtimer.core.model import Side
 from stretchtimer.core.streaks import local_day, streaks
+from stretchtimer.core.text import utf8_name
 from stretchtimer.history.errors import HistoryError
 from stretchtimer.history.row import SessionRow
 
@@ -294,7 +295,7 @@ class History:
         row = self.conn.execute(
             "SELECT lead_side FROM sessions WHERE routine = ? AND lead_side IS NOT NULL"
             " ORDER BY started_utc DESC, id DESC LIMIT 1",
-            (routine,),
+            (utf8_name(routine),),
         ).fetchone()
         return Side(row[0]) if row and row[0] in ("left", "right") else None
 

@@ -202,7 +202,7 @@ class ParseCache:
                 fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".parse-cache-")
                 try:
                     with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                        json.dump(data, fh, ensure_ascii=False)
+                        json.dump(data, fh)  # ASCII: a file name that is not UTF-8 survives
                     os.replace(tmp, self.path)
                     self.dirty = False
                 finally:
