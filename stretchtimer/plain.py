@@ -15,7 +15,7 @@ from stretchtimer.core.model import Plan, SegmentKind
 from stretchtimer.core.plan import movement, starting_position
 from stretchtimer.core.text import human_seconds, join_seconds, one_line
 from stretchtimer.history.recorder import HistoryRecorder
-from stretchtimer.present.session import describe
+from stretchtimer.present.session import NOT_COUNTED, describe, held_text
 from stretchtimer.present.streams import is_terminal, quiet
 from stretchtimer.sound.chimes import Chimes
 from stretchtimer.sound.players import Player, default_player
@@ -47,8 +47,8 @@ def event_lines(event: Event, session: Session) -> list[str]:
     if isinstance(event, Halfway) and seg.kind is SegmentKind.HOLD:
         return ["Halfway"]
     if isinstance(event, Finished):
-        held = join_seconds(round(session.held_seconds))
-        return [f"Routine complete: {plan.routine.title}, {held} holding.{late}"]
+        lines = [f"Routine complete: {plan.routine.title}. {held_text(session)}.{late}"]
+        return lines if session.held_enough else [*lines, NOT_COUNTED]
     if isinstance(event, Stopped):
         return [f"Session stopped ({event.reason})."]
     return []

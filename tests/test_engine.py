@@ -162,3 +162,30 @@ def test_stop_records_reason() -> None:
     assert session.state is State.STOPPED and session.stop_reason == "pain"
     assert session.held_seconds == pytest.approx(3)
     assert session.tick() == []
+
+
+def test_held_time_is_what_was_really_held() -> None:
+    """Skipped holds and a jump in the clock (a stopped process) are not held; the rest is."""
+    session, clock = started()
+    run_for(session, clock, 5 + 10)  # get ready, then half the first hold
+    clock.advance(30)  # stopped (SIGSTOP) through the rest of it and into the next ones
+    session.tick()
+    run_for(session, clock, 2)  # back, 15 s into the second hold: 2 s more held
+    session.next()  # then skip what is left of it
+    assert session.held_seconds == pytest.approx(12.0, abs=0.3)
+    assert not session.held_enough  # 12 s of a planned 70 s
+
+
+def test_held_enough_is_half_the_planned_hold_time() -> None:
+    """At least half the planned hold time held: enough; just under half: not."""
+    plan = make_plan(("hold", 20, None), ("hold", 20, None))
+    for held, enough in ((20.0, True), (19.0, False)):
+        clock = FakeClock()
+        session = Session(plan, clock)
+        session.start()
+        run_for(session, clock, held)
+        session.next()
+        if session.index == 1 and session.state is State.RUNNING:
+            session.next()
+        assert session.state is State.FINISHED
+        assert session.held_enough is enough, session.held_seconds

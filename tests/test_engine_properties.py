@@ -92,6 +92,7 @@ def test_events_at_most_once_per_visit_and_in_order(plan: Plan, script: list[Ste
     once and counting down, at most one end, nothing after the end; one Finished in all."""
     session, _, events, _ = _drive(plan, script)
     assert session.state is State.FINISHED
+    assert session.held_seconds >= 0  # (a hold restarted with back is held twice: no upper bound)
     assert sum(isinstance(e, Finished) for e in events) == 1
     assert isinstance(events[-1], Finished)
     for visit in _visits([e for e in events if not isinstance(e, Finished)]):
@@ -178,3 +179,19 @@ def test_stop_is_final(plan: Plan, reason: str, script: list[Step]) -> None:
     assert [type(e) for e in events] == [Stopped]
     assert session.state is State.STOPPED and session.stop_reason == reason
     assert session.remaining_total == 0
+
+
+@settings(max_examples=100, deadline=None)
+@given(plans, st.lists(st.floats(0.05, 1.0), min_size=1, max_size=20))
+def test_looked_at_steadily_every_hold_is_held_whole(plan: Plan, looks: list[float]) -> None:
+    """No skips, no jumps: the time held is exactly the plan's hold time, and it is enough."""
+    clock = FakeClock()
+    session = Session(plan, clock)
+    session.start()
+    i = 0
+    while session.active:
+        clock.advance(looks[i % len(looks)])
+        i += 1
+        session.tick()
+    assert abs(session.held_seconds - plan.hold_seconds) < 1e-6
+    assert session.held_enough or plan.hold_seconds == 0

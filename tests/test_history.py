@@ -323,7 +323,13 @@ def test_no_history_records_nothing(
 
 @pytest.mark.parametrize(
     ("how", "status"),
-    [("finish", "completed"), ("pain", "stopped"), ("quit", "quit"), ("interrupted", "interrupted")],
+    [
+        ("finish", "completed"),
+        ("skip", "partial"),
+        ("pain", "stopped"),
+        ("quit", "quit"),
+        ("interrupted", "interrupted"),
+    ],
 )
 def test_history_status_follows_the_session(how: str, status: str) -> None:
     """The recorded status is derived from how the session ended."""
@@ -332,9 +338,14 @@ def test_history_status_follows_the_session(how: str, status: str) -> None:
     from stretchtimer.core.engine import Session
     from stretchtimer.history.recorder import history_status
 
-    session = Session(make_plan(("hold", 5, None)), FakeClock())
+    clock = FakeClock()
+    session = Session(make_plan(("hold", 5, None)), clock)
     session.start()
     if how == "finish":
+        for _ in range(5):
+            clock.advance(1)
+            session.tick()
+    elif how == "skip":
         session.next()
     else:
         session.stop(how)

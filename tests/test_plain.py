@@ -31,7 +31,7 @@ def test_plain_run_prints_each_event_once() -> None:
     assert lines[4].startswith("Stop if: Your back pain gets worse")
     assert lines[5:9] == ["Halfway", "3", "2", "1"]
     assert lines[9] == "Switch sides: now the right side, 5 s"
-    assert lines[-1] == "Routine complete: Quick relief, 1:10 holding."
+    assert lines[-1] == "Routine complete: Quick relief. Held 1:10 of 1:10."
     assert sum(ln in ("3", "2", "1") for ln in lines) == 9
     assert player.played == ["hold"] + ["tick"] * 3 + ["switch", "hold"] + ["tick"] * 3 + [
         "hold",

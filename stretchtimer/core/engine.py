@@ -26,6 +26,9 @@ PAUSED_LOOK = 0.5
 """How often a paused session is looked at (nothing moves)."""
 BACK_RESTARTS_AFTER = 3.0
 """`back` later than this into a segment restarts it; earlier, it goes to the previous one."""
+HELD_ENOUGH = 0.5
+"""A routine run to its end counts as done (and for a streak) only if at least this share of
+its planned hold time was really held: not skipped, and not spent with the process stopped."""
 
 
 class State(StrEnum):
@@ -50,7 +53,8 @@ class Session:
         self.index = 0
         self.stop_reason = ""
         self.held_seconds = 0.0
-        """Seconds spent in holds, counted as each hold is left."""
+        """Seconds really spent in holds, counted as each hold is left: time skipped with
+        `next`, and a jump in the clock (a stopped process, a suspended laptop), is not."""
         self.completed: set[int] = set()
         """Segments that ran to their end."""
         self.skipped: set[int] = set()
@@ -61,6 +65,8 @@ class Session:
         self._last_tick = 0.0
         self._fired: set[str] = set()
         self._pending: list[Event] = []
+        self._counts_from = 0.0
+        """Seconds into the current segment from which its time counts as held."""
 
     # -- what the clock says ------------------------------------------------------------
 
@@ -110,6 +116,11 @@ class Session:
         return self.plan.segments[nxt] if nxt < len(self.plan.segments) else None
 
     @property
+    def held_enough(self) -> bool:
+        """Whether at least HELD_ENOUGH of the planned hold time was really held."""
+        return self.held_seconds + 1e-6 >= HELD_ENOUGH * self.plan.hold_seconds
+
+    @property
     def active(self) -> bool:
         """Running or paused."""
         return self.state in (State.RUNNING, State.PAUSED)
@@ -138,12 +149,14 @@ class Session:
             return events
         now = self.clock()
         late = now - self._last_tick > LATE_AFTER
+        if late:  # held up to the last look; the jump itself is not
+            self._leave(max(0.0, self._last_tick - self._start))
         self._last_tick = now
         entered = self.index
         while now - self._start >= self.segment.seconds:
             if not late:
                 events += self._thresholds(self.segment.seconds)
-            self._leave(self.segment.seconds)
+                self._leave(self.segment.seconds)
             self.completed.add(self.index)
             if not late:
                 events.append(SegmentEnded(self.index))
@@ -155,9 +168,11 @@ class Session:
                 return events
             self.index += 1
             self._fired = set()
+            self._counts_from = 0.0
             if not late:
                 events.append(SegmentStarted(self.index))
         if late:
+            self._counts_from = now - self._start  # the jump itself was not held
             if self.index != entered:
                 events.append(SegmentStarted(self.index, late=True))
             self._thresholds(now - self._start)  # mark what has passed; report nothing
@@ -181,16 +196,25 @@ class Session:
         return crossed[-1:]
 
     def _leave(self, elapsed: float) -> None:
+        """Count the held part of the current segment, `elapsed` seconds into it."""
         if self.segment.kind is SegmentKind.HOLD:
-            self.held_seconds += min(elapsed, self.segment.seconds)
+            self.held_seconds += max(0.0, min(elapsed, self.segment.seconds) - self._counts_from)
+        self._counts_from = min(elapsed, self.segment.seconds)
+
+    def _settle(self) -> None:
+        """Before a key acts: a jump in the clock since the last tick was not held."""
+        if self.state is State.RUNNING and self.clock() - self._last_tick > LATE_AFTER:
+            self._counts_from = max(self._counts_from, min(self.elapsed, self.segment.seconds))
 
     def _go(self, index: int) -> None:
+        self._settle()
         now = self.clock()
         self._leave(self.elapsed)
         self.index = index
         self._start = now
         self._last_tick = now
         self._fired = set()
+        self._counts_from = 0.0
         if self.state is State.PAUSED:
             self._paused_at = now
         self._pending.append(SegmentStarted(index))
@@ -198,6 +222,7 @@ class Session:
     def pause(self) -> None:
         """Freeze the countdown."""
         if self.state is State.RUNNING:
+            self._settle()
             self._paused_at = self.clock()
             self.state = State.PAUSED
 
@@ -220,6 +245,7 @@ class Session:
         """Skip to the next segment (or finish, from the last one)."""
         if not self.active:
             return
+        self._settle()
         self.skipped.add(self.index)
         if self.index + 1 >= len(self.plan.segments):
             self._leave(self.elapsed)
@@ -245,6 +271,7 @@ class Session:
         if self.state is State.READY:
             self._frozen = 0.0
         else:
+            self._settle()
             self._frozen = self.elapsed
             self._leave(self._frozen)
         self.state = State.STOPPED

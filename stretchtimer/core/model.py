@@ -177,6 +177,11 @@ class Plan:
         return sum(s.seconds for s in self.segments)
 
     @property
+    def hold_seconds(self) -> int:
+        """Planned seconds of holding (the rest is getting ready, switching, resting)."""
+        return sum(s.seconds for s in self.segments if s.kind is SegmentKind.HOLD)
+
+    @property
     def step_count(self) -> int:
         """How many routine steps."""
         return len(self.routine.steps)

@@ -21,10 +21,11 @@ WAIT = 2.0
 
 
 def history_status(session: Session) -> str:
-    """How a session ended, in the history's words: completed, stopped (for pain), quit or
-    interrupted (the stop reason for anything else, a signal included)."""
+    """How a session ended, in the history's words: completed (run to its end with at least
+    half its hold time held), partial (run to its end, most holds skipped or slept through),
+    stopped (for pain), quit or interrupted (the stop reason for anything else)."""
     if session.state is State.FINISHED:
-        return "completed"
+        return "completed" if session.held_enough else "partial"
     if session.state is State.STOPPED:
         return "stopped" if session.stop_reason == "pain" else session.stop_reason
     return "interrupted"

@@ -22,7 +22,8 @@ from stretchtimer.history.row import SessionRow
 LOCK_WAIT = 5.0
 """Seconds to wait for another process's lock before giving up on the history (the default:
 tests pass a shorter wait rather than sit through this one)."""
-STATUSES = ("running", "completed", "quit", "stopped", "interrupted")
+STATUSES = ("running", "completed", "partial", "quit", "stopped", "interrupted")
+"""Only `completed` counts for a streak (see Session.held_enough)."""
 
 _V1 = """
 CREATE TABLE sessions (

@@ -134,3 +134,15 @@ def view(session: Session) -> SessionView:
         red_flags=("Stop if: " + "; ".join(flags)) if flags else "",
         next=("Next: " + describe(nxt)) if nxt else "Next: done",
     )
+
+
+def held_text(session: Session) -> str:
+    """`Held 0:12 of 1:10`: the hold time really held, of what the routine plans."""
+    held = join_seconds(round(session.held_seconds))
+    return f"Held {held} of {join_seconds(session.plan.hold_seconds)}"
+
+
+NOT_COUNTED = (
+    "Less than half of the hold time was held (skipped, or the program was stopped), so this "
+    "session does not count toward your streak."
+)

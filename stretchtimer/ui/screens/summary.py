@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from stretchtimer.core.engine import Session
-from stretchtimer.core.text import human_seconds
+from stretchtimer.present.session import NOT_COUNTED, held_text
 from stretchtimer.ui.messages import FeelingGiven
 
 
@@ -41,13 +41,15 @@ class SummaryScreen(Screen[None]):
             yield Label("Routine complete", id="summary-title", markup=False)
             yield Label(plan.routine.title, id="summary-routine", markup=False)
             yield Static(
-                f"Time holding stretches: {human_seconds(round(s.held_seconds))}\n"
+                f"{held_text(s)}\n"
                 f"Steps done: {steps_done} of {plan.step_count}\n"
                 f"Segments done: {len(s.completed)} of {len(plan.segments)}"
                 + (f" ({len(s.skipped - s.completed)} skipped)" if s.skipped - s.completed else ""),
                 id="summary-facts",
                 markup=False,
             )
+            if not s.held_enough:
+                yield Static(NOT_COUNTED, id="not-counted", markup=False)
             streak = Label("", id="streak", markup=False)
             streak.display = False  # until the history says there is one
             yield streak
@@ -56,7 +58,8 @@ class SummaryScreen(Screen[None]):
                 id="feeling",
                 markup=False,
             )
-            yield Label("Well done. Enter to finish.", id="summary-hint", markup=False)
+            hint = "Well done. Enter to finish." if s.held_enough else "Enter to finish."
+            yield Label(hint, id="summary-hint", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
