@@ -19,7 +19,13 @@ from stretchtimer.core.text import one_line, visible
 from stretchtimer.history.errors import HistoryError
 from stretchtimer.history.recorder import HistoryRecorder
 from stretchtimer.library import paths
-from stretchtimer.library.registry import Library, default_cache, load_cached, looks_like_path
+from stretchtimer.library.registry import (
+    Library,
+    default_cache,
+    file_id,
+    load_cached,
+    looks_like_path,
+)
 from stretchtimer.library.routines import check_routine, load_routine
 from stretchtimer.library.settings import load_settings
 from stretchtimer.present import streams
@@ -39,7 +45,7 @@ from stretchtimer.startup import resume_collector
 # `list`, `check` or `plan` never pay for the full-screen UI (about 100 ms).
 
 _C1 = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
-COMMANDS = ("list", "show", "plan", "check", "history")
+COMMANDS = ("list", "show", "plan", "check", "history", "run")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -50,14 +56,18 @@ class _Parser(argparse.ArgumentParser):
         self.exit(ExitCode.USAGE, f"{self.prog}: {said} (see '{self.prog} --help')\n")
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(run: bool = False) -> argparse.ArgumentParser:
     p = _Parser(
-        prog="stretchtimer",
+        prog="stretchtimer run" if run else "stretchtimer",
         description="A guided stretch timer for the terminal.",
-        epilog="commands: list, show EXERCISE, plan ROUTINE, check PATH..., history "
-        "(each with --help)",
+        epilog="commands: list, show EXERCISE, plan ROUTINE, check PATH..., history, "
+        "run ROUTINE (each with --help)",
     )
-    p.add_argument("routine", nargs="?", help="a routine name (morning, quick-relief) or a path")
+    p.add_argument(
+        "routine",
+        nargs=None if run else "?",
+        help="a routine name (morning, quick-relief) or a path",
+    )
     p.add_argument("--mute", action="store_true", help="no chimes")
     p.add_argument("--plain", action="store_true", help="one line per event, no full-screen UI")
     p.add_argument("--no-history", action="store_true", help="record nothing")
@@ -131,8 +141,8 @@ def cmd_list(args: argparse.Namespace, library: Library) -> int:
     if args.format == "json":
         _dump({"routines": routines, "exercises": exercises})
     else:
-        _say(list_text(routines, exercises))
-    _report(bad)
+        _say(list_text(routines, exercises, COMMANDS))
+    _report(bad + library.unused_files())
     return ExitCode.USAGE if bad else ExitCode.OK
 
 
@@ -196,18 +206,39 @@ def _expand(paths: list[str]) -> list[Path]:
 
 
 def check_path(path: Path, library: Library) -> list[Problem]:
-    """Every problem with one routine or article file."""
+    """Every problem with one routine or article file, and whether the library can use it
+    under its name."""
     from stretchtimer.library.articles import article_warnings
 
+    naming = _naming(path, library)
     if path.suffix == ".md":
         try:
             ex = load_cached(path, None, library.cache)
         except InputError as exc:
-            return exc.problems
-        return [Problem(path, w, warning=True) for w in article_warnings(ex)]
+            return exc.problems + naming
+        return [Problem(path, w, warning=True) for w in article_warnings(ex)] + naming
     if path.suffix in (".yaml", ".yml") or not path.is_file():
-        return check_routine(path, library)[1]
+        return check_routine(path, library)[1] + naming
     return [Problem(path, "not a routine (.yaml) or an article (.md)")]
+
+
+def _naming(path: Path, library: Library) -> list[Problem]:
+    """Warnings about the file's name: not used by the library (and why), or known by an id
+    made from it, or only runnable with `run`."""
+    try:
+        where = path.resolve()
+    except (OSError, RuntimeError):
+        return []
+    unused = [p for p in library.unused_files() if Path(p.path).resolve() == where]
+    if unused or not path.is_file():
+        return unused
+    ident = file_id(path)
+    out = []
+    if ident and ident != path.stem:
+        out.append(Problem(path, f"its name is not an id: it is known as '{ident}'", warning=True))
+    if ident in COMMANDS and path.suffix in (".yaml", ".yml"):
+        out.append(Problem(path, f"run it as: stretchtimer run {ident}", warning=True))
+    return out
 
 
 def cmd_check(args: argparse.Namespace, library: Library) -> int:
@@ -318,6 +349,8 @@ def main(argv: list[str] | None = None) -> int:
         "history": cmd_history,
     }
     try:
+        if argv and argv[0] == "run":  # `run ROUTINE`, for a routine named like a command
+            return cmd_run(_parser(run=True).parse_args(argv[1:]), library)
         if argv and argv[0] in COMMANDS and not looks_like_path(argv[0]):
             resume_collector()  # no screen to hurry for
             args = _sub_parser(argv[0]).parse_args(argv[1:])

@@ -236,3 +236,38 @@ def test_a_huge_number_in_an_article_s_prose_is_no_crash(tmp_path: Path) -> None
 
     text = "# Calf\n\n## How to Do It\n\n### Calf\n\n1. Hold for " + "9" * 5000 + " seconds\n"
     assert parse_article(Path("calf.md"), text).variants[0].hold is None
+
+
+def test_user_files_are_never_silently_ignored(
+    private_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`Evening.yaml` and `my_routine.yaml` are loaded under ids made from their names; a
+    `.yml` beside a `.yaml` of the same name, and a name no id can be made from, are said by
+    `list` and `check`; `list.yaml` is run as `stretchtimer run list`, and `list` says so."""
+    from stretchtimer.cli import main
+
+    body = "title: T\nsteps:\n  - exercise: cat-cow\n    hold: 20\n"
+    folder = paths.user_dir("routines")
+    for name in ("Evening.yaml", "my_routine.yaml", "calm.yaml", "calm.yml", "list.yaml", "!!!.yaml"):
+        write(folder, name, body)
+    assert main(["list"]) == 0
+    out, err = capsys.readouterr()
+    assert "evening " in out and "(yours, from Evening.yaml)" in out
+    assert "my-routine " in out and "(yours, run it as: stretchtimer run list)" in out
+    assert f"{folder / 'calm.yml'}: warning: not used: calm.yaml in the same folder is also 'calm'" in err
+    assert f"{folder / '!!!.yaml'}: warning: not used: no name can be made" in err
+    assert main(["check", str(folder)]) == 0
+    out, err = capsys.readouterr()
+    assert f"{folder / 'Evening.yaml'}: warning: its name is not an id: it is known as 'evening'" in err
+    assert f"{folder / 'list.yaml'}: warning: run it as: stretchtimer run list" in err
+    assert f"{folder / 'calm.yml'}: warning: not used" in err
+    assert main(["plan", "evening"]) == 0 and main(["plan", "my-routine"]) == 0
+
+
+def test_run_runs_a_routine_named_like_a_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`stretchtimer run list` runs the user's list.yaml (plain here, on a fake clock)."""
+    from clihelp import plain_run
+
+    write(paths.user_dir("routines"), "list.yaml", "title: The list\nsteps:\n  - exercise: cat-cow\n    hold: 2\n")
+    code, out, _, _ = plain_run(monkeypatch, ["run", "list"])
+    assert code == 0 and out.startswith("The list: 1 steps") and "Routine complete" in out

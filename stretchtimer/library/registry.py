@@ -5,13 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from stretchtimer.core.errors import InputError
+from stretchtimer.core.errors import InputError, Problem
 from stretchtimer.core.model import Exercise
-from stretchtimer.core.text import did_you_mean, is_slug
+from stretchtimer.core.text import did_you_mean, is_slug, slugify
 from stretchtimer.library import paths
 from stretchtimer.library.parse_cache import ParseCache
 
 _ARTICLE_CACHE: dict[Path, tuple[int, int, Exercise]] = {}
+
+
+NO_ID = (
+    "not used: no name can be made from this file name; rename it with letters, digits and "
+    "hyphens, like 'evening-stretch'"
+)
 
 
 @dataclass(frozen=True)
@@ -19,24 +25,55 @@ class Entry:
     """A file the library knows by name."""
 
     id: str
-    """The file's stem."""
+    """The name it is known by: the file's stem, or an id made from it (see file_id)."""
     path: Path
     """Where it is."""
     source: str
     """bundled | user | path."""
 
 
-def _scan(dirs: list[tuple[Path, str]], suffixes: tuple[str, ...]) -> dict[str, Entry]:
+def file_id(path: Path) -> str:
+    """The id a file is known by: its stem, or for a stem that is not an id (`Evening`,
+    `my_routine`) the id made from it (`evening`, `my-routine`); empty if none can be."""
+    stem = path.stem
+    if is_slug(stem):
+        return stem
+    made = slugify(stem)
+    return made if is_slug(made) else ""
+
+
+def _preference(path: Path, suffixes: tuple[str, ...]) -> tuple[bool, int, str]:
+    """Files that would share an id, best first: a stem that is the id itself, then the
+    first suffix (`.yaml` before `.yml`), then by name."""
+    return (not is_slug(path.stem), suffixes.index(path.suffix), path.name)
+
+
+def _scan(
+    dirs: list[tuple[Path, str]], suffixes: tuple[str, ...]
+) -> tuple[dict[str, Entry], list[Problem]]:
+    """Every file by id (earlier folders first), and a warning for each file of a folder that
+    is not used: no id can be made from its name, or another file there has the same id."""
     found: dict[str, Entry] = {}
+    notes: list[Problem] = []
     for folder, source in dirs:
         try:
-            children = sorted(folder.iterdir())
+            children = [c for c in folder.iterdir() if c.suffix in suffixes]
         except OSError:
             continue
-        for child in children:
-            if child.suffix in suffixes and is_slug(child.stem) and child.stem not in found:
-                found[child.stem] = Entry(child.stem, child, source)
-    return found
+        taken: dict[str, Path] = {}
+        for child in sorted(children, key=lambda c: _preference(c, suffixes)):
+            ident = file_id(child)
+            if not ident:
+                notes.append(Problem(child, NO_ID, warning=True))
+            elif ident in taken:
+                why = f"not used: {taken[ident].name} in the same folder is also '{ident}'"
+                notes.append(Problem(child, why, warning=True))
+            else:
+                taken[ident] = child
+        for ident in sorted(taken):
+            if ident not in found:
+                found[ident] = Entry(ident, taken[ident], source)
+    return found, notes
 
 
 def looks_like_path(text: str) -> bool:
@@ -66,18 +103,25 @@ class Library:
         ]
         self._exercises: dict[str, Entry] | None = None
         self._routines: dict[str, Entry] | None = None
+        self._notes: dict[str, list[Problem]] = {}
 
     def exercises(self) -> dict[str, Entry]:
         """Every exercise id, the user's shadowing the bundled."""
         if self._exercises is None:
-            self._exercises = _scan(self.content_dirs, (".md",))
+            self._exercises, self._notes["content"] = _scan(self.content_dirs, (".md",))
         return self._exercises
 
     def routines(self) -> dict[str, Entry]:
         """Every routine name, the user's shadowing the bundled."""
         if self._routines is None:
-            self._routines = _scan(self.routine_dirs, (".yaml", ".yml"))
+            self._routines, self._notes["routines"] = _scan(self.routine_dirs, (".yaml", ".yml"))
         return self._routines
+
+    def unused_files(self) -> list[Problem]:
+        """Warnings for the files in the library's folders that are not used, and why."""
+        self.exercises()
+        self.routines()
+        return [*self._notes["routines"], *self._notes["content"]]
 
     def exercise(self, exercise_id: str) -> Exercise:
         """The exercise with this id (KeyError if there is none)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 from typing import Any
 
 from stretchtimer.core.model import Exercise, Plan, Segment
@@ -95,22 +96,39 @@ def routine_row(entry: Entry, plan: Plan | None) -> dict[str, Any]:
     }
 
 
-def list_text(routines: list[dict[str, Any]], exercises: list[dict[str, Any]]) -> str:
-    """The `list` page."""
+def _origin(item: dict[str, Any], name: str, commands: tuple[str, ...]) -> str:
+    """`  (yours, from Evening.yaml; run it as: stretchtimer run list)`, or empty."""
+    notes = []
+    if item["source"] == "user":
+        notes.append("yours")
+    file_name = Path(item["path"]).name
+    if Path(file_name).stem != name:
+        notes.append(f"from {file_name}")
+    if name in commands:
+        notes.append(f"run it as: stretchtimer run {name}")
+    return f"  ({', '.join(notes)})" if notes else ""
+
+
+def list_text(
+    routines: list[dict[str, Any]],
+    exercises: list[dict[str, Any]],
+    commands: tuple[str, ...] = (),
+) -> str:
+    """The `list` page (`commands`: the names a routine cannot be run by directly)."""
     name_w = max((len(r["name"]) for r in routines), default=4) + 2
     out = ["Routines"]
     for r in routines:
         if r["seconds"] is None:
             out.append(f"  {r['name']:<{name_w}}(has errors: run 'stretchtimer check {r['path']}')")
             continue
-        mark = "  (yours)" if r["source"] == "user" else ""
+        mark = _origin(r, r["name"], commands)
         out.append(f"  {r['name']:<{name_w}}{join_seconds(r['seconds']):>6}  {r['title']}{mark}")
         if r["description"]:
             out.append(f"  {'':<{name_w}}        {r['description']}")
     ex_w = max((len(e["id"]) for e in exercises), default=4) + 2
     out += ["", "Exercises"]
     for e in exercises:
-        mark = "  (yours)" if e["source"] == "user" else ""
+        mark = _origin(e, e["id"], ())
         out.append(f"  {e['id']:<{ex_w}}{e['title'] or '(has errors)'}{mark}")
     out += ["", "Run one: stretchtimer ROUTINE    Read one: stretchtimer show EXERCISE"]
     return "\n".join(out)
