@@ -34,15 +34,18 @@ class SessionScreen(Screen[None]):
     """One guided run through a plan."""
 
     BINDINGS = [
+        Binding("x", "hurt", "This hurts"),
+        Binding("q", "quit_session", "Quit"),
         Binding("space", "pause", "Pause"),
         Binding("space", "resume", "Resume"),
         Binding("n,right", "next", "Next"),
         Binding("p,left", "back", "Back"),
         Binding("m", "mute", "Mute"),
         Binding("m", "unmute", "Unmute"),
-        Binding("x", "hurt", "This hurts"),
-        Binding("q", "quit_session", "Quit"),
     ]
+    """x and q first: on a narrow terminal the footer cuts from the right."""
+    MIN_SIZE = (30, 10)
+    """Smaller than this (columns, rows), no countdown fits: the screen says so instead."""
 
     def __init__(self, plan: Plan, clock: Clock, chimes: Chimes) -> None:
         super().__init__()
@@ -72,6 +75,7 @@ class SessionScreen(Screen[None]):
         yield Static(id="flags", markup=False)
         yield Static(id="tip", markup=False)
         yield Label(id="next", markup=False)
+        yield Static(id="too-small", markup=False)
         # The footer is mounted right after the first frame: it costs as much as the rest.
 
     def on_mount(self) -> None:
@@ -84,7 +88,7 @@ class SessionScreen(Screen[None]):
 
     def _begin(self) -> None:
         if not self.query(Footer):
-            self.mount(Footer())
+            self.mount(Footer(compact=self.size.width < 70))
             self.call_after_refresh(self.refresh_bindings)
         if self.session is not None and self.session.state is State.READY:
             self.post_message(SessionBegan(self.session))
@@ -92,9 +96,23 @@ class SessionScreen(Screen[None]):
             self.tick()
 
     def on_resize(self) -> None:
-        """Drop the extras on short or narrow terminals so the countdown and cue stay whole."""
-        self.set_class(self.size.height < 24, "-short")
-        self.set_class(self.size.width < 70, "-narrow")
+        """Drop the extras on short or narrow terminals: the countdown, the side, the red flags
+        and the x key go last. Too small for a countdown: say how big it needs to be."""
+        width, height = self.size
+        self.set_class(height < 24, "-short")
+        self.set_class(height < 16, "-tiny")
+        self.set_class(width < 70, "-narrow")
+        too_small = width < self.MIN_SIZE[0] or height < self.MIN_SIZE[1]
+        self.set_class(too_small, "-too-small")
+        if too_small:
+            need = f"{self.MIN_SIZE[0]}x{self.MIN_SIZE[1]}"
+            self.query_one("#too-small", Static).update(
+                f"stretchtimer needs a terminal of at least {need} (this one is "
+                f"{width}x{height}). x: this hurts, q: quit."
+            )
+        for footer in self.query(Footer):
+            footer.compact = width < 70
+            footer.show_command_palette = width >= 50
 
     def tick(self) -> None:
         """Look at the clock: play chimes for new events, redraw what changed, re-arm."""

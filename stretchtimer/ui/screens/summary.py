@@ -53,7 +53,7 @@ class SummaryScreen(Screen[None]):
             streak = Label("", id="streak", markup=False)
             streak.display = False  # until the history says there is one
             yield streak
-            yield Label(
+            yield Static(  # a Static wraps: the question is never cut off
                 "How does your back feel now? 0 (worst) to 9 (best), or Enter to skip.",
                 id="feeling",
                 markup=False,
@@ -84,7 +84,7 @@ class SummaryScreen(Screen[None]):
         """Note how the back feels (0-9); the app stores it."""
         self.feeling = score
         self.post_message(FeelingGiven(score))
-        self.query_one("#feeling", Label).update(f"Noted: your back feels {score} out of 9.")
+        self.query_one("#feeling", Static).update(f"Noted: your back feels {score} out of 9.")
 
     def action_done(self) -> None:
         """Leave with exit code 0."""

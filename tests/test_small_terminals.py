@@ -1,0 +1,80 @@
+"""Tests small terminals: the red flags and the x and q keys are the last to go; too small for a
+countdown, the screen says how big it needs to be; the summary's question is never cut off."""
+
+from __future__ import annotations
+
+import pytest
+from apphelp import advance, build, drive
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from stretchtimer.ui.app import StretchApp
+from stretchtimer.ui.screens.summary import SummaryScreen
+
+
+def visible_keys(app: StretchApp) -> set[str]:
+    """The footer keys drawn whole inside the screen."""
+    width = app.screen.size.width
+    return {
+        str(getattr(key, "action", ""))
+        for key in app.screen.query("FooterKey")  # by its CSS type: the class is private
+        if key.display and key.region.width and key.region.right <= width
+    }
+
+
+def shown(app: StretchApp, selector: str) -> bool:
+    """Whether the widget is displayed and has at least one row inside the screen."""
+    widget = app.screen.query_one(selector)
+    region = widget.region
+    return bool(widget.display and region.height and region.y < app.screen.size.height)
+
+
+@pytest.mark.parametrize("size", [(40, 12), (50, 14), (100, 30)])
+def test_red_flags_and_the_x_and_q_keys_stay(size: tuple[int, int]) -> None:
+    """In a hold, the countdown, the side, the red flags and the x and q keys are visible."""
+    app, clock, _ = build()
+
+    async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
+        advance(app, clock, 8)
+        await pilot.pause()
+        await pilot.pause()
+        for selector in ("#countdown", "#phase", "#side", "#flags"):
+            assert shown(app, selector), selector
+        flags = str(app.screen.query_one("#flags", Static).content)
+        assert flags.startswith("Stop if:")
+        assert {"hurt", "quit_session"} <= visible_keys(app), visible_keys(app)
+
+    drive(app, scenario, size=size)
+
+
+def test_too_small_for_a_countdown_says_so() -> None:
+    """At 28x8 the screen says the size it needs; the keys still work (x stops, exit 1)."""
+    app, clock, _ = build()
+
+    async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
+        advance(app, clock, 8)
+        await pilot.pause()
+        assert shown(app, "#too-small") and not shown(app, "#countdown")
+        message = str(app.screen.query_one("#too-small", Static).content)
+        assert "at least 30x10" in message and "28x8" in message
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("enter")
+
+    drive(app, scenario, size=(28, 8))
+    assert app.return_code == 1
+
+
+def test_the_summary_question_is_never_cut_off() -> None:
+    """At 60x20 the feeling question wraps instead of ending in '... or E'."""
+    app, clock, _ = build()
+
+    async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
+        advance(app, clock, 90)
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        question = app.screen.query_one("#feeling", Static)
+        assert question.region.height >= 2 and question.region.right <= 60
+        assert str(question.content).endswith("or Enter to skip.")
+
+    drive(app, scenario, size=(60, 20))
