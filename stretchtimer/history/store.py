@@ -165,9 +165,9 @@ class History:
         conn = sqlite3.connect(self.path, timeout=self.lock_wait, isolation_level=None)
         try:
             conn.execute(f"PRAGMA busy_timeout = {round(self.lock_wait * 1000)}")
-            check = conn.execute("PRAGMA quick_check(1)").fetchone()
+            check = conn.execute("PRAGMA integrity_check(1)").fetchone()
             if check is None or check[0] != "ok":
-                raise _Malformed(f"quick_check: {check[0] if check else 'no answer'}")
+                raise _Malformed(f"integrity_check: {check[0] if check else 'no answer'}")
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
             if mode is None:
                 raise sqlite3.OperationalError("cannot set WAL mode")
