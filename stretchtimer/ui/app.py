@@ -84,7 +84,7 @@ class StretchApp(App[int]):
         self.exiting = False
         """Set by the first exit: later keys (ctrl+q, ctrl+p, ...) then do nothing."""
         self.watchdog: threading.Timer | None = None
-        """Started by a signal; cancelled once the app has returned (see leave_after_signal)."""
+        """Started by the first signal; cancelled once the app has returned (cancel_watchdog)."""
         if recorder is not None:
             recorder.notify = self._notice_from_thread
         self._early_notices: list[str] = []
@@ -173,9 +173,10 @@ class StretchApp(App[int]):
         # tmux session): its output thread dies on the hung-up terminal and the last writes
         # wait for it forever. If leaving takes longer than this, leave without it; the CLI
         # cancels this once the app has returned.
-        self.watchdog = threading.Timer(SHUTDOWN_GRACE, self.leave_now, args=(128 + signum,))
-        self.watchdog.daemon = True
-        self.watchdog.start()
+        if self.watchdog is None:  # a second signal changes nothing: the first one leaves
+            self.watchdog = threading.Timer(SHUTDOWN_GRACE, self.leave_now, args=(128 + signum,))
+            self.watchdog.daemon = True
+            self.watchdog.start()
         self.leave(128 + signum)
 
     def leave_now(self, code: int) -> None:

@@ -88,7 +88,8 @@ class SessionScreen(Screen[None]):
 
     def _begin(self) -> None:
         if not self.query(Footer):
-            self.mount(Footer(compact=self.size.width < 70))
+            width = self.size.width
+            self.mount(Footer(compact=width < 70, show_command_palette=width >= 50))
             self.call_after_refresh(self.refresh_bindings)
         if self.session is not None and self.session.state is State.READY:
             self.post_message(SessionBegan(self.session))
