@@ -272,8 +272,7 @@ class StretchApp(App[int]):
                 ("Previous segment", "Restart or go back (p or left)", "back"),
                 ("Mute / unmute", "Silence the chimes (m)", "toggle_mute"),
                 ("Stop: this hurts", "End now and show the red flags (x)", "hurt"),
-                ("Quit session", "Asks first (q)", "quit_session"),
-            ):
+            ):  # (quitting is Textual's own Quit, which asks first: see action_quit)
                 yield SystemCommand(title, help_text, getattr(screen, f"action_{action}"))
 
 

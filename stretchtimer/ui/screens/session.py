@@ -42,6 +42,7 @@ class SessionScreen(Screen[None]):
         Binding("p,left", "back", "Back"),
         Binding("m", "mute", "Mute"),
         Binding("m", "unmute", "Unmute"),
+        Binding("h", "app.progress", "Progress", show=False),
     ]
     """x and q first: on a narrow terminal the footer cuts from the right."""
     MIN_SIZE = (30, 10)
@@ -55,6 +56,9 @@ class SessionScreen(Screen[None]):
         self.chimes = chimes
         """The app's chimes: this screen sounds them and mutes them."""
         self.session: Session | None = None
+        self.paused_by_cover = False
+        """Paused because a dialog, the palette or the progress screen covers this screen: it
+        resumes when they close (a session the user had paused stays paused)."""
         self._timer: Timer | None = None
         self._shown: SessionView | None = None
 
@@ -223,8 +227,26 @@ class SessionScreen(Screen[None]):
         self._drive(Session.resume)
 
     def action_toggle_pause(self) -> None:
-        """Pause or resume (the command palette's single entry)."""
+        """Pause or resume (the command palette's single entry). Chosen in the palette, which
+        paused the session while open: the user meant the session as it was before, running,
+        so it stays paused."""
+        if self.paused_by_cover:
+            self.paused_by_cover = False
+            return
         self._drive(Session.toggle_pause)
+
+    def on_screen_suspend(self) -> None:
+        """Covered (the quit dialog, the palette, the progress screen): pause what runs."""
+        session = self.session
+        if session is not None and session.state is State.RUNNING:
+            self.paused_by_cover = True
+            self._drive(Session.pause)
+
+    def on_screen_resume(self) -> None:
+        """Uncovered: resume only what the cover paused."""
+        if self.paused_by_cover:
+            self.paused_by_cover = False
+            self._drive(Session.resume)
 
     def action_next(self) -> None:
         """Skip to the next segment."""

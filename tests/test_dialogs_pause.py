@@ -1,0 +1,145 @@
+"""Tests that whatever covers a running session (the quit dialog, the command palette, the
+progress screen) pauses it, and closing it resumes only what was running; notices never
+cover the red flags or the countdown; every palette command works where it is listed."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+import pytest
+from apphelp import advance, build, drive, session_screen, text
+from textual.pilot import Pilot
+
+from stretchtimer.core.engine import State
+from stretchtimer.ui.app import StretchApp
+from stretchtimer.ui.screens.session import SessionScreen
+
+Cover = Callable[[StretchApp, Pilot[int]], Awaitable[None]]
+
+
+async def by_q(app: StretchApp, pilot: Pilot[int]) -> None:
+    await pilot.press("q")
+
+
+async def by_palette(app: StretchApp, pilot: Pilot[int]) -> None:
+    app.action_command_palette()
+
+
+async def by_progress(app: StretchApp, pilot: Pilot[int]) -> None:
+    await pilot.press("h")
+
+
+async def close_q(app: StretchApp, pilot: Pilot[int]) -> None:
+    await pilot.press("n")
+
+
+async def close_escape(app: StretchApp, pilot: Pilot[int]) -> None:
+    await pilot.press("escape")
+
+
+def remaining(app: StretchApp) -> float:
+    screen = next(s for s in app.screen_stack if isinstance(s, SessionScreen))
+    assert screen.session is not None
+    return screen.session.remaining_total
+
+
+@pytest.mark.parametrize(
+    ("cover", "close"),
+    [(by_q, close_q), (by_palette, close_escape), (by_progress, close_escape)],
+    ids=["quit-dialog", "palette", "progress"],
+)
+def test_a_cover_pauses_and_closing_it_resumes(cover: Cover, close: Cover) -> None:
+    """While covered the clock stands still (however long); closed, it runs on."""
+    app, clock, _ = build()
+
+    async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
+        advance(app, clock, 8)
+        before = remaining(app)
+        await cover(app, pilot)
+        await pilot.pause()
+        assert not isinstance(app.screen, SessionScreen)
+        clock.advance(30)
+        await pilot.pause()
+        assert remaining(app) == pytest.approx(before, abs=0.01)
+        await close(app, pilot)
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        session = session_screen(app).session
+        assert session is not None and session.state is State.RUNNING
+        advance(app, clock, 2)
+        assert remaining(app) == pytest.approx(before - 2, abs=0.3)
+
+    drive(app, scenario)
+
+
+def test_a_session_the_user_paused_stays_paused_after_a_cover() -> None:
+    """Paused with space, then the palette opened and closed: still paused."""
+    app, clock, _ = build()
+
+    async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
+        advance(app, clock, 8)
+        await pilot.press("space")
+        app.action_command_palette()
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        session = session_screen(app).session
+        assert session is not None and session.state is State.PAUSED
+
+    drive(app, scenario)
+
+
+def test_pause_chosen_in_the_palette_pauses() -> None:
+    """The palette's Pause / resume on a running session: it stays paused after the palette."""
+    app, clock, _ = build()
+
+    async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
+        advance(app, clock, 8)
+        app.action_command_palette()
+        await pilot.pause()
+        session_screen_ = next(s for s in app.screen_stack if isinstance(s, SessionScreen))
+        session_screen_.action_toggle_pause()  # what choosing the command runs
+        await pilot.press("escape")
+        await pilot.pause()
+        session = session_screen(app).session
+        assert session is not None and session.state is State.PAUSED
+
+    drive(app, scenario)
+
+
+def test_every_palette_command_works_where_it_is_listed() -> None:
+    """During a session: Progress opens the progress page (and h does too); there is one
+    Quit, and it asks first; the session commands are there."""
+    app, clock, _ = build()
+
+    async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
+        advance(app, clock, 8)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert titles.count("Quit") == 1 and "Quit session" not in titles
+        assert {"Progress", "Pause / resume", "Stop: this hurts"} <= set(titles)
+        await pilot.press("h")
+        await pilot.pause()
+        assert "Your progress" in text(app, "#progress-title")
+
+    drive(app, scenario)
+
+
+def test_notices_never_cover_the_red_flags_or_the_countdown() -> None:
+    """A notice (no sound player) during the first hold: it sits clear of both."""
+    import asyncio
+
+    app, clock, _ = build(fail=True)
+
+    async def go() -> None:
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
+            await pilot.pause()
+            advance(app, clock, 6)
+            for _ in range(3):  # the toast rack is updated a few messages later
+                await pilot.pause()
+            toasts = list(app.screen.query("Toast"))
+            assert toasts, "the no-player notice is shown"
+            for toast in toasts:
+                for selector in ("#flags", "#countdown"):
+                    assert not toast.region.overlaps(app.screen.query_one(selector).region)
+
+    asyncio.run(go())
