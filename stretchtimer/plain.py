@@ -12,7 +12,7 @@ from stretchtimer.core.engine import Clock, Session, State
 from stretchtimer.core.events import Countdown, Event, Finished, Halfway, SegmentStarted, Stopped
 from stretchtimer.core.exit_codes import ExitCode
 from stretchtimer.core.model import Plan, SegmentKind
-from stretchtimer.core.plan import movement, starting_position
+from stretchtimer.core.plan import movement, side_meaning, starting_position
 from stretchtimer.core.text import human_seconds, join_seconds, one_line
 from stretchtimer.history.recorder import HistoryRecorder
 from stretchtimer.present.session import NOT_COUNTED, describe, held_text
@@ -39,8 +39,8 @@ def event_lines(event: Event, session: Session) -> list[str]:
                 lines.append("Stop if: " + "; ".join(seg.exercise.red_flags))
             return lines
         if seg.kind is SegmentKind.SWITCH:
-            to = seg.side.value if seg.side else "other"
-            return [f"Switch sides: now the {to} side, {human_seconds(seg.seconds)}{late}"]
+            to = side_meaning(seg.variant, seg.side) if seg.side else "the other side"
+            return [f"Switch sides: {to}, {human_seconds(seg.seconds)}{late}"]
         return [f"Rest, {human_seconds(seg.seconds)}{late}"]
     if isinstance(event, Countdown) and seg.kind is SegmentKind.HOLD:
         return [str(event.n)]

@@ -29,13 +29,13 @@ def test_prepare_screen_shows_everything() -> None:
         assert text(app, "#left") == "1:25 left"
         assert text(app, "#exercise").endswith("/ Single Knee to Chest")
         assert text(app, "#phase") == "GET READY"
-        assert text(app, "#side") == "LEFT SIDE"
+        assert text(app, "#side") == "YOUR LEFT KNEE COMES IN"  # what the article says left means
         assert countdown(app) == "0:05"
         assert text(app, "#cue-title") == "Starting position:"
         assert text(app, "#cue").startswith("1. Lie face up")
         assert text(app, "#flags").startswith("Stop if: Your back pain gets worse")
         assert text(app, "#tip").startswith("Tip: ")
-        assert text(app, "#next") == "Next: Hold, left side, 20 s"
+        assert text(app, "#next") == "Next: Hold, your left knee comes in, 20 s"
         assert player.played == []
 
     drive(app, scenario)
@@ -64,8 +64,8 @@ def test_hold_switch_and_chimes() -> None:
         await pilot.pause()
         assert player.played == ["hold", "tick", "tick", "tick", "switch"]
         assert text(app, "#phase") == "SWITCH SIDES"
-        assert text(app, "#side") == "RIGHT SIDE"
-        assert "Set up on the right side" in text(app, "#cue")
+        assert text(app, "#side") == "YOUR RIGHT KNEE COMES IN"
+        assert "Set up for the other side: your right knee comes in" in text(app, "#cue")
 
     drive(app, scenario)
 
@@ -134,7 +134,7 @@ def test_pain_stop_shows_red_flags_and_exits_1() -> None:
         assert isinstance(app.screen, PainScreen)
         assert "Your back pain gets worse" in text(app, "#pain-flags")
         assert "see a healthcare provider" in text(app, "#pain-advice")
-        assert "left side" in text(app, "#pain-where")
+        assert "your left knee comes in" in text(app, "#pain-where")
         await pilot.press("enter")
 
     drive(app, scenario)

@@ -62,7 +62,7 @@ def test_show_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
         "path",
     ]
     assert data["variants"][0]["id"] == "standing-wall-angel"
-    assert set(data["variants"][0]) == {"id", "name", "starting_position", "steps"}
+    assert set(data["variants"][0]) == {"id", "name", "starting_position", "steps", "left", "right"}
     assert data["mistakes"][0] == {
         "title": "Arching the Back",
         "problem": "The ribs flare and the lower back leaves the wall",

@@ -49,9 +49,9 @@ def test_cues_follow_the_article(library: Library) -> None:
     p = plan_of(library, "quick-relief")
     prepare, hold, switch = p.segments[:3]
     assert prepare.cue.startswith("Get into position: Lie face up")
-    assert hold.cue.startswith("Hold (left side): Lift one knee")
+    assert hold.cue.startswith("Hold (your left knee comes in): Lift one knee")
     assert "Hold 20-30 seconds" not in hold.cue  # the timer does the timing
-    assert switch.cue.startswith("Switch sides to the right")
+    assert switch.cue.startswith("Switch sides: your right knee comes in")
 
 
 def test_repeat_rest_and_single_side(tmp_path: Path, library: Library) -> None:
@@ -73,3 +73,48 @@ def test_repeat_rest_and_single_side(tmp_path: Path, library: Library) -> None:
         ("hold", 20, Side.RIGHT),
     ]
     assert p.seconds_from(2) == 45
+
+
+def test_sides_name_the_limb_as_the_article_says() -> None:
+    """`**Left side:**` (and `**Right side:**`) in a two-sided variant: read apart from the
+    steps; a side the article leaves out is the other one mirrored; none says `left side`."""
+    from stretchtimer.core.model import Side
+    from stretchtimer.core.plan import side_meaning
+    from stretchtimer.library.articles import parse_article
+
+    text = (
+        "# Twist\n\n## How to Do It\n\n### Lying Twist\n\n**The Movement:**\n\n"
+        "1. Let the knees fall to one side\n2. Switch sides\n\n"
+        "**Left side:** your knees drop to the Left\n\n"
+        "### Seated Twist\n\n**The Movement:**\n\n1. Turn\n2. Switch sides\n\n"
+        "### Red Flags\n\n- Pain\n"
+    )
+    lying, seated = parse_article(Path("twist.md"), text).variants
+    assert lying.steps == ("Let the knees fall to one side", "Switch sides")
+    assert side_meaning(lying, Side.LEFT) == "your knees drop to the Left"
+    assert side_meaning(lying, Side.RIGHT) == "your knees drop to the Right"
+    assert side_meaning(seated, Side.RIGHT) == "right side"
+
+
+def test_check_warns_when_a_two_sided_variant_does_not_say_what_left_means(
+    tmp_path: Path,
+) -> None:
+    """The warning names the variant and shows the line to add; every bundled two-sided
+    variant has it."""
+    from stretchtimer.cli import main
+
+    path = tmp_path / "calf.md"
+    path.write_text(
+        "# Calf\n\n## How to Do It\n\n### Wall Calf\n\n**The Movement:**\n\n1. Lean\n"
+        "2. Switch sides\n\n### Red Flags\n\n- Pain\n"
+    )
+    from stretchtimer.library.articles import article_warnings, load_article
+
+    assert article_warnings(load_article(path)) == [
+        "variant 'Wall Calf' is done on both sides but does not say what 'left' means: add a "
+        "line like '**Left side:** your left knee comes in'"
+    ]
+    bundled = Path(__file__).parent.parent / "content"
+    for article in bundled.glob("*.md"):
+        assert not [w for w in article_warnings(load_article(article)) if "left" in w], article
+    assert main(["check", str(path)]) == 0

@@ -46,7 +46,7 @@ def test_real_terminal_runs_a_routine_to_the_summary(tmp_path: Path, private_hom
     tmux("new-session", "-d", "-s", "t", "-x", "80", "-y", "24", command)
     try:
         first = tmux.wait_for("Tiny test")
-        assert "GET READY" in first and "LEFT SIDE" in first and "Stop if:" in first
+        assert "GET READY" in first and "YOUR LEFT KNEE COMES IN" in first and "Stop if:" in first
         assert "No sound player works here" in tmux.wait_for("No sound player")
         pane = tmux.wait_for("Routine complete", timeout=15)
         assert "Steps done: 1 of 1" in pane

@@ -48,6 +48,10 @@ class Variant:
     """Suggested hold in seconds (frontmatter `hold`, else read from the steps)."""
     sides: str | None = None
     """Suggested sides (frontmatter `sides`, else `both` when a step says to switch)."""
+    left: str = ""
+    """What the left side means (`**Left side:** your left knee comes in`), or empty."""
+    right: str = ""
+    """What the right side means, or empty (then it is made from `left`)."""
 
 
 @dataclass(frozen=True)

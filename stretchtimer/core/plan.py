@@ -34,6 +34,32 @@ def movement(variant: Variant) -> tuple[str, ...]:
     return tuple(s for s in variant.steps if not _TIMING_STEP.match(s)) or variant.steps
 
 
+_LEFT_RIGHT = re.compile(r"\b(left|right)\b", re.I)
+
+
+def _mirror(text: str) -> str:
+    """`your left knee comes in` -> `your right knee comes in` (case kept)."""
+
+    def swap(match: re.Match[str]) -> str:
+        word = match.group()
+        other = "right" if word.lower() == "left" else "left"
+        return other.capitalize() if word[0].isupper() else other
+
+    return _LEFT_RIGHT.sub(swap, text)
+
+
+def side_meaning(variant: Variant, side: Side) -> str:
+    """What `side` means in this variant, as its article says (`your left knee comes in`;
+    the other side made by mirroring when only one is given), else `left side`."""
+    own = variant.left if side is Side.LEFT else variant.right
+    other = variant.right if side is Side.LEFT else variant.left
+    if own:
+        return own
+    if other:
+        return _mirror(other)
+    return f"{side.value} side"
+
+
 def _name(step: Step) -> str:
     return step.variant.name or step.exercise.title
 
@@ -49,14 +75,14 @@ def _sides(step: Step, lead: Side) -> list[Side | None]:
 
 
 def _hold_cue(step: Step, side: Side | None) -> str:
-    where = f" ({side.value} side)" if side else ""
+    where = f" ({side_meaning(step.variant, side)})" if side else ""
     moves = movement(step.variant)
     return f"Hold{where}: " + ("; ".join(moves) if moves else _name(step))
 
 
-def _switch_cue(side: Side | None) -> str:
-    to = f" to the {side.value}" if side else ""
-    return f"Switch sides{to}: ease out slowly, then set up the other side"
+def _switch_cue(step: Step, side: Side | None) -> str:
+    to = f": {side_meaning(step.variant, side)}" if side else ""
+    return f"Switch sides{to}; ease out slowly, then set up the other side"
 
 
 def _step_segments(index: int, step: Step, lead: Side, is_last: bool) -> list[Segment]:
@@ -74,12 +100,12 @@ def _step_segments(index: int, step: Step, lead: Side, is_last: bool) -> list[Se
     for rep in range(step.repeat):
         if rep:
             if len(sides) > 1:
-                add(SegmentKind.SWITCH, step.switch, _switch_cue(sides[0]), sides[0], rep)
+                add(SegmentKind.SWITCH, step.switch, _switch_cue(step, sides[0]), sides[0], rep)
             else:
                 add(SegmentKind.REST, step.rest, "Rest, breathe, and go again", sides[0], rep)
         for j, side in enumerate(sides):
             if j:
-                add(SegmentKind.SWITCH, step.switch, _switch_cue(side), side, rep)
+                add(SegmentKind.SWITCH, step.switch, _switch_cue(step, side), side, rep)
             add(SegmentKind.HOLD, step.hold, _hold_cue(step, side), side, rep)
     if not is_last:
         add(SegmentKind.REST, step.rest, "Rest and breathe", None, step.repeat - 1)

@@ -22,6 +22,8 @@ _HOLD_RE = re.compile(
 """`Hold for 20-30 seconds`: the first number, in ASCII digits (never handed a huge one)."""
 _SIDES_RE = re.compile(r"\b(switch (legs|sides)|each side|other side|repeat on the other)", re.I)
 _SIDES = {"both", "left", "right", "none"}
+_SIDE_LABELS = {"left side": "left", "left": "left", "right side": "right", "right": "right"}
+"""`**Left side:** your left knee comes in`: what a side means in a two-sided variant."""
 
 # Roles a heading can give the blocks under it.
 _ROLES: tuple[tuple[str, str], ...] = (
@@ -163,7 +165,10 @@ def _walk(body: str) -> _Draft:
                 if ln.label:
                     label = heading_key(ln.label)
                 if variant is not None and ln.label and ln.text:
-                    variant["start" if label.startswith("start") else "steps"].append(ln.text)
+                    if label in _SIDE_LABELS:
+                        variant[_SIDE_LABELS[label]] = ln.text
+                    else:
+                        variant["start" if label.startswith("start") else "steps"].append(ln.text)
             continue
         if isinstance(block, ListBlock):
             if section is not None and variant is None and current is None:
@@ -264,6 +269,8 @@ def _variant(meta: dict[str, Any], raw: dict[str, Any], seen: set[str]) -> Varia
         steps=tuple(raw["steps"]),
         hold=_hold(meta, raw["steps"]),
         sides=_sides(meta, raw["steps"]),
+        left=raw.get("left", ""),
+        right=raw.get("right", ""),
     )
 
 
@@ -343,6 +350,8 @@ def _shown_safely(ex: Exercise) -> Exercise:
                 name=one_line(v.name),
                 starting_position=lines(v.starting_position),
                 steps=lines(v.steps),
+                left=one_line(v.left),
+                right=one_line(v.right),
             )
             for v in ex.variants
         ),
@@ -367,7 +376,12 @@ def article_warnings(ex: Exercise) -> list[str]:
     if not ex.red_flags:
         out.append("no 'Red Flags—Stop If:' list: nothing will tell the user when to stop")
     for v in ex.variants:
+        name = f"variant '{v.name}'" if v.name else "the exercise"
         if not v.steps:
-            name = f"variant '{v.name}'" if v.name else "the exercise"
             out.append(f"{name} has no movement steps")
+        if v.sides == "both" and not (v.left or v.right):
+            out.append(
+                f"{name} is done on both sides but does not say what 'left' means: add a line "
+                "like '**Left side:** your left knee comes in'"
+            )
     return out

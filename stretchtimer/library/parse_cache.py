@@ -68,6 +68,8 @@ def from_data(data: dict[str, Any]) -> Exercise:
                 tuple(v["steps"]),
                 v["hold"],
                 v["sides"],
+                v["left"],
+                v["right"],
             )
             for v in data["variants"]
         ),

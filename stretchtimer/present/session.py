@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from stretchtimer.core.engine import Session, State
 from stretchtimer.core.model import Segment, SegmentKind
-from stretchtimer.core.plan import movement, starting_position
+from stretchtimer.core.plan import movement, side_meaning, starting_position
 from stretchtimer.core.text import human_seconds, join_seconds
 
 PHASES = {
@@ -65,7 +65,11 @@ def countdown_text(remaining: float) -> str:
 
 
 def _side(segment: Segment) -> str:
-    return f"{segment.side.value.capitalize()} side" if segment.side else ""
+    """`Left side`, or what the article says the side means (`Your left knee comes in`)."""
+    if segment.side is None:
+        return ""
+    meaning = side_meaning(segment.variant, segment.side)
+    return meaning[:1].upper() + meaning[1:]
 
 
 def describe(segment: Segment) -> str:
@@ -74,7 +78,7 @@ def describe(segment: Segment) -> str:
     if segment.kind is SegmentKind.PREPARE:
         name = segment.variant.name or segment.exercise.title
         return f"{name} ({human_seconds(segment.seconds)} to get ready)"
-    side = f", {segment.side.value} side" if segment.side else ""
+    side = f", {side_meaning(segment.variant, segment.side)}" if segment.side else ""
     return f"{phase}{side}, {human_seconds(segment.seconds)}"
 
 
@@ -85,10 +89,10 @@ def _cue(segment: Segment) -> tuple[str, tuple[str, ...]]:
     if segment.kind is SegmentKind.HOLD:
         return "The movement", movement(segment.variant)
     if segment.kind is SegmentKind.SWITCH:
-        to = segment.side.value if segment.side else "other"
+        to = side_meaning(segment.variant, segment.side) if segment.side else "the other side"
         return "Switch sides", (
             "Ease out of the stretch slowly",
-            f"Set up on the {to} side",
+            f"Set up for the other side: {to}",
         )
     return "Rest", ("Breathe slowly and let the muscles settle",)
 

@@ -6,8 +6,8 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from stretchtimer.core.model import Exercise, Plan, Segment
-from stretchtimer.core.plan import starting_position
+from stretchtimer.core.model import Exercise, Plan, Segment, Side
+from stretchtimer.core.plan import side_meaning, starting_position
 from stretchtimer.core.text import join_seconds
 from stretchtimer.library.registry import Entry
 
@@ -26,6 +26,8 @@ def exercise_data(ex: Exercise) -> dict[str, Any]:
                 "name": v.name,
                 "starting_position": list(v.starting_position),
                 "steps": list(v.steps),
+                "left": v.left,
+                "right": v.right,
             }
             for v in ex.variants
         ],
@@ -63,6 +65,10 @@ def exercise_text(ex: Exercise, width: int = 88) -> str:
         if v.steps:
             out += ["", "The movement:"]
             out += [ln for i, s in enumerate(v.steps, 1) for ln in _wrap(f"{i}. {s}", "  ", width)]
+        if v.left or v.right:
+            out += [""]
+            for side in (Side.LEFT, Side.RIGHT):
+                out += _wrap(f"{side.value.capitalize()} side: {side_meaning(v, side)}", "", width)
     for title, items in (
         ("What you should feel", ex.good_sensations),
         ("Stop if", ex.red_flags),

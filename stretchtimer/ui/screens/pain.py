@@ -10,6 +10,7 @@ from textual.widgets import Footer, Label, Static
 
 from stretchtimer.core.exit_codes import ExitCode
 from stretchtimer.core.model import Segment
+from stretchtimer.core.plan import side_meaning
 from stretchtimer.present.session import PAIN_ADVICE
 
 
@@ -31,7 +32,7 @@ class PainScreen(Screen[None]):
         if seg.variant.name:
             where += f" / {seg.variant.name}"
         if seg.side:
-            where += f", {seg.side.value} side"
+            where += f", {side_meaning(seg.variant, seg.side)}"
         flags = "\n".join(f"- {f}" for f in seg.exercise.red_flags) or "- Any pain that is sharp"
         with VerticalScroll(id="pain"):
             yield Label("Stopped: this hurts", id="pain-title", markup=False)

@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
 
 from stretchtimer.core.errors import InputError
 from stretchtimer.core.model import Plan, Routine
@@ -77,11 +78,15 @@ class PickerScreen(Screen[None]):
         self.query_one("#routines", OptionList).focus()
         self.load_routines()
 
-    @work(thread=True, exclusive=True, group="picker")
-    def load_routines(self) -> None:
-        """Load the routines off the event loop, then show them."""
-        choices = self.load()
-        self.app.call_from_thread(self.show_choices, choices)
+    @work(thread=True, exclusive=True, group="picker", exit_on_error=False)
+    def load_routines(self) -> list[Choice]:
+        """Load the routines off the event loop (on_worker_state_changed shows them)."""
+        return self.load()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The routines are loaded: show them (back on the event loop)."""
+        if event.worker.group == "picker" and event.state is WorkerState.SUCCESS:
+            self.show_choices(list(event.worker.result or []))
 
     def show_choices(self, choices: list[Choice]) -> None:
         """Fill the list; highlight the first routine that can run."""

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
+from textual.worker import Worker, WorkerState
 
 NO_HISTORY = "History is off (--no-history, or record_history: false), so nothing to show."
 
@@ -33,11 +34,19 @@ class ProgressScreen(Screen[None]):
     def on_mount(self) -> None:
         self.read_history()
 
-    @work(thread=True, exclusive=True, group="progress")
-    def read_history(self) -> None:
+    @work(thread=True, exclusive=True, group="progress", exit_on_error=False)
+    def read_history(self) -> str | None:
         """Read the page off the event loop (a locked database can take seconds)."""
-        text = self.load()
-        self.app.call_from_thread(self.show, text or NO_HISTORY)
+        return self.load()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The page is read (or could not be): show it, back on the event loop."""
+        if event.worker.group != "progress":
+            return
+        if event.state is WorkerState.SUCCESS:
+            self.show(event.worker.result or NO_HISTORY)
+        elif event.state is WorkerState.ERROR:
+            self.show(NO_HISTORY)
 
     def show(self, text: str) -> None:
         """Put the page on the screen."""

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
+from textual.worker import Worker, WorkerState
 
 from stretchtimer.core.engine import Session
 from stretchtimer.present.session import NOT_COUNTED, held_text
@@ -66,13 +67,17 @@ class SummaryScreen(Screen[None]):
         if self.streak is not None:
             self.read_streak()
 
-    @work(thread=True, exclusive=True, group="streak")
-    def read_streak(self) -> None:
+    @work(thread=True, exclusive=True, group="streak", exit_on_error=False)
+    def read_streak(self) -> str:
         """Read the streak off the event loop (it waits for the session's row to be written)."""
         assert self.streak is not None
-        text = self.streak()
-        if text:
-            self.app.call_from_thread(self.show_streak, text)
+        return self.streak()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The streak is read: show it, back on the event loop (nothing if there is none)."""
+        done = event.worker.group == "streak" and event.state is WorkerState.SUCCESS
+        if done and event.worker.result:
+            self.show_streak(str(event.worker.result))
 
     def show_streak(self, text: str) -> None:
         """Show the streak under the facts."""
