@@ -60,7 +60,7 @@ def chime_latencies() -> tuple[list[float], list[float]]:
             started.append(time.monotonic())
 
         player.play = timed_play  # type: ignore[method-assign]
-        chimes = Chimes(player, lambda: None, lambda m: None)
+        chimes = Chimes(player, lambda n: None, lambda m: None)
         session = Session(plan)
         due: list[float] = []
         ticks: list[float] = []

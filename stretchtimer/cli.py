@@ -45,7 +45,7 @@ from stretchtimer.startup import resume_collector
 # `list`, `check` or `plan` never pay for the full-screen UI (about 100 ms).
 
 _C1 = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
-COMMANDS = ("list", "show", "plan", "check", "history", "run")
+COMMANDS = ("list", "show", "plan", "check", "history", "doctor", "run")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -60,7 +60,7 @@ def _parser(run: bool = False) -> argparse.ArgumentParser:
     p = _Parser(
         prog="stretchtimer run" if run else "stretchtimer",
         description="A guided stretch timer for the terminal.",
-        epilog="commands: list, show EXERCISE, plan ROUTINE, check PATH..., history, "
+        epilog="commands: list, show EXERCISE, plan ROUTINE, check PATH..., history, doctor, "
         "run ROUTINE (each with --help)",
     )
     p.add_argument(
@@ -87,6 +87,9 @@ def _sub_parser(command: str) -> argparse.ArgumentParser:
     elif command == "history":
         fmt.append("csv")
         p.add_argument("--since", help="only sessions on or after YYYY-MM-DD")
+    elif command == "doctor":
+        p.add_argument("--quiet", action="store_true", help="do not play the test chime")
+        return p
     p.add_argument("--format", choices=fmt, default="text")
     return p
 
@@ -294,6 +297,13 @@ def cmd_history(args: argparse.Namespace, library: Library) -> int:
     return ExitCode.OK
 
 
+def cmd_doctor(args: argparse.Namespace, library: Library) -> int:
+    """`stretchtimer doctor`: the sound player, the terminal, the history; a test chime."""
+    from stretchtimer.doctor import doctor
+
+    return doctor(play=not args.quiet)
+
+
 def make_recorder(args: argparse.Namespace) -> HistoryRecorder | None:
     """The history recorder, unless history is switched off (then nothing opens the database
     for writing; it is only read for the lead side, if it exists)."""
@@ -347,6 +357,7 @@ def main(argv: list[str] | None = None) -> int:
         "plan": cmd_plan,
         "check": cmd_check,
         "history": cmd_history,
+        "doctor": cmd_doctor,
     }
     try:
         if argv and argv[0] == "run":  # `run ROUTINE`, for a routine named like a command

@@ -62,6 +62,10 @@ class Signalled(Exception):
         self.signum = signum
 
 
+BELL_GAP = 0.25
+"""Seconds between the bells of a pattern."""
+
+
 def run_session(
     plan: Plan,
     chimes: Chimes,
@@ -117,8 +121,14 @@ def run_plain(
     """The `--plain` command: exit 0 when complete, 130 after Ctrl+C, 128+N after signal N."""
     out = sys.stdout
 
-    def bell() -> None:
-        if is_terminal(out):  # a bell in a log file or a pipe is noise
+    def bell(count: int) -> None:
+        """The bell `count` times, a quarter second apart (only on a terminal: in a log file
+        or a pipe it is noise)."""
+        if not is_terminal(out):
+            return
+        for n in range(count):
+            if n:
+                sleep(BELL_GAP)
             out.write("\a")
             out.flush()
 

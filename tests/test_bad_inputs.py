@@ -280,6 +280,7 @@ def bomb_costs(bomb_files: dict[str, Path]) -> dict[str, tuple[float, float]]:
     return {name: by_path[str(path)] for name, path in bomb_files.items()}
 
 
+@pytest.mark.xdist_group("bombs")  # one worker measures them all, once
 @pytest.mark.parametrize("name", list(ROUTINE_BOMBS))
 def test_routine_bombs_are_refused_cheaply(
     name: str, bomb_files: dict[str, Path], bomb_costs: dict[str, tuple[float, float]]
@@ -290,6 +291,7 @@ def test_routine_bombs_are_refused_cheaply(
     assert cpu < 1.0 and peak < 50, (cpu, peak)
 
 
+@pytest.mark.xdist_group("bombs")
 @pytest.mark.parametrize("name", list(ARTICLE_BOMBS))
 def test_article_bombs_load_or_fail_cheaply(
     name: str, bomb_costs: dict[str, tuple[float, float]]

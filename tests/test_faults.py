@@ -138,7 +138,7 @@ def test_history_locked_the_session_runs_and_the_row_is_written_after(
     conn.execute("BEGIN EXCLUSIVE")
     recorder = HistoryRecorder(lambda: History(db), lambda m: None)
     clock = FakeClock()
-    chimes = Chimes(RecordingPlayer(), lambda: None, lambda m: None)
+    chimes = Chimes(RecordingPlayer(), lambda n: None, lambda m: None)
     out = io.StringIO()
     session = run_session(quick_relief(), chimes, out, clock, clock.advance, recorder)
     assert out.getvalue().splitlines()[-1].startswith("Routine complete")
@@ -207,7 +207,7 @@ from stretchtimer.sound.chimes import Chimes
 from stretchtimer.sound.players import Playsound3Player
 bells, notices = [], []
 player = Playsound3Player()
-chimes = Chimes(player, lambda: bells.append(1), notices.append, folder=Path({str(folder)!r}))
+chimes = Chimes(player, lambda n: bells.append(n), notices.append, folder=Path({str(folder)!r}))
 chimes.play(Chime.HOLD)
 if player._last is not None:
     player._last.wait()
@@ -261,7 +261,7 @@ def test_hanging_player_does_not_block() -> None:
 
     player = Playsound3Player()
     player._playsound = fake_playsound
-    chimes = Chimes(player, lambda: None, lambda m: None)
+    chimes = Chimes(player, lambda n: None, lambda m: None)
     t = time.perf_counter()
     for chime in (Chime.HOLD, Chime.TICK, Chime.SWITCH):
         chimes.play(chime)
@@ -283,7 +283,7 @@ def test_read_only_history_the_session_still_runs(private_home: Path) -> None:
     notices: list[str] = []
     recorder = HistoryRecorder(read_only, notices.append)
     clock = FakeClock()
-    chimes = Chimes(RecordingPlayer(), lambda: None, lambda m: None)
+    chimes = Chimes(RecordingPlayer(), lambda n: None, lambda m: None)
     out = io.StringIO()
     session = run_session(quick_relief(), chimes, out, clock=clock, sleep=clock.advance, recorder=recorder)
     recorder.close()

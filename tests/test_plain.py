@@ -13,7 +13,7 @@ from stretchtimer.sound.chimes import Chimes
 
 
 def chimes(player: RecordingPlayer) -> Chimes:
-    return Chimes(player, bell=lambda: None, notify=lambda m: None)
+    return Chimes(player, bell=lambda n: None, notify=lambda m: None)
 
 
 def test_plain_run_prints_each_event_once() -> None:
@@ -34,6 +34,7 @@ def test_plain_run_prints_each_event_once() -> None:
     assert lines[-1] == "Routine complete: Quick relief. Held 1:10 of 1:10."
     assert sum(ln in ("3", "2", "1") for ln in lines) == 9
     assert player.played == ["hold"] + ["tick"] * 3 + ["switch", "hold"] + ["tick"] * 3 + [
+        "release",  # the second side's hold is over: getting ready for the next step
         "hold",
         "tick",
         "tick",

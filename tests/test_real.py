@@ -145,3 +145,33 @@ def test_no_full_screen_where_it_cannot_draw(
         assert "\x1b" not in (log.read_text() if log.exists() else "")
     finally:
         tmux("kill-server")
+
+
+@pytest.mark.slow
+@needs_aplay
+def test_our_own_player_reaches_an_alsa_device_where_playsound3_finds_none(
+    tmp_path: Path,
+) -> None:
+    """STRETCHTIMER_PLAYER=aplay (what the automatic choice falls to on a system with aplay
+    but no backend playsound3 accepts): the release chime's frames reach ALSA intact."""
+    played = tmp_path / "PLAYED"
+    (tmp_path / ".asoundrc").write_text(
+        f'pcm.!default {{ type file slave.pcm "null" file "{played}" format "raw" }}\n'
+    )
+    code = (
+        "from stretchtimer.sound.chime import Chime\n"
+        "from stretchtimer.sound.players import AutoPlayer\n"
+        "p = AutoPlayer()\n"
+        "p.play(Chime.RELEASE.path)\n"
+        "p._player._last.wait()\n"
+        "print(p.chosen, 'failed' if p.failed() else 'ok')\n"
+    )
+    env = {**os.environ, "HOME": str(tmp_path), "STRETCHTIMER_PLAYER": "aplay"}
+    env.pop("PLAYSOUND3_BACKEND", None)
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=30
+    )
+    assert result.stdout.strip() == "aplay ok", result.stderr
+    with wave.open(str(Chime.RELEASE.path)) as w:
+        frames = w.readframes(w.getnframes())
+    assert played.read_bytes()[: len(frames)] == frames

@@ -59,7 +59,7 @@ def test_fallback_to_bell_once_and_mute() -> None:
     """A failing player: bell instead, one notice; muted: nothing at all."""
     bells: list[int] = []
     notices: list[str] = []
-    chimes = Chimes(RecordingPlayer(fail=True), lambda: bells.append(1), notices.append)
+    chimes = Chimes(RecordingPlayer(fail=True), lambda n: bells.append(n), notices.append)
     chimes.play(Chime.HOLD)
     chimes.play(Chime.SWITCH)
     chimes.play(Chime.TICK)  # ticks are not rung on the bell
@@ -72,7 +72,7 @@ def test_fallback_to_bell_once_and_mute() -> None:
 def test_one_chime_per_tick() -> None:
     """When a tick reports several events, one chime sounds (the latest)."""
     player = RecordingPlayer()
-    chimes = Chimes(player, lambda: None, lambda m: None)
+    chimes = Chimes(player, lambda n: None, lambda m: None)
     chimes.on_events([Countdown(1, n=1), SegmentEnded(1), SegmentStarted(2)], PLAN)
     assert player.played == ["switch"]
 
@@ -93,12 +93,12 @@ def test_prepare_loads_the_player_unless_muted_and_survives_a_broken_one() -> No
     """prepare() loads the player early; muted it waits; a player that cannot load means the bell."""
     notices: list[str] = []
     muted = _Loading(fail=False)
-    Chimes(muted, lambda: None, notices.append, muted=True).prepare()
+    Chimes(muted, lambda n: None, notices.append, muted=True).prepare()
     assert muted.loads == 0
     ok = _Loading(fail=False)
-    Chimes(ok, lambda: None, notices.append).prepare()
+    Chimes(ok, lambda n: None, notices.append).prepare()
     assert ok.loads == 1 and notices == []
     broken = _Loading(fail=True)
-    chimes = Chimes(broken, lambda: None, notices.append)
+    chimes = Chimes(broken, lambda n: None, notices.append)
     chimes.prepare()
     assert chimes.fallen_back and len(notices) == 1

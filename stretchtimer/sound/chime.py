@@ -18,8 +18,17 @@ class Chime(StrEnum):
     """Each of the last three seconds of a hold: a short, soft tick."""
     SWITCH = "switch"
     """Switch sides: a falling two-note ding-dong."""
+    RELEASE = "release"
+    """A hold is over and no switch follows (getting ready for the next step, a rest): one
+    low, soft note, so the end of every hold is heard."""
     COMPLETE = "complete"
     """Routine complete: a rising three-note arpeggio."""
+
+    @property
+    def bells(self) -> int:
+        """How many times the terminal bell rings for it when no player can play it: a pattern
+        for each change (one for a hold, two for a switch or a release, three for the end)."""
+        return {"hold": 1, "switch": 2, "release": 2, "complete": 3}.get(self.value, 0)
 
     @property
     def path(self) -> Path:

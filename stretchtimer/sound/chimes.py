@@ -21,13 +21,14 @@ class Chimes:
     def __init__(
         self,
         player: Player | None,
-        bell: Callable[[], None],
+        bell: Callable[[int], None],
         notify: Callable[[str], None],
         muted: bool = False,
         folder: Path | None = None,
     ) -> None:
         self.player = player
         self.bell = bell
+        """Rings the terminal bell n times (a pattern per chime) when no player can."""
         self.notify = notify
         self.muted = muted
         self.folder = folder or WAV_DIR
@@ -84,8 +85,8 @@ class Chimes:
                     return
                 except Exception:  # any failure of a player means: use the bell
                     self._fall_back()
-        if chime is not Chime.TICK:
-            self.bell()
+        if chime.bells:
+            self.bell(chime.bells)
 
     def on_events(self, events: list[Event], plan: Plan) -> None:
         """Sound what the events call for (at most one chime per tick)."""

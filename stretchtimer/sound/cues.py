@@ -15,6 +15,9 @@ def chime_for(event: Event, plan: Plan) -> Chime | None:
     if isinstance(event, Finished):
         return Chime.COMPLETE
     if isinstance(event, SegmentStarted):
+        if kind in (SegmentKind.PREPARE, SegmentKind.REST) and event.index > 0:
+            before = plan.segments[event.index - 1].kind
+            return Chime.RELEASE if before is SegmentKind.HOLD else None
         return {SegmentKind.HOLD: Chime.HOLD, SegmentKind.SWITCH: Chime.SWITCH}.get(kind)
     if isinstance(event, Countdown) and kind is SegmentKind.HOLD:
         return Chime.TICK

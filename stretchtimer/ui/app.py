@@ -45,6 +45,10 @@ from stretchtimer.ui.screens.summary import SummaryScreen
 PLAYER_LOAD_DELAY = 0.3
 """Seconds after start-up to import the sound player (it probes the system for players), so it
 never delays the first frame. A chime needed sooner loads it on the spot."""
+BELL_GAP = 0.25
+"""Seconds between the bells of a pattern (rung at once, terminals make them one)."""
+FLASH = 0.3
+"""Seconds the screen stays flashed for a bell."""
 SHUTDOWN_GRACE = 3.0
 """Seconds a signalled exit may take before the process leaves without Textual's shutdown."""
 
@@ -77,7 +81,7 @@ class StretchApp(App[int]):
         self.first_plan = plan
         self.clock = clock
         self.recorder = recorder
-        self.chimes = Chimes(player, bell=self.bell, notify=self._sound_notice, muted=mute)
+        self.chimes = Chimes(player, bell=self.ring, notify=self._sound_notice, muted=mute)
         self.session: Session | None = None
         self.leaving = ExitCode.OK
         """The exit code leaving now would have: OK until a session is stopped for pain."""
@@ -97,6 +101,15 @@ class StretchApp(App[int]):
             )
         except RuntimeError:
             self._early_notices.append(one_line(message))
+
+    def ring(self, count: int) -> None:
+        """No player: ring the terminal bell `count` times, a quarter second apart (a pattern
+        per change), and flash the screen, for those who cannot hear it."""
+        self.bell()
+        for n in range(1, count):
+            self.set_timer(BELL_GAP * n, self.bell)
+        self.screen.add_class("-flash")
+        self.set_timer(FLASH, lambda: self.screen.remove_class("-flash"))
 
     def _sound_notice(self, message: str) -> None:
         self.notify(one_line(message), severity="warning", timeout=6, markup=False)
