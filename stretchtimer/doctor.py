@@ -64,7 +64,8 @@ def history_line() -> str:
         rows, current, _, _ = read_all(path)
     except HistoryError as exc:
         return f"History:  {exc}"
-    return f"History:  {path}: {len(rows)} sessions, current streak {current}"
+    sessions = f"{len(rows)} session{'s' * (len(rows) != 1)}"
+    return f"History:  {path}: {sessions}, current streak {current}"
 
 
 def doctor(play: bool = True) -> int:
