@@ -47,6 +47,15 @@ def start(tmux: Tmux, home: Path, routine: Path, size: tuple[int, int], extra: s
     tmux("new-session", "-d", "-s", "t", "-x", str(size[0]), "-y", str(size[1]), command)
 
 
+def digit_rows(pane: str) -> int:
+    """The most rows in a row that draw the far view's block digits."""
+    best = run = 0
+    for line in pane.splitlines():
+        run = run + 1 if "████" in line and "HOLD" not in line else 0
+        best = max(best, run)
+    return best
+
+
 def seconds_left(pane: str) -> int:
     match = re.search(r"(\d+):(\d\d) left", pane)
     assert match, pane
@@ -56,7 +65,8 @@ def seconds_left(pane: str) -> int:
 @pytest.mark.slow
 @needs_tmux
 def test_tiny_terminal_and_resize_mid_hold(tmp_path: Path, private_home: Path) -> None:
-    """At 40x12 the countdown and the phase still show; resized mid-hold, it redraws whole."""
+    """At 40x12 the countdown and the phase still show; resized mid-hold to 100x30 and 160x48,
+    the far view's digits are at least 7 and 20 rows tall; back at 60x20, the usual screen."""
     routine = write(tmp_path, "forty.yaml", HOLD40)
     tmux = Tmux(tmp_path / "sock")
     start(tmux, private_home, routine, (40, 12))
@@ -64,9 +74,12 @@ def test_tiny_terminal_and_resize_mid_hold(tmp_path: Path, private_home: Path) -
         pane = tmux.wait_for("HOLD")
         assert "╭─╮" in pane  # the big digits are drawn
         assert "Traceback" not in pane
-        tmux("resize-window", "-t", "t", "-x", "100", "-y", "30")
-        pane = tmux.wait_for("The movement:")
-        assert "Stop if:" in pane and "Forty" in pane
+        for size, least in (((100, 30), 7), ((160, 48), 20)):
+            tmux("resize-window", "-t", "t", "-x", str(size[0]), "-y", str(size[1]))
+            time.sleep(0.6)
+            pane = tmux("capture-pane", "-p", "-t", "t")
+            assert "Stop if:" in pane and "Forty" in pane
+            assert digit_rows(pane) >= least, pane
         tmux("resize-window", "-t", "t", "-x", "60", "-y", "20")
         time.sleep(0.5)
         pane = tmux("capture-pane", "-p", "-t", "t")

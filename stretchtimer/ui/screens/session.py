@@ -13,8 +13,8 @@ from textual.timer import Timer
 from textual.widgets import Digits, Footer, Label, Static
 
 from stretchtimer.core.engine import Clock, Session, State
-from stretchtimer.core.model import Plan
-from stretchtimer.present.session import SessionView, view
+from stretchtimer.core.model import Plan, SegmentKind
+from stretchtimer.present.session import PHASES, SessionView, view
 from stretchtimer.sound.chimes import Chimes
 from stretchtimer.ui.messages import (
     SessionBegan,
@@ -23,6 +23,7 @@ from stretchtimer.ui.messages import (
     SessionStoppedForPain,
 )
 from stretchtimer.ui.screens.confirm import ConfirmScreen
+from stretchtimer.ui.widgets.big_text import BigText, can_draw
 from stretchtimer.ui.widgets.progress_line import ProgressLine
 
 FINAL_FRAME = 0.05
@@ -43,8 +44,12 @@ class SessionScreen(Screen[None]):
         Binding("m", "mute", "Mute"),
         Binding("m", "unmute", "Unmute"),
         Binding("h", "app.progress", "Progress", show=False),
+        Binding("f", "far", "Far view"),
     ]
     """x and q first: on a narrow terminal the footer cuts from the right."""
+    FAR_FROM = (100, 28)
+    """From this size (columns, rows) the far view is on unless `f` turned it off (28 rows: a
+    100x30 tmux window's pane is 29 rows under its status line)."""
     MIN_SIZE = (30, 10)
     """Smaller than this (columns, rows), no countdown fits: the screen says so instead."""
 
@@ -56,6 +61,8 @@ class SessionScreen(Screen[None]):
         self.chimes = chimes
         """The app's chimes: this screen sounds them and mutes them."""
         self.session: Session | None = None
+        self.far: bool | None = None
+        """The far view as `f` set it; None: on when the terminal is big enough."""
         self.paused_by_cover = False
         """Paused because a dialog, the palette or the progress screen covers this screen: it
         resumes when they close (a session the user had paused stays paused)."""
@@ -71,7 +78,10 @@ class SessionScreen(Screen[None]):
         with Horizontal(id="phasebar"):
             yield Label(id="phase", markup=False)
             yield Label(id="side", markup=False)
+        yield BigText(most=2, id="far-phase")
+        yield Label(id="far-side", markup=False)
         yield Digits("0:00", id="countdown")
+        yield BigText(id="far-count")
         yield ProgressLine(id="bar")
         with Vertical(id="body"):
             yield Label(id="cue-title", markup=False)
@@ -107,6 +117,8 @@ class SessionScreen(Screen[None]):
         self.set_class(height < 24, "-short")
         self.set_class(height < 16, "-tiny")
         self.set_class(width < 70, "-narrow")
+        far_fits = width >= self.FAR_FROM[0] and height >= self.FAR_FROM[1]
+        self.set_class(far_fits if self.far is None else self.far, "-far")
         too_small = width < self.MIN_SIZE[0] or height < self.MIN_SIZE[1]
         self.set_class(too_small, "-too-small")
         if too_small:
@@ -171,8 +183,14 @@ class SessionScreen(Screen[None]):
         label("exercise", v.exercise)
         label("phase", v.phase.upper())
         label("side", v.side.upper())
+        if changed("side"):
+            self.query_one("#far-side", Label).update(v.side.upper())
+        if changed("phase") or changed("state"):
+            word = "PAUSED" if v.state == "paused" else PHASES[SegmentKind(v.kind)].upper()
+            self.query_one("#far-phase", BigText).show(word if can_draw(word) else "")
         if changed("countdown"):
             self.query_one("#countdown", Digits).update(v.countdown)
+            self.query_one("#far-count", BigText).show(v.countdown)
         if changed("progress"):
             self.query_one("#bar", ProgressLine).show(v.progress)
         if changed("cue") or changed("cue_title"):
@@ -234,6 +252,11 @@ class SessionScreen(Screen[None]):
             self.paused_by_cover = False
             return
         self._drive(Session.toggle_pause)
+
+    def action_far(self) -> None:
+        """The far view on or off (it starts on where the terminal is big enough)."""
+        self.far = not self.has_class("-far")
+        self.on_resize()
 
     def on_screen_suspend(self) -> None:
         """Covered (the quit dialog, the palette, the progress screen): pause what runs."""
