@@ -33,3 +33,22 @@ def test_session_states(snap_compare: Any, name: str, seconds: float, keys: list
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+@pytest.mark.parametrize(
+    ("name", "size", "theme"),
+    [("far-view", (120, 34), "textual-dark"), ("light-theme", (80, 24), "textual-light")],
+)
+def test_far_view_and_light_theme(
+    snap_compare: Any, name: str, size: tuple[int, int], theme: str
+) -> None:
+    """A hold in the far view (big phase and digits), and in the light theme."""
+    app, clock, _ = build()
+
+    async def run_before(pilot: Any) -> None:
+        app.theme = theme
+        await pilot.pause()
+        advance(app, clock, 12.0)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
