@@ -55,7 +55,7 @@ class PickerScreen(Screen[None]):
     """Choose a routine."""
 
     BINDINGS = [
-        Binding("enter", "start", "Start"),
+        Binding("enter", "start", "Start", priority=True),  # (the list would take enter)
         Binding("h", "app.progress", "Progress"),
         Binding("q", "app.quit", "Quit"),
     ]
