@@ -39,6 +39,8 @@ from stretchtimer.present.views import (
     plan_text,
     routine_row,
 )
+from stretchtimer.sound.speech import find_engine
+from stretchtimer.sound.voice import Voice
 from stretchtimer.startup import resume_collector
 
 # Textual, SQLite and the Markdown reader are imported inside the command that needs them, so
@@ -68,7 +70,13 @@ def _parser(run: bool = False) -> argparse.ArgumentParser:
         nargs=None if run else "?",
         help="a routine name (morning, quick-relief) or a path",
     )
-    p.add_argument("--mute", action="store_true", help="no chimes")
+    p.add_argument("--mute", action="store_true", help="no chimes and no voice")
+    p.add_argument(
+        "--voice",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="spoken cues (on where a speech engine is found; settings.yaml: voice)",
+    )
     p.add_argument("--plain", action="store_true", help="one line per event, no full-screen UI")
     p.add_argument("--no-history", action="store_true", help="record nothing")
     p.add_argument("--version", action="version", version=f"stretchtimer {__version__}")
@@ -314,6 +322,18 @@ def make_recorder(args: argparse.Namespace) -> HistoryRecorder | None:
     return HistoryRecorder(lambda: History(paths.history_file()), notify=_err)
 
 
+def make_voice(args: argparse.Namespace) -> Voice | None:
+    """The voice: on where a speech engine is found, unless --no-voice or settings.yaml's
+    `voice: false` (--voice wins over the settings)."""
+    settings = load_settings()
+    engine = find_engine()
+    if engine is None:
+        return None
+    on = settings.voice if args.voice is None else args.voice
+    cache = paths.cache_dir() / "phrases"
+    return Voice(engine, cache, settings.voice_rate, settings.voice_cues, on=on)
+
+
 def cmd_run(args: argparse.Namespace, library: Library) -> int:
     """`stretchtimer [ROUTINE]`: a guided session, full-screen or plain."""
     routine = load_routine_named(args.routine, library) if args.routine else None
@@ -332,7 +352,9 @@ def cmd_run(args: argparse.Namespace, library: Library) -> int:
             return run_plain(plan, mute=args.mute, recorder=recorder)
         from stretchtimer.ui.app import make_app
 
-        app = make_app(library=library, plan=plan, mute=args.mute, recorder=recorder)
+        app = make_app(
+            library=library, plan=plan, mute=args.mute, recorder=recorder, voice=make_voice(args)
+        )
         try:
             app.run()
         finally:

@@ -16,6 +16,7 @@ from stretchtimer.present.streams import full_screen_possible
 from stretchtimer.sound.chime import Chime
 from stretchtimer.sound.commands import CHOICE_ENV, found
 from stretchtimer.sound.players import AutoPlayer
+from stretchtimer.sound.speech import INSTALL_ONE, find_engine
 
 INSTALL_A_PLAYER = (
     "none: the terminal bell rings instead, in a pattern per change. To hear the chimes, "
@@ -40,6 +41,15 @@ def sound_lines(player: AutoPlayer) -> list[str]:
     if others:
         lines.append(f"          also here: {', '.join(others)} (pick one with {CHOICE_ENV})")
     return lines
+
+
+def speech_line() -> str:
+    """The speech engine the voice uses, or how to get one."""
+    engine = find_engine()
+    if engine is None:
+        return f"Voice:    {INSTALL_ONE}"
+    voice = "on" if load_settings().voice else "off (voice: false in settings.yaml)"
+    return f"Voice:    {engine.name}: spoken cues are {voice} (v or --no-voice to switch)"
 
 
 def terminal_line() -> str:
@@ -71,7 +81,7 @@ def history_line() -> str:
 def doctor(play: bool = True) -> int:
     """Print what works; play a test chime. Exit 0, or 1 when no sound player works."""
     player = AutoPlayer()
-    lines = [*sound_lines(player), terminal_line(), history_line()]
+    lines = [*sound_lines(player), speech_line(), terminal_line(), history_line()]
     for line in lines:
         print(one_line(line))
     if not player.chosen:

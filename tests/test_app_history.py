@@ -97,7 +97,7 @@ def test_pain_stop_records_exercise_and_side() -> None:
 
 
 def test_recording_is_fast() -> None:
-    """Each history write takes under 5 ms (median, measured on the writer thread)."""
+    """Each history write costs under 5 ms (median CPU time on the writer thread)."""
     app, clock, recorder = app_with_history()
 
     async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:

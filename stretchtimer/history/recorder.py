@@ -44,7 +44,8 @@ class HistoryRecorder:
         self.wait = wait
         """Longest a read waits for its answer (a locked database): then it goes without."""
         self.write_ms: list[float] = []
-        """How long each write took, in milliseconds (measured)."""
+        """The CPU time each write took on the writer thread, in milliseconds (measured in
+        thread time, so that other work on the machine does not count)."""
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="history")
         self._history: History | None = None
         self._session_id: int | None = None
@@ -73,14 +74,14 @@ class HistoryRecorder:
         def run() -> Any:
             if self._history is None:
                 return None
-            start = time.perf_counter()
+            start = time.thread_time()
             try:
                 return fn(self._history)
             except Exception as exc:  # a full disk, a lock that outlasted the wait, ...
                 self._fail(f"{self._history.path}: {exc}")
                 return None
             finally:
-                self.write_ms.append((time.perf_counter() - start) * 1000)
+                self.write_ms.append((time.thread_time() - start) * 1000)
 
         return self._pool.submit(run)
 

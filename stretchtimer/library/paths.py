@@ -36,6 +36,14 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir("stretchtimer", appauthor=False))
 
 
+def cache_dir() -> Path:
+    """The user's cache directory (spoken phrases): anything in it can be made again."""
+    home = os.environ.get(HOME_ENV)
+    if home:
+        return Path(home) / "cache"
+    return Path(platformdirs.user_cache_dir("stretchtimer", appauthor=False))
+
+
 def user_dir(kind: str) -> Path:
     """The user's own `content` or `routines` folder."""
     return config_dir() / kind

@@ -17,6 +17,14 @@ class Settings:
 
     record_history: bool = True
     """False: no session is ever written to the history database."""
+    voice: bool = True
+    """False: no spoken cues (chimes only), unless --voice says otherwise."""
+    voice_rate: int = 190
+    """Words a minute the voice speaks (80 to 400)."""
+    voice_cues: tuple[str, ...] = (
+        "exercise", "hold", "switch", "red_flags", "countdown", "complete",
+    )
+    """Which phrases the voice says."""
 
 
 def load_settings() -> Settings:
@@ -37,4 +45,14 @@ def load_settings() -> Settings:
     record = data.get("record_history", True)
     if not isinstance(record, bool):
         raise InputError.single(path, "record_history must be true or false")
-    return Settings(record_history=record)
+    voice = data.get("voice", True)
+    if not isinstance(voice, bool):
+        raise InputError.single(path, "voice must be true or false")
+    rate = data.get("voice_rate", Settings.voice_rate)
+    if not isinstance(rate, int) or isinstance(rate, bool) or not 80 <= rate <= 400:
+        raise InputError.single(path, "voice_rate must be a whole number from 80 to 400")
+    cues = data.get("voice_cues", list(Settings.voice_cues))
+    known = Settings.voice_cues
+    if not isinstance(cues, list) or not all(isinstance(c, str) and c in known for c in cues):
+        raise InputError.single(path, f"voice_cues must be a list of: {', '.join(known)}")
+    return Settings(record_history=record, voice=voice, voice_rate=rate, voice_cues=tuple(cues))

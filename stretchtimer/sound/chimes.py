@@ -88,11 +88,21 @@ class Chimes:
         if chime.bells:
             self.bell(chime.bells)
 
-    def on_events(self, events: list[Event], plan: Plan) -> None:
-        """Sound what the events call for (at most one chime per tick)."""
+    def on_events(self, events: list[Event], plan: Plan, ticks: bool = True) -> Chime | None:
+        """Sound what the events call for (at most one chime per tick; no ticks when the voice
+        counts down instead); return the chime sounded, if any."""
         chimes = [c for c in (chime_for(e, plan) for e in events) if c]
-        if chimes:
-            self.play(chimes[-1])
+        if not ticks:
+            chimes = [c for c in chimes if c is not Chime.TICK]
+        if not chimes or self.muted:
+            return None
+        self.play(chimes[-1])
+        return chimes[-1]
+
+    @property
+    def can_play(self) -> bool:
+        """Whether sounds go to a player (not muted, not fallen back to the bell)."""
+        return self.player is not None and not self.muted and not self.fallen_back
 
     def toggle_mute(self) -> bool:
         """Mute or unmute; return whether now muted."""

@@ -16,6 +16,7 @@ from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.timer import Timer
 
 from stretchtimer.core.engine import Clock, Session
 from stretchtimer.core.exit_codes import ExitCode
@@ -27,6 +28,7 @@ from stretchtimer.library.registry import Library
 from stretchtimer.present.progress import progress_text
 from stretchtimer.sound.chimes import Chimes
 from stretchtimer.sound.players import Player, default_player
+from stretchtimer.sound.voice import Voice
 from stretchtimer.startup import resume_collector
 from stretchtimer.ui.messages import (
     FeelingGiven,
@@ -35,6 +37,7 @@ from stretchtimer.ui.messages import (
     SessionFinished,
     SessionQuit,
     SessionStoppedForPain,
+    SpeechQueued,
 )
 from stretchtimer.ui.screens.pain import PainScreen
 from stretchtimer.ui.screens.picker import PickerScreen, load_choices
@@ -75,8 +78,12 @@ class StretchApp(App[int]):
         player: Player | None = None,
         mute: bool = False,
         recorder: HistoryRecorder | None = None,
+        voice: Voice | None = None,
     ) -> None:
         super().__init__()
+        self.voice = voice
+        """Spoken cues (None: none); the session screens queue phrases, the app plays them."""
+        self._voice_timer: Timer | None = None
         self.library = library
         self.first_plan = plan
         self.clock = clock
@@ -115,8 +122,29 @@ class StretchApp(App[int]):
         self.notify(one_line(message), severity="warning", timeout=6, markup=False)
 
     def session_screen(self, plan: Plan) -> SessionScreen:
-        """A session screen for `plan`, on this app's clock and chimes."""
-        return SessionScreen(plan, self.clock, self.chimes)
+        """A session screen for `plan`, on this app's clock, chimes and voice."""
+        return SessionScreen(plan, self.clock, self.chimes, self.voice)
+
+    @on(SpeechQueued)
+    def arm_voice(self) -> None:
+        """Wake when the next queued phrase is due (the app outlives the session screen, so
+        'Routine complete' is said over the summary)."""
+        due = self.voice.next_due() if self.voice is not None else None
+        if self._voice_timer is not None:
+            self._voice_timer.stop()
+            self._voice_timer = None
+        if due is not None:
+            self._voice_timer = self.set_timer(max(0.0, due - self.clock()), self.speak_due)
+
+    def speak_due(self) -> None:
+        """Play the phrases due now, through the chimes' player, and wait for the next."""
+        if self.voice is None:
+            return
+        for path in self.voice.due(self.clock()):
+            if self.chimes.can_play and self.chimes.player is not None:
+                with contextlib.suppress(Exception):  # a phrase never stops a session
+                    self.chimes.player.play(path)
+        self.arm_voice()
 
     def get_default_screen(self) -> Screen[Any]:
         """The first screen is the session (or the picker) itself, not a blank screen with it
@@ -283,7 +311,8 @@ class StretchApp(App[int]):
                 ("Pause / resume", "Freeze or continue the countdown (space)", "toggle_pause"),
                 ("Next segment", "Skip ahead (n or right)", "next"),
                 ("Previous segment", "Restart or go back (p or left)", "back"),
-                ("Mute / unmute", "Silence the chimes (m)", "toggle_mute"),
+                ("Mute / unmute", "Silence the chimes and the voice (m)", "toggle_mute"),
+                ("Voice on / off", "Spoken cues (v)", "voice"),
                 ("Stop: this hurts", "End now and show the red flags (x)", "hurt"),
             ):  # (quitting is Textual's own Quit, which asks first: see action_quit)
                 yield SystemCommand(title, help_text, getattr(screen, f"action_{action}"))
@@ -296,8 +325,9 @@ def make_app(
     player: Player | None = None,
     mute: bool = False,
     recorder: HistoryRecorder | None = None,
+    voice: Voice | None = None,
 ) -> StretchApp:
     """The app as the CLI and the tests build it."""
     if player is None:
         player = default_player()
-    return StretchApp(library or Library(), plan, clock, player, mute, recorder)
+    return StretchApp(library or Library(), plan, clock, player, mute, recorder, voice)

@@ -50,3 +50,7 @@ class FeelingGiven(Message):
         super().__init__()
         self.score = score
         """The score the user pressed."""
+
+
+class SpeechQueued(Message):
+    """Spoken phrases were queued: the app plays each when it is due."""

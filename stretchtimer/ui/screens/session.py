@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
@@ -16,16 +17,21 @@ from stretchtimer.core.engine import Clock, Session, State
 from stretchtimer.core.model import Plan, SegmentKind
 from stretchtimer.present.session import PHASES, SessionView, view
 from stretchtimer.sound.chimes import Chimes
+from stretchtimer.sound.voice import Voice, wav_seconds
 from stretchtimer.ui.messages import (
     SessionBegan,
     SessionFinished,
     SessionQuit,
     SessionStoppedForPain,
+    SpeechQueued,
 )
 from stretchtimer.ui.screens.confirm import ConfirmScreen
 from stretchtimer.ui.widgets.big_text import BigText, can_draw
 from stretchtimer.ui.widgets.progress_line import ProgressLine
 
+VOICE_AFTER = 0.3
+"""Seconds after the session starts to begin rendering its phrases: never before the first
+frame (the first phrase is needed at the first hold, seconds later)."""
 FINAL_FRAME = 0.05
 """Seconds the end of a routine stays on the session screen before the summary replaces it:
 enough for the final frame to be painted first (Textual paints at most every 1/60 s)."""
@@ -45,6 +51,7 @@ class SessionScreen(Screen[None]):
         Binding("m", "unmute", "Unmute"),
         Binding("h", "app.progress", "Progress", show=False),
         Binding("f", "far", "Far view"),
+        Binding("v", "voice", "Voice"),
     ]
     """x and q first: on a narrow terminal the footer cuts from the right."""
     FAR_FROM = (100, 28)
@@ -53,8 +60,12 @@ class SessionScreen(Screen[None]):
     MIN_SIZE = (30, 10)
     """Smaller than this (columns, rows), no countdown fits: the screen says so instead."""
 
-    def __init__(self, plan: Plan, clock: Clock, chimes: Chimes) -> None:
+    def __init__(
+        self, plan: Plan, clock: Clock, chimes: Chimes, voice: Voice | None = None
+    ) -> None:
         super().__init__()
+        self.voice = voice
+        """The app's voice (None: no speech engine or switched off for good)."""
         self.plan = plan
         self.clock = clock
         """Where time comes from (the tests' is fake): never read anywhere else."""
@@ -106,6 +117,9 @@ class SessionScreen(Screen[None]):
             self.mount(Footer(compact=width < 70, show_command_palette=width >= 50))
             self.call_after_refresh(self.refresh_bindings)
         if self.session is not None and self.session.state is State.READY:
+            if self.voice is not None:
+                texts = self.voice.plan(self.plan)
+                self.set_timer(VOICE_AFTER, lambda: self._render_voice(texts))
             self.post_message(SessionBegan(self.session))
             self.session.start()
             self.tick()
@@ -140,7 +154,14 @@ class SessionScreen(Screen[None]):
             self._timer.stop()
             self._timer = None
         events = session.tick()
-        self.chimes.on_events(events, self.plan)
+        voice = self.voice if self.voice is not None and self.chimes.can_play else None
+        chime = self.chimes.on_events(
+            events, self.plan, ticks=not (voice is not None and voice.counts_down)
+        )
+        if voice is not None and voice.on:
+            voice.hear(events, self.clock(), after=wav_seconds(chime.path) if chime else 0.0)
+            if voice.next_due() is not None:
+                self.post_message(SpeechQueued())
         if session.state is State.FINISHED:
             # The end is drawn at once ("0:00", ROUTINE COMPLETE); the summary,
             # a whole new screen (about 30 ms to build and paint), follows it.
@@ -226,10 +247,15 @@ class SessionScreen(Screen[None]):
             return muted
         if action in ("next", "back", "hurt"):
             return running
+        if action == "voice":
+            return self.voice is not None and self.voice.engine is not None
         return True
 
     def _drive(self, command: Callable[[Session], None]) -> None:
-        """Apply a key's command to the session, then redraw and re-arm at once."""
+        """Apply a key's command to the session, then redraw and re-arm at once (what the
+        voice had queued is dropped: the new moment brings its own words)."""
+        if self.voice is not None:
+            self.voice.silence()
         if self.session:
             self._begin()  # (it is running already unless the key beat the first refresh)
             command(self.session)
@@ -252,6 +278,22 @@ class SessionScreen(Screen[None]):
             self.paused_by_cover = False
             return
         self._drive(Session.toggle_pause)
+
+    def _render_voice(self, texts: list[str]) -> None:
+        """Render the phrases in a worker (after the first frame; a phrase takes ~60 ms)."""
+        voice = self.voice
+        if voice is not None:
+            self.run_worker(
+                partial(voice.render, texts), thread=True, group="voice", exit_on_error=False
+            )
+
+    def action_voice(self) -> None:
+        """Spoken cues on or off."""
+        if self.voice is not None:
+            self.voice.on = not self.voice.on
+            self.voice.silence()
+            self.notify("Voice on" if self.voice.on else "Voice off (v to turn it on)")
+            self.refresh_bindings()
 
     def action_far(self) -> None:
         """The far view on or off (it starts on where the terminal is big enough)."""

@@ -1,0 +1,76 @@
+"""Provides what the voice says and when: short sentences for a plan's events (the exercise
+and what the side means at get-ready, the hold's length, the switch, the red flags once per
+exercise, 3-2-1, the end)."""
+
+from __future__ import annotations
+
+from stretchtimer.core.model import Plan, SegmentKind
+from stretchtimer.core.plan import side_meaning, starting_position
+
+WORDS_A_SECOND = 3.0
+"""About how fast the engine speaks at its rate: to judge what fits in a segment."""
+CUES = ("exercise", "hold", "switch", "red_flags", "countdown", "complete")
+"""The kinds of phrase; settings.yaml's `voice_cues` may name fewer."""
+
+Trigger = tuple[int, str]
+"""(segment index, `start` | `3` | `2` | `1` | `finish`)."""
+
+
+def seconds_to_say(text: str) -> float:
+    """About how long `text` takes to say."""
+    return len(text.split()) / WORDS_A_SECOND
+
+
+def _sentence(text: str) -> str:
+    text = text.strip().rstrip(".")
+    return text[:1].upper() + text[1:] + "." if text else ""
+
+
+def phrases(plan: Plan, cues: tuple[str, ...] = CUES) -> dict[Trigger, list[str]]:
+    """What to say at each trigger of the plan, in order (a trigger may have two phrases: a
+    hold's length, then the exercise's red flags the first time it is held)."""
+    out: dict[Trigger, list[str]] = {}
+    flagged: set[str] = set()
+    last = len(plan.segments) - 1
+    for i, seg in enumerate(plan.segments):
+        said: list[str] = []
+        if seg.kind is SegmentKind.PREPARE and "exercise" in cues:
+            name = _sentence(seg.variant.name or seg.exercise.title)
+            side = ""
+            if seg.side:  # `your left knee comes in` -> ` Left knee comes in first.`
+                meaning = side_meaning(seg.variant, seg.side).removeprefix("your ")
+                side = f" {_sentence(meaning)[:-1]} first."
+            said.append(name + side)
+            start = starting_position(seg.exercise, seg.variant)
+            more = _sentence(start[0]) if start else ""
+            if more and seconds_to_say(said[0] + " " + more) <= seg.seconds - 1.5:
+                said[0] += " " + more
+        elif seg.kind is SegmentKind.HOLD:
+            if "hold" in cues:
+                said.append(f"Hold, {seg.seconds} seconds.")
+            flags = seg.exercise.red_flags
+            if "red_flags" in cues and flags and seg.exercise.id not in flagged:
+                flagged.add(seg.exercise.id)
+                said.append(f"Stop if {flags[0][:1].lower()}{flags[0][1:].rstrip('.')}.")
+            if "countdown" in cues and seg.seconds > 4:
+                for n in (3, 2, 1):
+                    out[(i, str(n))] = [str(n)]
+        elif seg.kind is SegmentKind.SWITCH and "switch" in cues and seg.side:
+            said.append(f"Switch: {side_meaning(seg.variant, seg.side).removeprefix('your ')}.")
+        elif seg.kind is SegmentKind.REST and "hold" in cues:
+            said.append("Rest.")
+        if said:
+            out[(i, "start")] = said
+        if i == last and "complete" in cues:
+            out[(i, "finish")] = ["Routine complete."]
+    return out
+
+
+def in_order(table: dict[Trigger, list[str]]) -> list[str]:
+    """Every phrase once, in the order they are first needed (what to render first)."""
+    seen: dict[str, None] = {}
+    rank = {"start": 0, "3": 1, "2": 2, "1": 3, "finish": 4}
+    for trigger in sorted(table, key=lambda t: (t[0], rank[t[1]])):
+        for text in table[trigger]:
+            seen.setdefault(text, None)
+    return list(seen)
