@@ -17,7 +17,10 @@ from stretchtimer.sound.chime import Chime
 from stretchtimer.sound.commands import CHOICE_ENV, found
 from stretchtimer.sound.players import AutoPlayer
 from stretchtimer.sound.speech import INSTALL_ONE, find_engine
+from stretchtimer.sound.voice import Voice
 
+TEST_PHRASE = "Hold, 20 seconds."
+"""What doctor says to prove the voice works."""
 INSTALL_A_PLAYER = (
     "none: the terminal bell rings instead, in a pattern per change. To hear the chimes, "
     "install a WAV player: pw-play (PipeWire), paplay (pulseaudio-utils) or aplay (alsa-utils)"
@@ -91,6 +94,14 @@ def doctor(play: bool = True) -> int:
         with contextlib.suppress(Exception):
             player.play(Chime.HOLD.path)
             player.wait(2.0)  # let it be heard before the program ends
+        engine = find_engine()
+        if engine is not None:
+            print(f"Saying a test phrase: {TEST_PHRASE}", flush=True)
+            voice = Voice(engine, paths.cache_dir() / "phrases", load_settings().voice_rate)
+            voice.render([TEST_PHRASE])
+            with contextlib.suppress(Exception):
+                player.play(voice.path_for(TEST_PHRASE))
+                player.wait(4.0)
         if player.failed():
             print("The player failed: check your sound device.", file=sys.stderr)
             return 1
