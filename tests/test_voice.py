@@ -62,7 +62,7 @@ def test_the_starting_position_only_when_there_is_time_for_it() -> None:
     short = phrases(make_plan(("prepare", 2, None), ("hold", 10, None)))
     long = phrases(make_plan(("prepare", 10, None), ("hold", 10, None)))
     assert short[(0, "start")] == ["Demo."]
-    assert long[(0, "start")] == ["Demo. Lie down."]
+    assert long[(0, "start")] == ["Demo.", "Lie down."]
 
 
 def test_cues_can_be_chosen() -> None:
@@ -170,18 +170,31 @@ def test_v_switches_the_voice(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not shutil.which("espeak-ng"), reason="espeak-ng is not installed")
 def test_espeak_ng_renders_a_phrase_that_reaches_an_alsa_device(tmp_path: Path) -> None:
-    """The real engine: each phrase of quick relief renders to a WAV of a sensible length
-    (under 3 s), and one of them, played by aplay, reaches ALSA's file device intact."""
+    """The real engine: every phrase of every bundled routine renders to a WAV of about 3 s
+    at most, and what is said at a moment fits inside its segment; one phrase, played by
+    aplay, reaches ALSA's file device intact."""
     import os
     import subprocess
+
+    from stretchtimer.core.plan import plan as make_plan
+    from stretchtimer.library.registry import Library
+    from stretchtimer.library.routines import load_routine
 
     engine = find_engine()
     assert engine is not None and engine.name == "espeak-ng"
     v = Voice(engine, tmp_path / "phrases")
-    texts = v.plan(quick_relief())
-    v.render(texts)
-    lengths = {t: wav_seconds(v.path_for(t)) for t in texts}
-    assert all(0.2 < s < 3.0 for s in lengths.values()), lengths
+    library = Library()
+    too_long = []
+    for entry in library.routines().values():  # every bundled routine's phrases
+        plan = make_plan(load_routine(entry, library)[0])
+        v.render(v.plan(plan))
+        for (index, _), texts in v.table.items():
+            room = plan.segments[index].seconds
+            took = sum(wav_seconds(v.path_for(t)) for t in texts)
+            longest = max(wav_seconds(v.path_for(t)) for t in texts)
+            if not 0.2 < took < room - 0.5 or longest > 3.5:
+                too_long.append((entry.id, texts, round(took, 2), room))
+    assert not too_long, too_long
     if not shutil.which("aplay"):
         return
     played = tmp_path / "PLAYED"

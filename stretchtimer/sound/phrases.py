@@ -44,7 +44,7 @@ def phrases(plan: Plan, cues: tuple[str, ...] = CUES) -> dict[Trigger, list[str]
             start = starting_position(seg.exercise, seg.variant)
             more = _sentence(start[0]) if start else ""
             if more and seconds_to_say(said[0] + " " + more) <= seg.seconds - 1.5:
-                said[0] += " " + more
+                said.append(more)  # a phrase of its own: each stays short
         elif seg.kind is SegmentKind.HOLD:
             if "hold" in cues:
                 said.append(f"Hold, {seg.seconds} seconds.")
