@@ -85,7 +85,7 @@ class Bench:
 
         programs = (
             ("bare", f"{self.bin / 'python'} -m benchmarks.bare_app", "bare app ready"),
-            ("st", f"{self.bin / 'stretchtimer'} quick-relief", "GET READY"),
+            ("st", f"{self.bin / 'stretchtimer'} quick-relief", "Step 1/2"),
         )
         out: dict[str, list[float]] = {"st": [], "bare": [], "st_mem": [], "bare_mem": []}
 
@@ -124,7 +124,7 @@ class Bench:
             td = self.pane(f"{self.bin / 'termdown'} 60")
             bare = self.pane(f"{self.bin / 'python'} -m benchmarks.bare_app")
             st.start()  # type: ignore[attr-defined]
-            st_first = st.wait_for("HOLD")  # type: ignore[attr-defined]
+            st_first = st.wait_for("Step 1/1")  # type: ignore[attr-defined]
             td.start()  # type: ignore[attr-defined]
             td_first = td.wait_for("88", poll=0.002)  # type: ignore[attr-defined]
             bare.start()  # type: ignore[attr-defined]

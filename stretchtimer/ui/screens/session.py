@@ -169,6 +169,9 @@ class SessionScreen(Screen[None]):
             with self.app.batch_update():
                 self.query_one("#countdown", Digits).update(final.countdown)
                 self.query_one("#phase", Label).update(final.phase.upper())
+                self.query_one("#far-count", BigText).show(final.countdown)
+                self.query_one("#far-phase", BigText).show("DONE")
+                self.query_one("#far-side", Label).update(final.phase.upper())
             if FINAL_FRAME > 0:
                 self.set_timer(FINAL_FRAME, lambda: self.post_message(SessionFinished(session)))
             else:
