@@ -37,7 +37,7 @@ EXE = shutil.which("stretchtimer", path=str(Path(sys.executable).parent)) or "st
 needs_tmux = pytest.mark.skipif(not shutil.which("tmux"), reason="tmux is not installed")
 needs_aplay = pytest.mark.skipif(not shutil.which("aplay"), reason="aplay (alsa-utils) is missing")
 
-HOLD40 = "title: Forty\ndefaults:\n  prepare: 1\nsteps:\n  - exercise: cat-cow\n    hold: 40\n"
+HOLD40 = "title: Forty\ndefaults:\n  prepare: 0\nsteps:\n  - exercise: cat-cow\n    hold: 40\n"
 TINY = "title: Tiny\ndefaults:\n  prepare: 1\nsteps:\n  - exercise: cat-cow\n    hold: 2\n"
 
 
@@ -93,7 +93,7 @@ def test_tiny_terminal_and_resize_mid_hold(tmp_path: Path, private_home: Path) -
 def test_sigstop_then_sigcont_the_countdown_tells_the_truth(
     tmp_path: Path, private_home: Path
 ) -> None:
-    """Stopped for 3 s mid-hold (longer than the engine's 2 s jump threshold, so the quiet
+    """Stopped for 2.6 s mid-hold (longer than the engine's 2 s jump threshold, so the quiet
     catch-up path runs): on SIGCONT the time left matches the wall clock."""
     routine = write(tmp_path, "forty.yaml", HOLD40)
     tmux = Tmux(tmp_path / "sock")
@@ -104,9 +104,9 @@ def test_sigstop_then_sigcont_the_countdown_tells_the_truth(
         left0 = seconds_left(pane)
         pid = tmux.app_pid()
         os.kill(pid, signal.SIGSTOP)
-        time.sleep(3)
+        time.sleep(2.6)
         os.kill(pid, signal.SIGCONT)
-        time.sleep(1.2)
+        time.sleep(1.0)
         left = seconds_left(tmux("capture-pane", "-p", "-t", "t"))
         expected = left0 - (time.monotonic() - t0)
         assert abs(left - expected) <= 1.5, (left, expected)

@@ -21,15 +21,14 @@ needs_aplay = pytest.mark.skipif(not shutil.which("aplay"), reason="aplay (alsa-
 
 SHORT = """\
 title: Tiny test
-description: Four seconds of stretching.
+description: Two seconds of stretching.
 defaults:
   prepare: 1
-  switch: 1
 steps:
   - exercise: knee-to-chest
     variant: single
     hold: 1
-    sides: both
+    sides: left
 """
 
 
