@@ -207,3 +207,12 @@ def test_espeak_ng_renders_a_phrase_that_reaches_an_alsa_device(tmp_path: Path) 
     with wave.open(str(wav)) as w:
         frames = w.readframes(w.getnframes())
     assert played.read_bytes()[: len(frames)] == frames
+
+
+def test_an_unwritable_cache_means_no_voice_and_no_error(tmp_path: Path) -> None:
+    """The cache folder is a file: nothing is rendered, nothing raises, nothing is said."""
+    (tmp_path / "phrases").write_text("not a folder")
+    v = voice(tmp_path)
+    v.render(v.plan(quick_relief()))
+    v.hear([SegmentStarted(1)], now=0.0, after=0.0)
+    assert v.next_due() is None

@@ -98,7 +98,12 @@ class Voice:
         for text in texts:
             path = self.path_for(text)
             if not path.exists():
-                fd, tmp = tempfile.mkstemp(dir=self.cache_dir, prefix=".phrase-", suffix=".wav")
+                try:
+                    fd, tmp = tempfile.mkstemp(
+                        dir=self.cache_dir, prefix=".phrase-", suffix=".wav"
+                    )
+                except OSError:  # the cache cannot be written: no voice this time
+                    return
                 os.close(fd)
                 try:
                     self.engine.render(text, Path(tmp), self.rate)
