@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,7 @@ from stretchtimer.core.errors import InputError, Problem
 from stretchtimer.core.exit_codes import ExitCode
 from stretchtimer.core.model import Plan, Routine, Side
 from stretchtimer.core.plan import plan as make_plan
-from stretchtimer.core.text import one_line, visible
+from stretchtimer.core.text import json_visible, one_line, visible
 from stretchtimer.history.errors import HistoryError
 from stretchtimer.history.recorder import HistoryRecorder
 from stretchtimer.library import paths
@@ -46,7 +45,6 @@ from stretchtimer.startup import resume_collector
 # Textual, SQLite and the Markdown reader are imported inside the command that needs them, so
 # `list`, `check` or `plan` never pay for the full-screen UI (about 100 ms).
 
-_C1 = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 COMMANDS = ("list", "show", "plan", "check", "history", "doctor", "run")
 
 
@@ -123,8 +121,7 @@ def _report(problems: list[Problem]) -> None:
 def _dump(data: object) -> None:
     """JSON (which escapes C0 controls itself; C1 controls and lone surrogates are escaped
     here, as JSON's \\uXXXX)."""
-    text = json.dumps(data, indent=2, ensure_ascii=False)
-    print(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+    print(json_visible(json.dumps(data, indent=2, ensure_ascii=False)))
 
 
 def cmd_list(args: argparse.Namespace, library: Library) -> int:

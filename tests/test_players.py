@@ -73,12 +73,9 @@ def test_each_player_s_command_line(
     monkeypatch.setenv("PATH", env["PATH"])
     player = CommandPlayer(program)
     player.play(Chime.HOLD.path)
-    for _ in range(200):
-        if log.exists():
-            break
-        time.sleep(0.01)
+    assert player._last is not None and player._last.wait(timeout=10) == 0
     assert log.read_text().strip() == expected.format(wav=Chime.HOLD.path)
-    assert player._last is not None and player._last.wait() == 0 and not player.failed()
+    assert not player.failed()
     (tmp_path / "bin" / program).write_text("#!/bin/sh\nexit 3\n")
     player.play(Chime.HOLD.path)
     assert player._last is not None and player._last.wait() == 3 and player.failed()

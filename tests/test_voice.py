@@ -216,3 +216,10 @@ def test_an_unwritable_cache_means_no_voice_and_no_error(tmp_path: Path) -> None
     v.render(v.plan(quick_relief()))
     v.hear([SegmentStarted(1)], now=0.0, after=0.0)
     assert v.next_due() is None
+
+
+def test_the_voice_counts_what_the_engine_counts() -> None:
+    """A 4 s hold counts down 2, 1 (no 3): the voice says the same numbers, so with the ticks
+    replaced by the voice, no number goes silent."""
+    table = phrases(make_plan(("hold", 4, None)))
+    assert [n for n in ("3", "2", "1") if (0, n) in table] == ["2", "1"]

@@ -31,6 +31,11 @@ HELD_ENOUGH = 0.5
 its planned hold time was really held: not skipped, and not spent with the process stopped."""
 
 
+def counts_down(seconds: int, n: int) -> bool:
+    """Whether a segment of `seconds` has its `n` of the 3-2-1 (a short one has fewer)."""
+    return seconds > n + 1
+
+
 class State(StrEnum):
     """Where a session is."""
 
@@ -190,7 +195,7 @@ class Session:
                 crossed.append(Halfway(self.index))
         for n in COUNTDOWN:
             key = f"cd{n}"
-            if seg.seconds > n + 1 and remaining <= n and key not in self._fired:
+            if counts_down(seg.seconds, n) and remaining <= n and key not in self._fired:
                 self._fired.add(key)
                 crossed.append(Countdown(self.index, n=n))
         return crossed[-1:]

@@ -73,6 +73,12 @@ def visible(text: str) -> str:
     return _CONTROL.sub(_escape, text) if _CONTROL.search(text) else text
 
 
+def json_visible(text: str) -> str:
+    """JSON text safe for a terminal: the control characters json.dumps leaves raw (C1, line
+    separators, lone surrogates; it escapes C0 itself) as JSON's own \\uXXXX escapes."""
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def one_line(text: str) -> str:
     """`text` as one line safe for a terminal: line breaks and tabs become one space, other
     control characters visible escapes."""

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 from stretchtimer.core.engine import Session, State
 from stretchtimer.core.model import Side
 from stretchtimer.core.streaks import streak_text
-from stretchtimer.core.text import utf8_name
 
 if TYPE_CHECKING:  # the store (and SQLite) loads only when a history is opened
     from stretchtimer.history.store import History
@@ -91,13 +90,7 @@ class HistoryRecorder:
         r = plan.routine
         two_sided = any(s.sides == "both" for s in r.steps)
 
-        args = (
-            utf8_name(r.name),
-            utf8_name(str(r.path)),
-            r.title,
-            len(plan.segments),
-            plan.lead if two_sided else None,
-        )
+        args = (r.name, str(r.path), r.title, len(plan.segments), plan.lead if two_sided else None)
         self._begin_args = args
 
         def write(h: History) -> None:

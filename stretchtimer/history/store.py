@@ -223,8 +223,8 @@ class History:
             "INSERT INTO sessions (routine, path, title, started_utc, status, segments_total,"
             " lead_side, pid) VALUES (?, ?, ?, ?, 'running', ?, ?, ?)",
             (
-                routine,
-                path,
+                utf8_name(routine),  # a name made from a file name that is not UTF-8
+                utf8_name(path),
                 title,
                 self.now().isoformat(),
                 total,

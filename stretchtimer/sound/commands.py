@@ -4,7 +4,6 @@ pw-play but neither gst-play nor mpg123): it runs pw-play, paplay or aplay on th
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 import subprocess
 from collections.abc import Callable, Mapping
@@ -61,7 +60,6 @@ class CommandPlayer:
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
-            env={**os.environ},
         )
 
     def wait(self, timeout: float) -> None:

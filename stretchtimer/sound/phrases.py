@@ -4,6 +4,7 @@ exercise, 3-2-1, the end)."""
 
 from __future__ import annotations
 
+from stretchtimer.core.engine import COUNTDOWN, counts_down
 from stretchtimer.core.model import Plan, SegmentKind
 from stretchtimer.core.plan import side_meaning, starting_position
 
@@ -52,9 +53,10 @@ def phrases(plan: Plan, cues: tuple[str, ...] = CUES) -> dict[Trigger, list[str]
             if "red_flags" in cues and flags and seg.exercise.id not in flagged:
                 flagged.add(seg.exercise.id)
                 said.append(f"Stop if {flags[0][:1].lower()}{flags[0][1:].rstrip('.')}.")
-            if "countdown" in cues and seg.seconds > 4:
-                for n in (3, 2, 1):
-                    out[(i, str(n))] = [str(n)]
+            if "countdown" in cues:  # the numbers the engine counts down, no more, no fewer
+                for n in COUNTDOWN:
+                    if counts_down(seg.seconds, n):
+                        out[(i, str(n))] = [str(n)]
         elif seg.kind is SegmentKind.SWITCH and "switch" in cues and seg.side:
             said.append(f"Switch: {side_meaning(seg.variant, seg.side).removeprefix('your ')}.")
         elif seg.kind is SegmentKind.REST and "hold" in cues:
