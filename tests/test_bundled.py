@@ -34,7 +34,8 @@ def test_the_library_is_complete() -> None:
 
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)
 def test_article_is_complete(path: object) -> None:
-    """Each article has variants with positions and steps, red flags, mistakes, precautions."""
+    """Each article has variants with positions, equipment and steps, red flags, mistakes,
+    cautions, a region and a difficulty in one spelling."""
     ex = load_article(path)  # type: ignore[arg-type]
     assert ex.title and ex.summary and ex.targets
     assert ex.variants and all(v.steps for v in ex.variants)
@@ -42,7 +43,10 @@ def test_article_is_complete(path: object) -> None:
     assert len(ex.red_flags) >= 3
     assert len(ex.good_sensations) >= 2
     assert ex.mistakes and all(m.problem and m.fix for m in ex.mistakes)
-    assert ex.precautions
+    assert ex.cautions
+    assert all(v.position for v in ex.variants), "every variant declares its position"
+    assert ex.difficulty in ("beginner", "intermediate", "advanced")
+    assert ex.region in ("low-back", "neck")
 
 
 @pytest.mark.parametrize("path", ROUTINES, ids=lambda p: p.stem)

@@ -53,16 +53,34 @@ def test_show_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
         "title",
         "summary",
         "difficulty",
+        "region",
         "targets",
+        "facts",
         "variants",
         "good_sensations",
         "red_flags",
+        "urgent_signs",
         "mistakes",
-        "precautions",
+        "cautions",
+        "modifications",
+        "sections",
+        "disclaimer",
+        "reviewed",
         "path",
     ]
     assert data["variants"][0]["id"] == "standing-wall-angel"
-    assert set(data["variants"][0]) == {"id", "name", "starting_position", "steps", "left", "right"}
+    assert set(data["variants"][0]) == {
+        "id", "name", "position", "equipment", "flow", "hold", "hold_min", "hold_max", "sides",
+        "starting_position", "steps", "left", "right",
+    }
+    assert data["region"] == "neck" and "A sudden, severe headache unlike any before" in (
+        data["urgent_signs"]
+    )
+    assert data["sections"][0] == {
+        "title": "When to Use",
+        "lines": [],
+        "parts": [{"title": "At the Desk", "lines": ["- Every hour of sitting"], "parts": []}],
+    }
     assert data["mistakes"][0] == {
         "title": "Arching the Back",
         "problem": "The ribs flare and the lower back leaves the wall",
@@ -157,7 +175,16 @@ def test_installed_console_script_from_another_directory(tmp_path: Path) -> None
 
 
 def test_show_keeps_the_other_sections(capsys: pytest.CaptureFixture[str]) -> None:
-    """Sections the timer does not use (When to Use, ...) are still shown, as written."""
+    """Sections the timer does not use (When to Use, ...) are shown readably: subsections as
+    their own headings, no Markdown marks, the disclaimer apart at the end, and the urgent
+    signs of the region the exercise works."""
     code, out, _ = run(capsys, "show", "knee-to-chest")
     assert code == 0
-    assert "## When to Use This Stretch\n\nMorning\n- Before getting up" in out
+    assert "## When to Use This Stretch\n\nMorning:\n  - Before getting up" in out
+    assert "**" not in out and "](" not in out
+    assert "Take care with:\n  - A recent or acute back injury" in out
+    assert "To make it easier:\n  - Do one knee at a time" in out
+    assert "See a doctor now, and do not stretch, if you notice:" in out
+    assert "Numbness in the groin" in out  # the low back's, not the neck's
+    assert "headache" not in out
+    assert out.rstrip().splitlines()[-2].startswith("Disclaimer: ")

@@ -8,11 +8,12 @@ import pytest
 from conftest import ARTICLES
 
 from stretchtimer.core.errors import InputError
+from stretchtimer.core.model import Section
 from stretchtimer.library.articles import load_article, parse_article
 
 
 def test_full_article_reads_every_part() -> None:
-    """A complete article yields title, facts, variants, feelings, flags, mistakes, precautions."""
+    """A complete article yields title, facts, variants, feelings, flags, mistakes, cautions."""
     ex = load_article(ARTICLES / "wall-angel.md")
     assert ex.id == "wall-angel"
     assert ex.title == "Wall Angel: Open the Chest and Upper Back"
@@ -38,11 +39,13 @@ def test_full_article_reads_every_part() -> None:
     assert [m.title for m in ex.mistakes] == ["Arching the Back", "Shrugging"]
     assert ex.mistakes[1].problem == "The shoulders climb toward the ears"
     assert ex.mistakes[1].fix == "Keep the shoulders down as the arms rise"
-    assert ex.precautions == (
+    assert ex.cautions == (
         "A recent shoulder dislocation",
         "Frozen shoulder (work in a small range)",
     )
-    assert ("When to Use", "At the Desk\n- Every hour of sitting") in ex.sections
+    assert Section("When to Use", (), (Section("At the Desk", ("- Every hour of sitting",)),)) in (
+        ex.sections
+    )
     assert ex.metadata["audience"] == "desk workers"
 
 

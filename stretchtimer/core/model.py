@@ -32,6 +32,47 @@ class Mistake:
     """How to put it right."""
 
 
+POSITIONS = (
+    "standing", "seated", "kneeling", "all-fours", "lying-back", "lying-front", "side-lying",
+)
+"""The body positions an article may declare (DESIGN section 2), highest first."""
+
+
+@dataclass(frozen=True)
+class Pace:
+    """Breathing in and out, in seconds: a flow's pace, or a hold's breathing guide."""
+
+    inhale: int
+    """Seconds breathing in."""
+    exhale: int
+    """Seconds breathing out."""
+    in_label: str = ""
+    """What the body does breathing in (`Cow: belly sinks`), or empty."""
+    out_label: str = ""
+    """What the body does breathing out (`Cat: back rounds`), or empty."""
+
+    @property
+    def cycle(self) -> int:
+        """Seconds of one breath, in and out."""
+        return self.inhale + self.exhale
+
+    def text(self) -> str:
+        """`4/6`."""
+        return f"{self.inhale}/{self.exhale}"
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of an article kept whole for reading (When to Use, Programming, FAQ, ...)."""
+
+    title: str
+    """Its heading as written."""
+    lines: tuple[str, ...] = ()
+    """Its paragraphs as plain text, list items as `- item`."""
+    parts: tuple[Section, ...] = ()
+    """Its subsections (`### Morning` under `## When to Use`), in order."""
+
+
 @dataclass(frozen=True)
 class Variant:
     """One way of doing an exercise (a `### Variant` under `## How to ...`)."""
@@ -52,6 +93,16 @@ class Variant:
     """What the left side means (`**Left side:** your left knee comes in`), or empty."""
     right: str = ""
     """What the right side means, or empty (then it is made from `left`)."""
+    position: str | None = None
+    """The body position (one of POSITIONS), or None when the article does not say."""
+    equipment: tuple[str, ...] = ()
+    """What it needs (`mat`, `cushion`), as the article's frontmatter names it."""
+    flow: Pace | None = None
+    """Done as a flow paced by breath (frontmatter `flow:`), with its labels and pace."""
+    hold_min: int | None = None
+    """The shortest sensible hold (frontmatter `hold: {min: 20, max: 45}`), for fitting."""
+    hold_max: int | None = None
+    """The longest sensible hold, for fitting."""
 
 
 @dataclass(frozen=True)
@@ -67,7 +118,8 @@ class Exercise:
     summary: str = ""
     """The `At a Glance` line."""
     difficulty: str = ""
-    """Frontmatter `difficulty`, or the Quick Facts row."""
+    """beginner, intermediate or advanced (lower case, from the frontmatter or the Quick Facts
+    row, whichever spelling), or the article's own word, lower-cased."""
     targets: tuple[str, ...] = ()
     """The Quick Facts `Targets` row, split on commas."""
     variants: tuple[Variant, ...] = ()
@@ -78,10 +130,21 @@ class Exercise:
     """Stop if: shown during every hold."""
     mistakes: tuple[Mistake, ...] = ()
     """Common mistakes with problem and fix: tips during holds."""
-    precautions: tuple[str, ...] = ()
-    """Shown before a routine starts."""
-    sections: tuple[tuple[str, str], ...] = ()
-    """Other sections (heading, text), kept for the exercise view."""
+    cautions: tuple[str, ...] = ()
+    """Precautions' `Use Caution With`: shown before a routine starts."""
+    modifications: tuple[str, ...] = ()
+    """Precautions' `Modifications`: offered in the pain screen."""
+    facts: tuple[tuple[str, str], ...] = ()
+    """Every Quick Facts row (label, value), in order."""
+    sections: tuple[Section, ...] = ()
+    """The other sections, whole (Why, Variations, When to Use, Programming, FAQ, ...)."""
+    disclaimer: str = ""
+    """The article's disclaimer line, without its label."""
+    reviewed: str = ""
+    """When the article was last reviewed (`January 2025`), as it says."""
+    region: str = "low-back"
+    """The body region it works (frontmatter `region`, else from the targets): which urgent
+    signs apply."""
     metadata: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     """The frontmatter, unknown keys included."""
 
@@ -113,6 +176,12 @@ class Step:
     """Seconds between the two sides."""
     rest: int = 0
     """Seconds after the step."""
+    reps: int = 0
+    """Breaths of a flow (0: a hold)."""
+    pace: Pace | None = None
+    """A flow's pace, or a hold's breathing guide (`breathe: 4/6`), or None."""
+    optional: bool = False
+    """Dropped first when the routine is fitted to less time."""
 
 
 @dataclass(frozen=True)
@@ -138,6 +207,7 @@ class SegmentKind(StrEnum):
 
     PREPARE = "prepare"
     HOLD = "hold"
+    FLOW = "flow"
     SWITCH = "switch"
     REST = "rest"
 
@@ -162,6 +232,8 @@ class Segment:
     """For a hold (and the switch before it), which side."""
     repeat_index: int = 0
     """0-based repetition within the step."""
+    pace: Pace | None = None
+    """A flow's breaths, or a hold's breathing guide."""
 
 
 @dataclass(frozen=True)
@@ -180,10 +252,14 @@ class Plan:
         """Total length in seconds."""
         return sum(s.seconds for s in self.segments)
 
+    dropped: tuple[int, ...] = ()
+    """Steps of the routine (0-based) left out to fit a time budget."""
+
     @property
     def hold_seconds(self) -> int:
-        """Planned seconds of holding (the rest is getting ready, switching, resting)."""
-        return sum(s.seconds for s in self.segments if s.kind is SegmentKind.HOLD)
+        """Planned seconds of holding or flowing (the rest is getting ready, switching,
+        resting)."""
+        return sum(s.seconds for s in self.segments if s.kind in WORKING)
 
     @property
     def step_count(self) -> int:
@@ -193,3 +269,7 @@ class Plan:
     def seconds_from(self, index: int) -> int:
         """Seconds of the segments from `index` to the end."""
         return sum(s.seconds for s in self.segments[index:])
+
+
+WORKING = (SegmentKind.HOLD, SegmentKind.FLOW)
+"""The segments that are the exercise itself (held time, for streaks and summaries)."""

@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from stretchtimer.core.errors import InputError, Problem
-from stretchtimer.core.model import Exercise, Mistake, Variant
-from stretchtimer.core.text import heading_key, one_line, slugify, visible
+from stretchtimer.core.model import Exercise, Mistake, Section, Variant
+from stretchtimer.core.text import heading_key, one_line, slugify
+from stretchtimer.library.article_meta import VariantMeta, merged, read_meta, region_of
 from stretchtimer.library.files import read_text
 from stretchtimer.library.markdown import Code, Heading, ListBlock, Table, Text, blocks
 from stretchtimer.library.yamlsafe import safe_load
@@ -51,10 +52,30 @@ class _Draft:
     good: list[str] = field(default_factory=list)
     red: list[str] = field(default_factory=list)
     mistakes: list[dict[str, str]] = field(default_factory=list)
-    precautions: list[str] = field(default_factory=list)
-    sections: list[tuple[str, list[str]]] = field(default_factory=list)
+    cautions: list[str] = field(default_factory=list)
+    modifications: list[str] = field(default_factory=list)
+    rows: list[tuple[str, str]] = field(default_factory=list)
+    sections: list[dict[str, Any]] = field(default_factory=list)
+    disclaimer: str = ""
+    reviewed: str = ""
     empty: list[tuple[int, str]] = field(default_factory=list)
     """(body line, heading) of sections that should hold something and hold nothing."""
+
+
+_MODIFY = re.compile(r"^(modif|easier|make it easier|if it is too|adapt)")
+"""A Precautions subsection of ways to make it easier, not of conditions to take care with."""
+DIFFICULTIES = ("beginner", "intermediate", "advanced")
+
+
+def _plain(label: str, text: str) -> str:
+    return f"{label} {text}".strip()
+
+
+def _difficulty(value: object) -> str:
+    """One spelling whatever the source: `Beginner`, `beginner`, `BEGINNER (easy)` are all
+    `beginner`; a word of the article's own is kept, lower-cased."""
+    word = one_line(str(value or "")).strip().lower()
+    return next((d for d in DIFFICULTIES if word.startswith(d)), word)
 
 
 def _role(heading: str) -> str | None:
@@ -72,6 +93,7 @@ def _walk(body: str) -> _Draft:
     mistake: dict[str, str] | None = None
     variant: dict[str, Any] | None = None
     section: list[str] | None = None
+    caution_kind = "cautions"
 
     def role() -> str | None:
         for _, r, _ in reversed(stack):
@@ -87,7 +109,7 @@ def _walk(body: str) -> _Draft:
     counts = {
         "good": lambda: len(draft.good),
         "red": lambda: len(draft.red),
-        "precautions": lambda: len(draft.precautions),
+        "precautions": lambda: len(draft.cautions) + len(draft.modifications),
         "mistakes": lambda: len(draft.mistakes),
         "howto": lambda: len(draft.variants),
     }
@@ -118,18 +140,22 @@ def _walk(body: str) -> _Draft:
             mistake = None
             variant = None
             section = None
+            if own == "precautions":
+                caution_kind = "cautions"
             if own is None and outer == "howto":
                 variant = new_variant(text, line)
             elif own is None and outer == "mistakes":
                 mistake = {"title": re.sub(r"^\d+[.)]\s*", "", text)}
                 draft.mistakes.append(mistake)
+            elif own is None and outer == "precautions":
+                caution_kind = "modifications" if _MODIFY.match(heading_key(text)) else "cautions"
             elif own is None and outer is None:
                 if level <= 2 or not draft.sections:
                     section = []
-                    draft.sections.append((text, section))
+                    draft.sections.append({"title": text, "lines": section, "parts": []})
                 else:
-                    section = draft.sections[-1][1]
-                    section.append(f"\n{text}")
+                    section = []
+                    draft.sections[-1]["parts"].append({"title": text, "lines": section})
             continue
         current = role()
         if isinstance(block, Code):
@@ -143,13 +169,23 @@ def _walk(body: str) -> _Draft:
                 for row in block.rows:
                     if len(row) >= 2 and row[0]:
                         draft.facts[heading_key(row[0])] = row[1]
+                        draft.rows.append((row[0].strip().rstrip(":"), row[1]))
             continue
         if current == "howto" and variant is None:
             variant = new_variant("", -1)
         if isinstance(block, Text):
+            said = [_plain(ln.label, ln.text) for ln in block.lines]
+            first = heading_key(said[0]) if said else ""
+            if first.startswith("disclaimer") or first.startswith("last reviewed"):
+                text = " ".join(said).split(":", 1)[-1].strip()
+                if first.startswith("disclaimer"):
+                    draft.disclaimer = text
+                else:
+                    draft.reviewed = text
+                continue
             if mistake is None and variant is None:
                 if section is not None:
-                    section.append(block.source)  # kept as written, not parsed
+                    section.extend(said)
                 continue
             if mistake is not None:
                 for ln in block.lines:
@@ -172,7 +208,7 @@ def _walk(body: str) -> _Draft:
             continue
         if isinstance(block, ListBlock):
             if section is not None and variant is None and current is None:
-                section.extend(f"- {item.source}" for item in block.items)
+                section.extend(f"- {item.text}" for item in block.items if item.text)
                 continue
             items = [item.text for item in block.items if item.text]
             if variant is not None:
@@ -183,7 +219,9 @@ def _walk(body: str) -> _Draft:
             elif current == "red":
                 draft.red.extend(items)
             elif current == "precautions":
-                draft.precautions.extend(items)
+                (draft.modifications if caution_kind == "modifications" else draft.cautions).extend(
+                    items
+                )
             elif mistake is not None and "problem" not in mistake and items:
                 mistake["problem"] = items[0]
     close_marks(0)
@@ -234,7 +272,7 @@ def _json_safe(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
-def _hold(meta: dict[str, Any], steps: list[str]) -> int | None:
+def _hold(meta: dict[str, Any], steps: list[str], low: int | None) -> int | None:
     value = meta.get("hold")
     if isinstance(value, int) and not isinstance(value, bool):
         return value  # the routine that uses it checks its range
@@ -242,8 +280,9 @@ def _hold(meta: dict[str, Any], steps: list[str]) -> int | None:
         match = _HOLD_RE.search(step)
         if match:
             n = int(match.group(1))
-            return n * 60 if match.group(2).lower().startswith("min") else n
-    return None
+            n = n * 60 if match.group(2).lower().startswith("min") else n
+            return n if low is None else max(n, low)
+    return low
 
 
 def _sides(meta: dict[str, Any], steps: list[str]) -> str | None:
@@ -253,24 +292,35 @@ def _sides(meta: dict[str, Any], steps: list[str]) -> str | None:
     return "both" if any(_SIDES_RE.search(s) for s in steps) else None
 
 
-def _variant(meta: dict[str, Any], raw: dict[str, Any], seen: set[str]) -> Variant:
-    name: str = raw["name"]
-    base = slugify(name) or "default"
-    vid = base
-    n = 2
-    while vid in seen:
-        vid = f"{base}-{n}"
-        n += 1
-    seen.add(vid)
+def _variant_ids(raws: list[dict[str, Any]]) -> list[str]:
+    """Each variant's id: the slug of its heading, made unique with -2, -3."""
+    seen: list[str] = []
+    for raw in raws:
+        base = slugify(raw["name"]) or "default"
+        vid = base
+        n = 2
+        while vid in seen:
+            vid = f"{base}-{n}"
+            n += 1
+        seen.append(vid)
+    return seen
+
+
+def _variant(meta: dict[str, Any], raw: dict[str, Any], vid: str, more: VariantMeta) -> Variant:
     return Variant(
         id=vid,
-        name=name,
+        name=raw["name"],
         starting_position=tuple(raw["start"]),
         steps=tuple(raw["steps"]),
-        hold=_hold(meta, raw["steps"]),
+        hold=_hold(meta, raw["steps"], more.hold_min),
         sides=_sides(meta, raw["steps"]),
         left=raw.get("left", ""),
         right=raw.get("right", ""),
+        position=more.position,
+        equipment=more.equipment or (),
+        flow=more.flow,
+        hold_min=more.hold_min,
+        hold_max=more.hold_max,
     )
 
 
@@ -297,10 +347,13 @@ def parse_article(path: Path, text: str, exercise_id: str | None = None) -> Exer
         targets = tuple(str(t).strip() for t in targets_raw if str(t).strip())
     else:
         targets = tuple(t.strip() for t in str(targets_raw).split(",") if t.strip())
-    difficulty = meta.get("difficulty") or draft.facts.get("difficulty") or ""
+    difficulty = _difficulty(meta.get("difficulty") or draft.facts.get("difficulty"))
     raws = draft.variants or [{"name": "", "start": [], "steps": []}]
-    seen: set[str] = set()
-    variants = tuple(_variant(meta, raw, seen) for raw in raws)
+    ids = _variant_ids(raws)
+    common, own, region = read_meta(path, text, meta, ids)
+    variants = tuple(
+        _variant(meta, raw, vid, merged(common, own.get(vid))) for raw, vid in zip(raws, ids)
+    )
     mistakes = tuple(
         Mistake(m.get("title", "").strip(), m.get("problem", ""), m.get("fix", ""))
         for m in draft.mistakes
@@ -317,14 +370,26 @@ def parse_article(path: Path, text: str, exercise_id: str | None = None) -> Exer
             title=title,
             path=path,
             summary=summary,
-            difficulty=str(difficulty),
+            difficulty=difficulty,
             targets=targets,
             variants=variants,
             good_sensations=tuple(draft.good),
             red_flags=tuple(draft.red),
             mistakes=mistakes,
-            precautions=tuple(draft.precautions),
-            sections=tuple((h, "\n".join(lines).strip()) for h, lines in draft.sections),
+            cautions=tuple(draft.cautions),
+            modifications=tuple(draft.modifications),
+            facts=tuple(draft.rows),
+            sections=tuple(
+                Section(
+                    sec["title"],
+                    tuple(sec["lines"]),
+                    tuple(Section(p["title"], tuple(p["lines"])) for p in sec["parts"]),
+                )
+                for sec in draft.sections
+            ),
+            disclaimer=draft.disclaimer,
+            reviewed=draft.reviewed,
+            region=region_of(region, targets),
             metadata=_json_safe(meta),
         )
     )
@@ -360,8 +425,20 @@ def _shown_safely(ex: Exercise) -> Exercise:
         mistakes=tuple(
             Mistake(one_line(m.title), one_line(m.problem), one_line(m.fix)) for m in ex.mistakes
         ),
-        precautions=lines(ex.precautions),
-        sections=tuple((one_line(h), visible(text)) for h, text in ex.sections),
+        cautions=lines(ex.cautions),
+        modifications=lines(ex.modifications),
+        facts=tuple((one_line(k), one_line(v)) for k, v in ex.facts),
+        sections=tuple(_safe_section(sec) for sec in ex.sections),
+        disclaimer=one_line(ex.disclaimer),
+        reviewed=one_line(ex.reviewed),
+    )
+
+
+def _safe_section(sec: Section) -> Section:
+    return Section(
+        one_line(sec.title),
+        tuple(one_line(s) for s in sec.lines),
+        tuple(_safe_section(p) for p in sec.parts),
     )
 
 

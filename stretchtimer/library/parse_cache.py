@@ -15,12 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from stretchtimer import __version__
-from stretchtimer.core.model import Exercise, Mistake, Variant
+from stretchtimer.core.model import Exercise, Mistake, Pace, Section, Variant
 from stretchtimer.library import nodes
 
 MAX_ENTRIES = 2_000
 """Articles (and, apart, routines) kept at most: the most recently used survive."""
-_LOADER = ("core/model.py", "library/articles.py", "library/markdown.py", "library/nodes.py",
+_LOADER = ("core/model.py", "library/articles.py", "library/article_meta.py",
+           "library/markdown.py", "library/nodes.py",
            "library/yamlsafe.py", "library/parse_cache.py")
 """The sources whose change can change what the cache holds (paths in the package)."""
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -51,34 +52,39 @@ def to_data(ex: Exercise) -> dict[str, Any]:
     return data
 
 
+def _section(data: dict[str, Any]) -> Section:
+    return Section(data["title"], tuple(data["lines"]), tuple(_section(p) for p in data["parts"]))
+
+
+def _variant(v: dict[str, Any]) -> Variant:
+    flow = v["flow"]
+    return Variant(
+        **{
+            **v,
+            "starting_position": tuple(v["starting_position"]),
+            "steps": tuple(v["steps"]),
+            "equipment": tuple(v["equipment"]),
+            "flow": Pace(**flow) if flow else None,
+        }
+    )
+
+
 def from_data(data: dict[str, Any]) -> Exercise:
     """An Exercise from JSON data made by to_data."""
     return Exercise(
-        id=data["id"],
-        title=data["title"],
-        path=Path(data["path"]),
-        summary=data["summary"],
-        difficulty=data["difficulty"],
-        targets=tuple(data["targets"]),
-        variants=tuple(
-            Variant(
-                v["id"],
-                v["name"],
-                tuple(v["starting_position"]),
-                tuple(v["steps"]),
-                v["hold"],
-                v["sides"],
-                v["left"],
-                v["right"],
-            )
-            for v in data["variants"]
-        ),
-        good_sensations=tuple(data["good_sensations"]),
-        red_flags=tuple(data["red_flags"]),
-        mistakes=tuple(Mistake(**m) for m in data["mistakes"]),
-        precautions=tuple(data["precautions"]),
-        sections=tuple((h, t) for h, t in data["sections"]),
-        metadata=data["metadata"],
+        **{
+            **data,
+            "path": Path(data["path"]),
+            "targets": tuple(data["targets"]),
+            "variants": tuple(_variant(v) for v in data["variants"]),
+            "good_sensations": tuple(data["good_sensations"]),
+            "red_flags": tuple(data["red_flags"]),
+            "mistakes": tuple(Mistake(**m) for m in data["mistakes"]),
+            "cautions": tuple(data["cautions"]),
+            "modifications": tuple(data["modifications"]),
+            "facts": tuple((k, v) for k, v in data["facts"]),
+            "sections": tuple(_section(sec) for sec in data["sections"]),
+        }
     )
 
 

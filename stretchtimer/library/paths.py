@@ -44,10 +44,17 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("stretchtimer", appauthor=False))
 
 
+def state_dir() -> Path:
+    """The user's state directory (what the program has already shown them)."""
+    home = os.environ.get(HOME_ENV)
+    if home:
+        return Path(home) / "state"
+    return Path(platformdirs.user_state_dir("stretchtimer", appauthor=False))
+
+
 def user_dir(kind: str) -> Path:
     """The user's own `content` or `routines` folder."""
     return config_dir() / kind
-
 
 
 def history_file() -> Path:

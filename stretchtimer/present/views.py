@@ -6,24 +6,49 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from stretchtimer.core.model import Exercise, Plan, Segment, Side
+from stretchtimer.core.model import Exercise, Pace, Plan, Section, Segment, Side, Variant
 from stretchtimer.core.plan import side_meaning, starting_position
+from stretchtimer.present.needs import needs_text, position_name
+from stretchtimer.present.urgent import urgent_signs, urgent_text
 from stretchtimer.core.text import join_seconds
 from stretchtimer.library.registry import Entry
 
 
+def _section_data(sec: Section) -> dict[str, Any]:
+    return {
+        "title": sec.title,
+        "lines": list(sec.lines),
+        "parts": [_section_data(p) for p in sec.parts],
+    }
+
+
+def _pace_data(pace: Pace | None) -> dict[str, Any] | None:
+    if pace is None:
+        return None
+    return {"in": pace.in_label, "out": pace.out_label, "pace": pace.text()}
+
+
 def exercise_data(ex: Exercise) -> dict[str, Any]:
-    """The `show --format json` shape."""
+    """The `show --format json` shape (README, "show --format json")."""
     return {
         "id": ex.id,
         "title": ex.title,
         "summary": ex.summary,
         "difficulty": ex.difficulty,
+        "region": ex.region,
         "targets": list(ex.targets),
+        "facts": [{"label": k, "value": v} for k, v in ex.facts],
         "variants": [
             {
                 "id": v.id,
                 "name": v.name,
+                "position": v.position,
+                "equipment": list(v.equipment),
+                "flow": _pace_data(v.flow),
+                "hold": v.hold,
+                "hold_min": v.hold_min,
+                "hold_max": v.hold_max,
+                "sides": v.sides,
                 "starting_position": list(v.starting_position),
                 "steps": list(v.steps),
                 "left": v.left,
@@ -33,8 +58,13 @@ def exercise_data(ex: Exercise) -> dict[str, Any]:
         ],
         "good_sensations": list(ex.good_sensations),
         "red_flags": list(ex.red_flags),
+        "urgent_signs": urgent_signs([ex.region]),
         "mistakes": [{"title": m.title, "problem": m.problem, "fix": m.fix} for m in ex.mistakes],
-        "precautions": list(ex.precautions),
+        "cautions": list(ex.cautions),
+        "modifications": list(ex.modifications),
+        "sections": [_section_data(sec) for sec in ex.sections],
+        "disclaimer": ex.disclaimer,
+        "reviewed": ex.reviewed,
         "path": str(ex.path),
     }
 
@@ -43,20 +73,65 @@ def _wrap(text: str, indent: str, width: int) -> list[str]:
     return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent + "   ")
 
 
+def _lines(lines: tuple[str, ...], indent: str, width: int) -> list[str]:
+    """Paragraphs and `- items`, wrapped (items hang under their dash)."""
+    out: list[str] = []
+    for line in lines:
+        if line.startswith("- "):
+            out += textwrap.wrap(
+                line, width, initial_indent=indent, subsequent_indent=indent + "  "
+            )
+        else:
+            out += textwrap.wrap(line, width, initial_indent=indent, subsequent_indent=indent)
+    return out
+
+
+def _section_text(sec: Section, width: int) -> list[str]:
+    out = ["", f"## {sec.title}"]
+    if sec.lines:
+        out += ["", *_lines(sec.lines, "", width)]
+    for part in sec.parts:
+        head = part.title if part.title.endswith((":", "?", ".", "!")) else f"{part.title}:"
+        out += ["", head, *_lines(part.lines, "  ", width)]
+    return out
+
+
+def _variant_facts(v: Variant) -> str:
+    """`Position: lying on your back. You'll need: a mat. Breath-paced: 4 s in, 4 s out.`"""
+    bits = []
+    if v.position:
+        bits.append(f"Position: {position_name(v.position)}")
+    if v.equipment:
+        bits.append(f"You'll need: {needs_text(v.equipment)}")
+    if v.flow:
+        bits.append(
+            f"Paced by breath: {v.flow.inhale} s in ({v.flow.in_label or 'in'}), "
+            f"{v.flow.exhale} s out ({v.flow.out_label or 'out'})"
+        )
+    return ". ".join(bits) + ("." if bits else "")
+
+
 def exercise_text(ex: Exercise, width: int = 88) -> str:
-    """A readable page about one exercise."""
+    """A readable page about one exercise: every part of the article, in its order."""
     out = [ex.title, "=" * min(len(ex.title), width)]
     if ex.summary:
         out += ["", *textwrap.wrap(ex.summary, width)]
-    facts = []
-    if ex.targets:
-        facts.append("Targets: " + ", ".join(ex.targets))
-    if ex.difficulty:
-        facts.append("Difficulty: " + ex.difficulty)
+    facts = list(ex.facts)
+    labels = {k.lower() for k, _ in facts}
+    if ex.targets and "targets" not in labels:
+        facts.insert(0, ("Targets", ", ".join(ex.targets)))
+    facts = [(k, ex.difficulty.capitalize()) if k.lower() == "difficulty" else (k, v)
+             for k, v in facts]
+    if ex.difficulty and "difficulty" not in labels:
+        facts.append(("Difficulty", ex.difficulty.capitalize()))
     if facts:
-        out += ["", *facts]
+        wide = max(len(k) for k, _ in facts) + 2
+        out += [""] + [ln for k, v in facts for ln in _wrap(f"{k + ':':<{wide}}{v}", "", width)]
     for v in ex.variants:
         out += ["", f"## {v.name or 'How to do it'}   [{v.id}]"]
+        about = _variant_facts(v)
+        if about:
+            out += ["", *textwrap.wrap(about, width)]
         start = starting_position(ex, v)
         if start:
             label = "Starting position" if v.starting_position else "Starting position (as above)"
@@ -72,7 +147,8 @@ def exercise_text(ex: Exercise, width: int = 88) -> str:
     for title, items in (
         ("What you should feel", ex.good_sensations),
         ("Stop if", ex.red_flags),
-        ("Precautions", ex.precautions),
+        ("Take care with", ex.cautions),
+        ("To make it easier", ex.modifications),
     ):
         if items:
             out += ["", f"{title}:"]
@@ -83,10 +159,13 @@ def exercise_text(ex: Exercise, width: int = 88) -> str:
             out += _wrap(f"- {m.title}: {m.problem}".rstrip(": "), "  ", width)
             if m.fix:
                 out += _wrap(f"Fix: {m.fix}", "     ", width)
-    for heading, text in ex.sections:
-        if text:
-            out += ["", f"## {heading}", ""]
-            out += [w for line in text.splitlines() for w in (textwrap.wrap(line, width) or [""])]
+    for sec in ex.sections:
+        out += _section_text(sec, width)
+    out += ["", *_lines(tuple(urgent_text([ex.region]).splitlines()), "", width)]
+    if ex.disclaimer:
+        out += ["", *textwrap.wrap(f"Disclaimer: {ex.disclaimer}", width)]
+    if ex.reviewed:
+        out += [f"Last reviewed: {ex.reviewed}"]
     return "\n".join(out)
 
 

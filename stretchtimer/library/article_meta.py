@@ -1,0 +1,145 @@
+"""Provides the structure an article's frontmatter may add to its prose: position, equipment,
+a breath-paced flow, hold bounds and body region, for the whole article or per variant."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from stretchtimer.core.errors import InputError, Problem
+from stretchtimer.core.model import POSITIONS, Pace
+from stretchtimer.core.text import one_line, slugify
+
+REGIONS = ("low-back", "neck")
+"""Body regions with their own urgent signs (library/urgent.py)."""
+_NECK_WORDS = re.compile(r"neck|shoulder|upper back|chest|wrist|forearm|\barms?\b|trapez", re.I)
+_PACE = re.compile(r"^\s*([0-9]{1,2})\s*/\s*([0-9]{1,2})\s*$")
+PACE_RANGE = (1, 15)
+"""Seconds one half of a breath may last."""
+
+
+@dataclass(frozen=True)
+class VariantMeta:
+    """What the frontmatter says about one variant (or, as defaults, about all of them)."""
+
+    position: str | None = None
+    equipment: tuple[str, ...] | None = None
+    flow: Pace | None = None
+    hold_min: int | None = None
+    hold_max: int | None = None
+
+
+class _Reader:
+    """Reads the structural frontmatter keys, collecting problems with the line of each key."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.text = text
+        self.problems: list[Problem] = []
+
+    def line_of(self, key: str) -> int | None:
+        """The 1-based line where `key:` is first written in the file, if it can be found."""
+        match = re.search(rf"^\s*-?\s*['\"]?{re.escape(key)}['\"]?\s*:", self.text, re.M)
+        return self.text.count("\n", 0, match.start()) + 1 if match else None
+
+    def bad(self, key: str, message: str) -> None:
+        self.problems.append(Problem(self.path, f"frontmatter {key}: {message}", self.line_of(key)))
+
+    def pace(self, value: Any, key: str) -> tuple[int, int] | None:
+        match = _PACE.match(value) if isinstance(value, str) else None
+        low, high = PACE_RANGE
+        if match and all(low <= int(g) <= high for g in match.groups()):
+            return int(match.group(1)), int(match.group(2))
+        self.bad(key, f"give seconds in and out like '4/4' (each {low} to {high})")
+        return None
+
+    def meta(self, data: dict[str, Any]) -> VariantMeta:
+        position = data.get("position")
+        if position is not None and position not in POSITIONS:
+            self.bad("position", f"'{one_line(str(position))}' is not one of: {', '.join(POSITIONS)}")
+            position = None
+        equipment = data.get("equipment")
+        gear: tuple[str, ...] | None = None
+        if isinstance(equipment, str):
+            equipment = [equipment]
+        if isinstance(equipment, list) and all(isinstance(e, str) for e in equipment):
+            gear = tuple(one_line(e).strip() for e in equipment if e.strip())
+        elif equipment is not None:
+            self.bad("equipment", "give a list of things, like [mat, cushion]")
+        flow: Pace | None = None
+        raw = data.get("flow")
+        if raw is not None:
+            if isinstance(raw, dict) and all(isinstance(raw.get(k), str) for k in ("in", "out")):
+                inhale, exhale = self.pace(data.get("pace", "4/4"), "pace") or (4, 4)
+                flow = Pace(inhale, exhale, one_line(raw["in"]), one_line(raw["out"]))
+            else:
+                self.bad("flow", "give what happens on each breath: {in: '...', out: '...'}")
+        elif "pace" in data:
+            self.bad("pace", "a pace needs a 'flow:' beside it")
+        hold_min = hold_max = None
+        hold = data.get("hold")
+        if isinstance(hold, dict):
+            low, high = hold.get("min"), hold.get("max")
+            ok = all(isinstance(n, int) and not isinstance(n, bool) for n in (low, high))
+            if ok and 1 <= low <= high <= 3600:  # type: ignore[operator]
+                hold_min, hold_max = low, high
+            else:
+                self.bad("hold", "give seconds like {min: 20, max: 45} (min no more than max)")
+        return VariantMeta(position, gear, flow, hold_min, hold_max)
+
+
+def read_meta(
+    path: Path, text: str, meta: dict[str, Any], variant_ids: list[str]
+) -> tuple[VariantMeta, dict[str, VariantMeta], str | None]:
+    """(the article-wide defaults, each variant's own by id, the declared region or None);
+    InputError naming the line of each bad key."""
+    reader = _Reader(path, text)
+    common = reader.meta(meta)
+    own: dict[str, VariantMeta] = {}
+    variants = meta.get("variants")
+    if isinstance(variants, dict):
+        for key, value in variants.items():
+            wanted = slugify(str(key))
+            found = [v for v in variant_ids if v == wanted] or [
+                v for v in variant_ids if wanted and v.startswith(wanted)
+            ]
+            if len(found) != 1 or not isinstance(value, dict):
+                reader.bad(
+                    "variants",
+                    f"'{one_line(str(key))}' is not one of its variants ({', '.join(variant_ids)})"
+                    " with a mapping of position, equipment, flow",
+                )
+                continue
+            own[found[0]] = reader.meta(value)
+    elif variants is not None:
+        reader.bad("variants", "give a mapping of variant ids to their position and equipment")
+    region = meta.get("region")
+    if region is not None and region not in REGIONS:
+        reader.bad("region", f"'{one_line(str(region))}' is not one of: {', '.join(REGIONS)}")
+        region = None
+    if reader.problems:
+        raise InputError(reader.problems)
+    return common, own, region
+
+
+def merged(common: VariantMeta, own: VariantMeta | None) -> VariantMeta:
+    """A variant's own values over the article's."""
+    if own is None:
+        return common
+    return VariantMeta(
+        own.position or common.position,
+        own.equipment if own.equipment is not None else common.equipment,
+        own.flow or common.flow,
+        own.hold_min if own.hold_min is not None else common.hold_min,
+        own.hold_max if own.hold_max is not None else common.hold_max,
+    )
+
+
+def region_of(declared: str | None, targets: tuple[str, ...]) -> str:
+    """The declared region, else `neck` when the targets are of the neck, shoulders, upper
+    back, chest or arms, else `low-back`."""
+    if declared:
+        return declared
+    return "neck" if any(_NECK_WORDS.search(t) for t in targets[:2]) else "low-back"
