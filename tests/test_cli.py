@@ -113,7 +113,7 @@ def test_check_three_mistakes(tmp_path: Path, capsys: pytest.CaptureFixture[str]
         tmp_path,
         "bad.yaml",
         "title: B\nsteps:\n  - exercise: cat-cwo\n    hold: 20\n"
-        "  - exercise: childs-pose\n    hold: 1:30\n  - exercise: cat-cow\n    sides: around\n",
+        "  - exercise: childs-pose\n    hold: 1:30\n  - exercise: supine-twist\n    sides: around\n",
     )
     code, out, err = run(capsys, "check", str(path))
     assert code == 2 and out == ""

@@ -55,7 +55,8 @@ def test_cues_follow_the_article(library: Library) -> None:
 
 
 def test_repeat_rest_and_single_side(tmp_path: Path, library: Library) -> None:
-    """repeat, rest between steps, and a one-sided step."""
+    """repeat, rest between steps, and a one-sided step (getting down from all fours to lying
+    on the back takes a get-ready of its own, though the routine gives none)."""
     path = write(
         tmp_path,
         "r.yaml",
@@ -70,9 +71,10 @@ def test_repeat_rest_and_single_side(tmp_path: Path, library: Library) -> None:
         ("rest", 10, None),
         ("hold", 15, None),
         ("rest", 10, None),
+        ("prepare", 8, Side.RIGHT),
         ("hold", 20, Side.RIGHT),
     ]
-    assert p.seconds_from(2) == 45
+    assert p.seconds_from(2) == 53
 
 
 def test_sides_name_the_limb_as_the_article_says() -> None:

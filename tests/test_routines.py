@@ -10,7 +10,7 @@ from conftest import write
 from stretchtimer.core.errors import Problem
 from stretchtimer.library import paths
 from stretchtimer.library.registry import Library
-from stretchtimer.library.routines import check_routine
+from stretchtimer.library.routines import DEFAULT_REPS, check_routine
 
 
 def check(tmp_path: Path, library: Library, text: str) -> tuple[object, list[Problem]]:
@@ -147,8 +147,8 @@ def test_duplicate_keys(tmp_path: Path, library: Library) -> None:
         ("title: T\nsteps:\n  - cat-cow\n", "must be a mapping"),
         ("title: T\nsteps:\n  - hold: 20\n", "no 'exercise:'"),
         ("title: [1]\nsteps:\n  - exercise: cat-cow\n", "title must be text"),
-        ("title: T\nsteps:\n  - exercise: cat-cow\n    sides: up\n", "sides must be one of"),
-        ("title: T\nsteps:\n  - exercise: cat-cow\n    repeat: 0\n", "repeat: 0 is out of range: use 1 to 20"),
+        ("title: T\nsteps:\n  - exercise: supine-twist\n    sides: up\n", "sides must be one of"),
+        ("title: T\nsteps:\n  - exercise: supine-twist\n    repeat: 0\n", "repeat: 0 is out of range: use 1 to 20"),
         ("title: T\ndefaults: 5\nsteps:\n  - exercise: cat-cow\n", "defaults must be"),
         ("title: T\nsteps:\n  - exercise: supine-twist\n", ""),
         ("a: &x [1]\nb: *x\n", "anchors and aliases"),
@@ -169,11 +169,15 @@ def test_structure_rules(tmp_path: Path, library: Library, text: str, words: str
 
 
 def test_hold_comes_from_article_when_missing(tmp_path: Path, library: Library) -> None:
-    """A step without hold takes the article's suggested hold."""
-    text = "title: T\nsteps:\n  - exercise: pelvic-tilts\n"
+    """A step without hold takes the article's suggested hold (its prose: `Hold 20-30
+    seconds`), and a flow's article makes it a flow of the default number of breaths."""
+    text = "title: T\nsteps:\n  - exercise: knee-to-chest\n  - exercise: pelvic-tilts\n"
     routine, problems = check(tmp_path, library, text)
     assert problems == []
-    assert routine.steps[0].hold == 30  # type: ignore[attr-defined]
+    held, flow = routine.steps  # type: ignore[attr-defined]
+    assert held.hold == 20 and held.reps == 0
+    assert flow.reps == DEFAULT_REPS and flow.pace.text() == "4/4"
+    assert flow.pace.out_label.startswith("Tilt")
 
 
 def test_missing_file_and_directory(tmp_path: Path, library: Library) -> None:

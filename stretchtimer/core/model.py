@@ -200,6 +200,8 @@ class Routine:
     """Its steps, in order."""
     source: str = "bundled"
     """bundled | user | path."""
+    when: str = ""
+    """For when (`Stiff after a night's sleep`): one line for `list` and the picker."""
 
 
 class SegmentKind(StrEnum):
@@ -252,8 +254,8 @@ class Plan:
         """Total length in seconds."""
         return sum(s.seconds for s in self.segments)
 
-    dropped: tuple[int, ...] = ()
-    """Steps of the routine (0-based) left out to fit a time budget."""
+    dropped: tuple[Step, ...] = ()
+    """Steps of the routine left out to fit a time budget (`--fit`)."""
 
     @property
     def hold_seconds(self) -> int:

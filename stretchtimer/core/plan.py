@@ -6,6 +6,7 @@ import re
 
 from stretchtimer.core.model import (
     Exercise,
+    Pace,
     Plan,
     Routine,
     Segment,
@@ -85,39 +86,101 @@ def _switch_cue(step: Step, side: Side | None) -> str:
     return f"Switch sides{to}; ease out slowly, then set up the other side"
 
 
-def _step_segments(index: int, step: Step, lead: Side, is_last: bool) -> list[Segment]:
-    """The segments of one routine step."""
+def _flow_cue(step: Step) -> str:
+    pace = step.pace
+    assert pace is not None
+    says = f"{pace.in_label or 'in'} / {pace.out_label or 'out'}"
+    return f"Flow, {step.reps} breaths ({pace.inhale} s in, {pace.exhale} s out): {says}"
+
+
+GROUND = {
+    "standing": 0, "seated": 0, "kneeling": 1, "all-fours": 1,
+    "lying-back": 2, "lying-front": 2, "side-lying": 2,
+}
+"""How far from upright a position is: 0 up (standing, seated), 1 kneeling, 2 lying."""
+MOVE_SECONDS = {0: 3, 1: 8, 2: 12}
+"""Extra seconds to get ready by how many levels the body goes up or down (0: a change
+within a level, such as lying on the back to lying on the front, or sitting to standing)."""
+START_FROM: str | None = None
+"""Where the body is before the first step: unknown (the user may start on the mat), so the
+first get-ready is the routine's own `prepare`."""
+
+
+def move_seconds(before: str | None, after: str | None) -> int:
+    """Extra seconds of get-ready to go from one position to another (0 when either is
+    unknown, or they are the same). Lying to kneeling: +8; standing to lying: +12."""
+    if before is None or after is None or before == after:
+        return 0
+    return MOVE_SECONDS[abs(GROUND.get(before, 0) - GROUND.get(after, 0))]
+
+
+def _scaled(seconds: int, slower: float) -> int:
+    return round(seconds * slower)
+
+
+def _step_segments(
+    index: int,
+    step: Step,
+    lead: Side,
+    is_last: bool,
+    moving: int,
+    slower: float,
+    breathe: Pace | None,
+) -> list[Segment]:
+    """The segments of one routine step (`moving`: extra get-ready seconds for a change of
+    position; `slower`: every transition stretched by this much; `breathe`: a hold's breathing
+    guide where the step gives none)."""
     out: list[Segment] = []
     sides = _sides(step, lead)
 
     def add(kind: SegmentKind, seconds: int, cue: str, side: Side | None, rep: int) -> None:
         if seconds > 0:
-            out.append(Segment(kind, seconds, cue, index, step.exercise, step.variant, side, rep))
+            pace = step.pace or breathe if kind in (SegmentKind.HOLD, SegmentKind.FLOW) else None
+            out.append(
+                Segment(kind, seconds, cue, index, step.exercise, step.variant, side, rep, pace)
+            )
 
     start = starting_position(step.exercise, step.variant)
     prepare_cue = "Get into position: " + ("; ".join(start) if start else _name(step))
-    add(SegmentKind.PREPARE, step.prepare, prepare_cue, sides[0], 0)
+    add(SegmentKind.PREPARE, _scaled(step.prepare + moving, slower), prepare_cue, sides[0], 0)
+    if step.reps and step.pace is not None:
+        add(SegmentKind.FLOW, step.reps * step.pace.cycle, _flow_cue(step), None, 0)
+        if not is_last:
+            add(SegmentKind.REST, step.rest, "Rest and breathe", None, 0)
+        return out
+    switch = _scaled(step.switch, slower)
     for rep in range(step.repeat):
         if rep:
             if len(sides) > 1:
-                add(SegmentKind.SWITCH, step.switch, _switch_cue(step, sides[0]), sides[0], rep)
+                add(SegmentKind.SWITCH, switch, _switch_cue(step, sides[0]), sides[0], rep)
             else:
                 add(SegmentKind.REST, step.rest, "Rest, breathe, and go again", sides[0], rep)
         for j, side in enumerate(sides):
             if j:
-                add(SegmentKind.SWITCH, step.switch, _switch_cue(step, side), side, rep)
+                add(SegmentKind.SWITCH, switch, _switch_cue(step, side), side, rep)
             add(SegmentKind.HOLD, step.hold, _hold_cue(step, side), side, rep)
     if not is_last:
         add(SegmentKind.REST, step.rest, "Rest and breathe", None, step.repeat - 1)
     return out
 
 
-def plan(routine: Routine, lead: Side = Side.LEFT) -> Plan:
-    """Flatten `routine` into segments; `lead` is the side done first in `both` steps."""
+def plan(
+    routine: Routine,
+    lead: Side = Side.LEFT,
+    slower: float = 1.0,
+    breathe: Pace | None = None,
+    dropped: tuple[Step, ...] = (),
+) -> Plan:
+    """Flatten `routine` into segments: `lead` is the side done first in `both` steps; each
+    get-ready grows by the time a change of body position takes; `slower` stretches every
+    get-ready and switch (stiff mornings); `breathe` is the breathing guide for holds that give
+    none (settings.yaml)."""
     last = len(routine.steps) - 1
-    segments = [
-        seg
-        for index, step in enumerate(routine.steps)
-        for seg in _step_segments(index, step, lead, index == last)
-    ]
-    return Plan(routine, tuple(segments), lead)
+    segments: list[Segment] = []
+    where: str | None = START_FROM
+    for index, step in enumerate(routine.steps):
+        position = step.variant.position
+        moving = move_seconds(where, position)
+        where = position or where
+        segments += _step_segments(index, step, lead, index == last, moving, slower, breathe)
+    return Plan(routine, tuple(segments), lead, dropped)

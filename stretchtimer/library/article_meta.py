@@ -58,7 +58,8 @@ class _Reader:
     def meta(self, data: dict[str, Any]) -> VariantMeta:
         position = data.get("position")
         if position is not None and position not in POSITIONS:
-            self.bad("position", f"'{one_line(str(position))}' is not one of: {', '.join(POSITIONS)}")
+            shown = one_line(str(position))
+            self.bad("position", f"'{shown}' is not one of: {', '.join(POSITIONS)}")
             position = None
         equipment = data.get("equipment")
         gear: tuple[str, ...] | None = None

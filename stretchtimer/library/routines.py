@@ -5,18 +5,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from stretchtimer.core.errors import InputError, Problem
-from stretchtimer.core.model import Exercise, Routine, Step, Variant
+from stretchtimer.core.model import Exercise, Pace, Routine, Step, Variant
 from stretchtimer.core.plan import plan
 from stretchtimer.core.text import did_you_mean, is_slug, one_line, slugify
 from stretchtimer.library.durations import DurationError, parse_count, parse_duration
 from stretchtimer.library.files import read_text
-from stretchtimer.library.nodes import INT, STR, MappingNode, Node, ScalarNode, SequenceNode
+from stretchtimer.library.article_meta import PACE_RANGE
+from stretchtimer.library.nodes import BOOL, INT, STR, MappingNode, Node, ScalarNode, SequenceNode
 from stretchtimer.library.parse_cache import ParseCache
 from stretchtimer.library.registry import Entry, Library
 
-_TOP_KEYS = ("title", "description", "defaults", "steps")
+_TOP_KEYS = ("title", "description", "when", "defaults", "steps")
 _TIMING_KEYS = ("prepare", "switch", "rest")
-_STEP_KEYS = ("exercise", "variant", "hold", "sides", "repeat", *_TIMING_KEYS)
+_STEP_KEYS = (
+    "exercise", "variant", "hold", "sides", "repeat", "reps", "pace", "breathe", "optional",
+    *_TIMING_KEYS,
+)
+DEFAULT_REPS = 6
+"""Breaths of a flow when neither the step (`reps:`) nor a hold says otherwise."""
 _SIDES = ("both", "left", "right", "none")
 _DEFAULTS = {"prepare": 5, "switch": 5, "rest": 0}
 MAX_HOLD = 3600
@@ -145,6 +151,15 @@ class _Checker:
             if exercise and "variant" in keys
             else (exercise.variants[0] if exercise else None)
         )
+        flow = variant.flow if variant is not None else None
+        if "reps" in keys or ("hold" not in keys and flow is not None):
+            return self.flow_step(node, keys, index, exercise, variant, timings)
+        if "pace" in keys:
+            self.add(
+                keys["pace"][1],
+                f"{where}pace is for a flow paced by breath ('reps: 8'); a hold's breathing "
+                "guide is 'breathe: 4/6'",
+            )
         hold: int | None = None
         if "hold" in keys:
             hold = self.duration(keys["hold"][1], f"{where}hold", 1, MAX_HOLD)
@@ -174,9 +189,76 @@ class _Checker:
             except DurationError as exc:
                 repeat = None
                 self.add(keys["repeat"][1], f"{where}repeat: {exc}")
+        breathe = self.pace(keys["breathe"][1], f"{where}breathe") if "breathe" in keys else None
+        optional = self.flag(keys, "optional", where)
         if exercise is None or variant is None or hold is None or repeat is None:
             return None
-        return Step(exercise, variant, hold, sides, repeat, **timings)
+        return Step(
+            exercise, variant, hold, sides, repeat, **timings, pace=breathe, optional=optional
+        )
+
+    def flag(self, keys: dict[str, tuple[Node, Node]], name: str, where: str) -> bool:
+        if name not in keys:
+            return False
+        node = keys[name][1]
+        if isinstance(node, ScalarNode) and node.tag == BOOL:
+            return str(node.value).lower() == "true"
+        self.add(node, f"{where}{name} must be true or false")
+        return False
+
+    def pace(self, node: Node, what: str) -> Pace | None:
+        """`4/6`: seconds in and out."""
+        text = str(node.value) if isinstance(node, ScalarNode) and node.tag == STR else ""
+        parts = text.split("/")
+        low, high = PACE_RANGE
+        if len(parts) == 2 and all(p.strip().isascii() and p.strip().isdigit() for p in parts):
+            inhale, exhale = (int(p) for p in parts)
+            if low <= inhale <= high and low <= exhale <= high:
+                return Pace(inhale, exhale)
+        self.add(node, f"{what}: give seconds in and out like '4/6' (each {low} to {high})")
+        return None
+
+    def flow_step(
+        self,
+        node: Node,
+        keys: dict[str, tuple[Node, Node]],
+        index: int,
+        exercise: Exercise | None,
+        variant: Variant | None,
+        timings: dict[str, int],
+    ) -> Step | None:
+        """A step paced by breath: `reps` breaths at the step's pace, else the article's,
+        else 4/4, with the article's words for each breath."""
+        where = f"step {index}: "
+        for other in ("hold", "breathe", "repeat"):
+            if other in keys:
+                self.add(
+                    keys[other][0],
+                    f"{where}'{other}' does not go with a flow: a step is held ('hold:') or "
+                    "paced by breath ('reps:'), not both",
+                )
+        reps: int | None = DEFAULT_REPS
+        if "reps" in keys:
+            try:
+                reps = parse_count(keys["reps"][1], 1, 60)
+            except DurationError as exc:
+                reps = None
+                self.add(keys["reps"][1], f"{where}reps: {exc}")
+        flow = variant.flow if variant is not None else None
+        pace = self.pace(keys["pace"][1], f"{where}pace") if "pace" in keys else None
+        if pace is None and "pace" not in keys:
+            pace = flow or Pace(4, 4)
+        sides = "none"
+        if "sides" in keys:
+            self.add(keys["sides"][0], f"{where}a flow has no sides: it is one movement")
+        optional = self.flag(keys, "optional", where)
+        if exercise is None or variant is None or reps is None or pace is None:
+            return None
+        if flow is not None:
+            pace = Pace(pace.inhale, pace.exhale, flow.in_label, flow.out_label)
+        return Step(
+            exercise, variant, 0, sides, 1, **timings, reps=reps, pace=pace, optional=optional
+        )
 
     def routine(self, root: Node | None, name: str, source: str) -> Routine | None:
         if root is None:
@@ -194,6 +276,9 @@ class _Checker:
         description = ""
         if "description" in keys:
             description = self.text(keys["description"][1], "description") or ""
+        when = ""
+        if "when" in keys:
+            when = self.text(keys["when"][1], "when") or ""
         defaults = dict(_DEFAULTS)
         if "defaults" in keys:
             dnode = keys["defaults"][1]
@@ -213,7 +298,9 @@ class _Checker:
         steps = [self.step(item, i, defaults) for i, item in enumerate(snode.value, start=1)]
         if any(s is None for s in steps) or self.errors():
             return None
-        routine = Routine(name, title, description, self.path, tuple(s for s in steps if s), source)
+        routine = Routine(
+            name, title, description, self.path, tuple(s for s in steps if s), source, when
+        )
         if not plan(routine).segments:
             self.add(snode, "the routine plans no time at all: give its steps a hold")
             return None
