@@ -13,11 +13,12 @@ from stretchtimer import __version__
 from stretchtimer.core.errors import InputError, Problem
 from stretchtimer.core.exit_codes import ExitCode
 from stretchtimer.core.model import Plan, Routine, Side
-from stretchtimer.core.plan import plan as make_plan
 from stretchtimer.core.text import json_visible, one_line, visible
 from stretchtimer.history.errors import HistoryError
 from stretchtimer.history.recorder import HistoryRecorder
 from stretchtimer.library import paths
+from stretchtimer.library.durations import DurationError, parse_duration_text
+from stretchtimer.library.planning import plan_routine
 from stretchtimer.library.registry import (
     Library,
     default_cache,
@@ -76,6 +77,13 @@ def _parser(run: bool = False) -> argparse.ArgumentParser:
         help="spoken cues (on where a speech engine is found; settings.yaml: voice)",
     )
     p.add_argument("--plain", action="store_true", help="one line per event, no full-screen UI")
+    p.add_argument("--fit", metavar="TIME", help="fit the routine to this much time: 5m, 90s")
+    p.add_argument(
+        "--ask-pain",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="ask how much it hurts before the session too (settings.yaml: ask_pain)",
+    )
     p.add_argument("--no-history", action="store_true", help="record nothing")
     p.add_argument("--version", action="version", version=f"stretchtimer {__version__}")
     return p
@@ -88,6 +96,7 @@ def _sub_parser(command: str) -> argparse.ArgumentParser:
         p.add_argument("exercise", help="an exercise id or a path to an article")
     elif command == "plan":
         p.add_argument("routine", help="a routine name or a path")
+        p.add_argument("--fit", metavar="TIME", help="fit the routine to this much time: 5m")
     elif command == "check":
         p.add_argument("paths", nargs="+", help="routines (.yaml), articles (.md), folders")
     elif command == "history":
@@ -128,11 +137,12 @@ def cmd_list(args: argparse.Namespace, library: Library) -> int:
     """`stretchtimer list`."""
     routines = []
     bad: list[Problem] = []
+    settings = load_settings()
     for entry in library.routines().values():
         plan: Plan | None = None
         try:
             routine, _ = load_routine(entry, library)
-            plan = make_plan(routine)
+            plan = plan_routine(routine, Side.LEFT, settings)
         except InputError as exc:
             bad += exc.problems
         routines.append(routine_row(entry, plan))
@@ -190,10 +200,24 @@ def load_routine_named(name: str, library: Library) -> Routine:
     return routine
 
 
+FIT_RANGE = (30, 3600)
+"""The time budgets `--fit` accepts, in seconds."""
+
+
+def _budget(args: argparse.Namespace) -> int | None:
+    """`--fit 5m` in seconds (None without it); InputError naming the option."""
+    if args.fit is None:
+        return None
+    try:
+        return parse_duration_text(args.fit, *FIT_RANGE)
+    except DurationError as exc:
+        raise InputError.single("--fit", str(exc)) from None
+
+
 def cmd_plan(args: argparse.Namespace, library: Library) -> int:
     """`stretchtimer plan ROUTINE`."""
     routine = load_routine_named(args.routine, library)
-    plan = make_plan(routine, next_lead(routine))
+    plan = plan_routine(routine, next_lead(routine), load_settings(), _budget(args))
     if args.format == "json":
         _dump(plan_data(plan))
     else:
@@ -338,9 +362,15 @@ def cmd_run(args: argparse.Namespace, library: Library) -> int:
     if plain and routine is None:
         _err("stretchtimer: name a routine to run without the full-screen UI (see 'list')")
         return ExitCode.USAGE
+    settings = load_settings()
+    budget = _budget(args)
     recorder = make_recorder(args)
+
+    def planner(chosen: Routine, lead: Side) -> Plan:
+        return plan_routine(chosen, lead, settings, budget)
+
     try:
-        plan = make_plan(routine, next_lead(routine, recorder)) if routine else None
+        plan = planner(routine, next_lead(routine, recorder)) if routine else None
         if plain:
             from stretchtimer.plain import run_plain
 
@@ -350,7 +380,12 @@ def cmd_run(args: argparse.Namespace, library: Library) -> int:
         from stretchtimer.ui.app import make_app
 
         app = make_app(
-            library=library, plan=plan, mute=args.mute, recorder=recorder, voice=make_voice(args)
+            library=library,
+            plan=plan,
+            mute=args.mute,
+            recorder=recorder,
+            voice=make_voice(args),
+            planner=planner,
         )
         try:
             app.run()

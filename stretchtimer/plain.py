@@ -9,13 +9,21 @@ from collections.abc import Callable
 from typing import TextIO
 
 from stretchtimer.core.engine import Clock, Session, State
-from stretchtimer.core.events import Countdown, Event, Finished, Halfway, SegmentStarted, Stopped
+from stretchtimer.core.events import (
+    Breath,
+    Countdown,
+    Event,
+    Finished,
+    Halfway,
+    SegmentStarted,
+    Stopped,
+)
 from stretchtimer.core.exit_codes import ExitCode
 from stretchtimer.core.model import Plan, SegmentKind
 from stretchtimer.core.plan import movement, side_meaning, starting_position
 from stretchtimer.core.text import human_seconds, join_seconds, one_line
 from stretchtimer.history.recorder import HistoryRecorder
-from stretchtimer.present.session import NOT_COUNTED, describe, held_text
+from stretchtimer.present.session import NOT_COUNTED, breath_text, describe, held_text
 from stretchtimer.present.streams import is_terminal, quiet
 from stretchtimer.sound.chimes import Chimes
 from stretchtimer.sound.players import Player, default_player
@@ -33,7 +41,7 @@ def event_lines(event: Event, session: Session) -> list[str]:
             lines = [f"Step {seg.step_index + 1}/{plan.step_count}: {name}{late}"]
             lines.append(f"Get ready, {human_seconds(seg.seconds)}: {start}".rstrip(": "))
             return lines
-        if seg.kind is SegmentKind.HOLD:
+        if seg.kind in (SegmentKind.HOLD, SegmentKind.FLOW):
             lines = [f"{describe(seg)}{late}: " + "; ".join(movement(seg.variant))]
             if seg.exercise.red_flags:
                 lines.append("Stop if: " + "; ".join(seg.exercise.red_flags))
@@ -42,6 +50,9 @@ def event_lines(event: Event, session: Session) -> list[str]:
             to = side_meaning(seg.variant, seg.side) if seg.side else "the other side"
             return [f"Switch sides: {to}, {human_seconds(seg.seconds)}{late}"]
         return [f"Rest, {human_seconds(seg.seconds)}{late}"]
+    if isinstance(event, Breath) and seg.kind is SegmentKind.FLOW and seg.pace is not None:
+        label = seg.pace.in_label if event.phase == "in" else seg.pace.out_label
+        return [f"{breath_text(event.phase, label)} ({event.n}/{seg.seconds // seg.pace.cycle})"]
     if isinstance(event, Countdown) and seg.kind is SegmentKind.HOLD:
         return [str(event.n)]
     if isinstance(event, Halfway) and seg.kind is SegmentKind.HOLD:

@@ -29,17 +29,18 @@ def test_list_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     names = {r["name"]: r for r in data["routines"]}
     assert {"quick-relief", "morning", "before-sleep", "after-sitting", "flare-up"} <= set(names)
     qr = names["quick-relief"]
-    assert set(qr) == {"name", "title", "description", "seconds", "path", "source"}
+    assert set(qr) == {"name", "title", "description", "when", "seconds", "path", "source"}
+    assert all(names[n]["when"] for n in names), "every bundled routine says what it is for"
     assert qr["source"] == "bundled" and 0 < qr["seconds"] <= 120
     assert {e["id"] for e in data["exercises"]} >= {"cat-cow", "knee-to-chest"}
     assert set(data["exercises"][0]) == {"id", "title", "path", "source"}
 
 
 def test_list_text(capsys: pytest.CaptureFixture[str]) -> None:
-    """list shows routines with their total time, and exercises."""
+    """list shows routines with their total time and what each is for, and exercises."""
     code, out, _ = run(capsys, "list")
     assert code == 0
-    assert re.search(r"quick-relief +1:25  Quick relief\n +Lower-back relief", out)
+    assert re.search(r"quick-relief +1:25  Quick relief\n +Lower back tight right now", out)
     assert "pelvic-tilts" in out
 
 
@@ -104,7 +105,9 @@ def test_plan_json(capsys: pytest.CaptureFixture[str]) -> None:
     holds = [(s["seconds"], s["side"]) for s in data["segments"] if s["kind"] == "hold"]
     assert holds == [(20, "left"), (20, "right"), (30, None)]
     assert data["total_seconds"] <= 120
-    assert set(data["segments"][0]) == {"kind", "exercise", "variant", "side", "seconds", "cue"}
+    assert set(data["segments"][0]) == {
+        "kind", "exercise", "variant", "side", "seconds", "pace", "cue",
+    }
 
 
 def test_check_three_mistakes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

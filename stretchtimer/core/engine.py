@@ -8,6 +8,7 @@ from collections.abc import Callable
 from enum import StrEnum
 
 from stretchtimer.core.events import (
+    Breath,
     Countdown,
     Event,
     Finished,
@@ -16,7 +17,7 @@ from stretchtimer.core.events import (
     SegmentStarted,
     Stopped,
 )
-from stretchtimer.core.model import Plan, Segment, SegmentKind
+from stretchtimer.core.model import WORKING, Plan, Segment, SegmentKind
 
 Clock = Callable[[], float]
 COUNTDOWN = (3, 2, 1)
@@ -187,6 +188,8 @@ class Session:
     def _thresholds(self, elapsed: float) -> list[Event]:
         """Halfway and 3-2-1 for the current segment, up to `elapsed`; only the latest one."""
         seg = self.segment
+        if seg.kind is SegmentKind.FLOW:  # a flow counts breaths, not seconds
+            return self._breath(elapsed)
         remaining = seg.seconds - elapsed
         crossed: list[Event] = []
         if seg.seconds >= 10 and elapsed >= seg.seconds / 2 and "half" not in self._fired:
@@ -198,11 +201,26 @@ class Session:
             if counts_down(seg.seconds, n) and remaining <= n and key not in self._fired:
                 self._fired.add(key)
                 crossed.append(Countdown(self.index, n=n))
-        return crossed[-1:]
+        return crossed[-1:] + self._breath(elapsed)
+
+    def _breath(self, elapsed: float) -> list[Event]:
+        """The breath in or out under way `elapsed` seconds into the segment, if not yet
+        reported (one passed over in a jump is never reported: only the latest)."""
+        seg = self.segment
+        pace = seg.pace
+        if pace is None or elapsed >= seg.seconds:
+            return []
+        n, into = divmod(elapsed, pace.cycle)
+        phase = "in" if into < pace.inhale else "out"
+        key = f"b{int(n)}{phase}"
+        if key in self._fired:
+            return []
+        self._fired.add(key)
+        return [Breath(self.index, phase=phase, n=int(n) + 1)]
 
     def _leave(self, elapsed: float) -> None:
         """Count the held part of the current segment, `elapsed` seconds into it."""
-        if self.segment.kind is SegmentKind.HOLD:
+        if self.segment.kind in WORKING:
             self.held_seconds += max(0.0, min(elapsed, self.segment.seconds) - self._counts_from)
         self._counts_from = min(elapsed, self.segment.seconds)
 

@@ -33,6 +33,16 @@ class Countdown(Event):
 
 
 @dataclass(frozen=True)
+class Breath(Event):
+    """A breath in or out begins, in a flow (or a hold with a breathing guide)."""
+
+    phase: str = "in"
+    """`in` or `out`."""
+    n: int = 1
+    """Which breath of the segment, from 1."""
+
+
+@dataclass(frozen=True)
 class SegmentEnded(Event):
     """A segment ran to its end."""
 

@@ -352,7 +352,8 @@ def parse_article(path: Path, text: str, exercise_id: str | None = None) -> Exer
     ids = _variant_ids(raws)
     common, own, region = read_meta(path, text, meta, ids)
     variants = tuple(
-        _variant(meta, raw, vid, merged(common, own.get(vid))) for raw, vid in zip(raws, ids)
+        _variant(meta, raw, vid, merged(common, own.get(vid)))
+        for raw, vid in zip(raws, ids, strict=True)
     )
     mistakes = tuple(
         Mistake(m.get("title", "").strip(), m.get("problem", ""), m.get("fix", ""))

@@ -88,3 +88,8 @@ def parse_duration(node: Node, low: int, high: int) -> int:
         f"'{_shown(raw)}' is not a duration: write plain digits like 20, or \"20s\", \"1m\", "
         "\"1m30s\""
     )
+
+
+def parse_duration_text(text: str, low: int, high: int) -> int:
+    """Seconds from a command-line duration (`5m`, `90`, `2m30s`); DurationError if not one."""
+    return parse_duration(ScalarNode(STR, text, 0, 0), low, high)

@@ -8,9 +8,9 @@ from stretchtimer.core.errors import InputError, Problem
 from stretchtimer.core.model import Exercise, Pace, Routine, Step, Variant
 from stretchtimer.core.plan import plan
 from stretchtimer.core.text import did_you_mean, is_slug, one_line, slugify
+from stretchtimer.library.article_meta import PACE_RANGE
 from stretchtimer.library.durations import DurationError, parse_count, parse_duration
 from stretchtimer.library.files import read_text
-from stretchtimer.library.article_meta import PACE_RANGE
 from stretchtimer.library.nodes import BOOL, INT, STR, MappingNode, Node, ScalarNode, SequenceNode
 from stretchtimer.library.parse_cache import ParseCache
 from stretchtimer.library.registry import Entry, Library

@@ -1,10 +1,12 @@
-"""Provides the user's settings file (config dir `settings.yaml`): today, whether to record."""
+"""Provides the user's settings file (config dir `settings.yaml`): history, voice, breathing
+guide, transition pace, and whether to ask about pain before a session."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from stretchtimer.core.errors import InputError
+from stretchtimer.core.model import Pace
 from stretchtimer.library import paths
 from stretchtimer.library.files import read_text
 
@@ -22,9 +24,15 @@ class Settings:
     voice_rate: int = 190
     """Words a minute the voice speaks (80 to 400)."""
     voice_cues: tuple[str, ...] = (
-        "exercise", "hold", "switch", "red_flags", "countdown", "complete",
+        "exercise", "hold", "switch", "red_flags", "countdown", "breaths", "complete",
     )
     """Which phrases the voice says."""
+    breathe: Pace | None = None
+    """A breathing guide for every hold that gives none (`breathe: 4/6`), or None."""
+    transitions: float = 1.0
+    """Every get-ready and switch takes this many times as long (1 to 3: stiff mornings)."""
+    ask_pain: bool = False
+    """Ask how much it hurts before a session too (after is always asked)."""
 
 
 def load_settings() -> Settings:
@@ -55,4 +63,26 @@ def load_settings() -> Settings:
     known = Settings.voice_cues
     if not isinstance(cues, list) or not all(isinstance(c, str) and c in known for c in cues):
         raise InputError.single(path, f"voice_cues must be a list of: {', '.join(known)}")
-    return Settings(record_history=record, voice=voice, voice_rate=rate, voice_cues=tuple(cues))
+    breathe = data.get("breathe")
+    pace: Pace | None = None
+    if breathe is not None:
+        parts = str(breathe).split("/") if isinstance(breathe, str) else []
+        if len(parts) == 2 and all(p.strip().isascii() and p.strip().isdigit() for p in parts):
+            pace = Pace(int(parts[0]), int(parts[1]))
+        if pace is None or not all(1 <= n <= 15 for n in (pace.inhale, pace.exhale)):
+            raise InputError.single(path, "breathe must be seconds in and out, like '4/6'")
+    slower = data.get("transitions", 1.0)
+    if isinstance(slower, bool) or not isinstance(slower, (int, float)) or not 1 <= slower <= 3:
+        raise InputError.single(path, "transitions must be a number from 1 to 3, like 1.5")
+    ask = data.get("ask_pain", False)
+    if not isinstance(ask, bool):
+        raise InputError.single(path, "ask_pain must be true or false")
+    return Settings(
+        record_history=record,
+        voice=voice,
+        voice_rate=rate,
+        voice_cues=tuple(cues),
+        breathe=pace,
+        transitions=float(slower),
+        ask_pain=ask,
+    )

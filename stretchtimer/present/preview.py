@@ -11,7 +11,9 @@ from stretchtimer.present.needs import needs_lines
 MOST_CAUTIONS = 8
 """The take-care list stops here (it must fit a screen beside the steps): `show` has them all."""
 _PAREN = re.compile(r"\s*\(([^)]*)\)\s*$")
-_FILLER = frozenset("a an the or and of with any your recent known current".split())
+_FILLER = frozenset(
+    ("a", "an", "the", "or", "and", "of", "with", "any", "your", "recent", "known", "current")
+)
 _ADVICE_FOR_ANOTHER_WAY = re.compile(r"version|variant|instead|skip|avoid|only", re.I)
 
 

@@ -13,6 +13,7 @@ from stretchtimer.core.text import human_seconds, join_seconds
 PHASES = {
     SegmentKind.PREPARE: "Get ready",
     SegmentKind.HOLD: "Hold",
+    SegmentKind.FLOW: "Flow",
     SegmentKind.SWITCH: "Switch sides",
     SegmentKind.REST: "Rest",
 }
@@ -57,6 +58,34 @@ class SessionView:
     """`Stop if: ...`, or empty."""
     next: str
     """What comes next."""
+    breath: str = ""
+    """`Breathe in: cow (belly sinks, chest lifts)` in a flow or a hold with a breathing
+    guide, else empty."""
+    breath_fill: float = 0.0
+    """0..1: how full the lungs are meant to be (fills breathing in, empties breathing out)."""
+    breath_count: str = ""
+    """`Breath 3 of 8` in a flow."""
+
+
+def breath_now(segment: Segment, elapsed: float) -> tuple[str, str, float, int]:
+    """(`in` or `out`, what the article calls this breath, the breath fill 0..1, which breath
+    from 1) at `elapsed` seconds into a segment with a pace."""
+    pace = segment.pace
+    assert pace is not None
+    n, into = divmod(max(0.0, min(elapsed, segment.seconds - 1e-6)), pace.cycle)
+    if into < pace.inhale:
+        return "in", pace.in_label, into / pace.inhale, int(n) + 1
+    return "out", pace.out_label, 1.0 - (into - pace.inhale) / pace.exhale, int(n) + 1
+
+
+def breath_text(phase: str, label: str) -> str:
+    """`Breathe in: cow (belly sinks, chest lifts)`, or `Breathe in` with no label."""
+    if not label:
+        return f"Breathe {phase}"
+    name, _, rest = label.partition(":")
+    if not rest:
+        return f"Breathe {phase}: {label}"
+    return f"Breathe {phase}: {name.strip().lower()} ({rest.strip()})"
 
 
 def countdown_text(remaining: float) -> str:
@@ -78,6 +107,8 @@ def describe(segment: Segment) -> str:
     if segment.kind is SegmentKind.PREPARE:
         name = segment.variant.name or segment.exercise.title
         return f"{name} ({human_seconds(segment.seconds)} to get ready)"
+    if segment.kind is SegmentKind.FLOW and segment.pace is not None:
+        return f"Flow, {segment.seconds // segment.pace.cycle} breaths"
     side = f", {side_meaning(segment.variant, segment.side)}" if segment.side else ""
     return f"{phase}{side}, {human_seconds(segment.seconds)}"
 
@@ -86,7 +117,7 @@ def _cue(segment: Segment) -> tuple[str, tuple[str, ...]]:
     if segment.kind is SegmentKind.PREPARE:
         start = starting_position(segment.exercise, segment.variant)
         return "Starting position", start or (segment.variant.name or segment.exercise.title,)
-    if segment.kind is SegmentKind.HOLD:
+    if segment.kind in (SegmentKind.HOLD, SegmentKind.FLOW):
         return "The movement", movement(segment.variant)
     if segment.kind is SegmentKind.SWITCH:
         to = side_meaning(segment.variant, segment.side) if segment.side else "the other side"
@@ -121,6 +152,12 @@ def view(session: Session) -> SessionView:
     elif session.state is State.FINISHED:
         phase = "Routine complete"  # shown the moment it ends, as the summary is built
     flags = seg.exercise.red_flags
+    breath, fill, count = "", 0.0, ""
+    if seg.pace is not None and seg.kind in (SegmentKind.HOLD, SegmentKind.FLOW):
+        phase_now, label, fill, n = breath_now(seg, session.elapsed)
+        breath = breath_text(phase_now, label)
+        if seg.kind is SegmentKind.FLOW:
+            count = f"Breath {n} of {seg.seconds // seg.pace.cycle}"
     return SessionView(
         title=routine.title,
         step=f"Step {session.step_number}/{session.plan.step_count}",
@@ -137,6 +174,9 @@ def view(session: Session) -> SessionView:
         tip=_tip(session),
         red_flags=("Stop if: " + "; ".join(flags)) if flags else "",
         next=("Next: " + describe(nxt)) if nxt else "Next: done",
+        breath=breath,
+        breath_fill=fill,
+        breath_count=count,
     )
 
 

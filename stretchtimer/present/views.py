@@ -8,10 +8,17 @@ from typing import Any
 
 from stretchtimer.core.model import Exercise, Pace, Plan, Section, Segment, Side, Variant
 from stretchtimer.core.plan import side_meaning, starting_position
-from stretchtimer.present.needs import needs_text, position_name
-from stretchtimer.present.urgent import urgent_signs, urgent_text
 from stretchtimer.core.text import join_seconds
 from stretchtimer.library.registry import Entry
+from stretchtimer.present.needs import (
+    needs_lines,
+    needs_text,
+    position_name,
+    routine_equipment,
+    routine_positions,
+)
+from stretchtimer.present.preview import step_text
+from stretchtimer.present.urgent import urgent_signs, urgent_text
 
 
 def _section_data(sec: Section) -> dict[str, Any]:
@@ -175,6 +182,7 @@ def routine_row(entry: Entry, plan: Plan | None) -> dict[str, Any]:
         "name": entry.id,
         "title": plan.routine.title if plan else None,
         "description": plan.routine.description if plan else None,
+        "when": plan.routine.when if plan else None,
         "seconds": plan.total_seconds if plan else None,
         "path": str(entry.path),
         "source": entry.source,
@@ -208,8 +216,9 @@ def list_text(
             continue
         mark = _origin(r, r["name"], commands)
         out.append(f"  {r['name']:<{name_w}}{join_seconds(r['seconds']):>6}  {r['title']}{mark}")
-        if r["description"]:
-            out.append(f"  {'':<{name_w}}        {r['description']}")
+        about = r["when"] or r["description"]
+        if about:
+            out.append(f"  {'':<{name_w}}        {about}")
     ex_w = max((len(e["id"]) for e in exercises), default=4) + 2
     out += ["", "Exercises"]
     for e in exercises:
@@ -227,6 +236,7 @@ def segment_data(seg: Segment) -> dict[str, Any]:
         "variant": seg.variant.id,
         "side": seg.side.value if seg.side else None,
         "seconds": seg.seconds,
+        "pace": seg.pace.text() if seg.pace else None,
         "cue": seg.cue,
     }
 
@@ -237,6 +247,9 @@ def plan_data(plan: Plan) -> dict[str, Any]:
         "name": plan.routine.name,
         "title": plan.routine.title,
         "total_seconds": plan.total_seconds,
+        "equipment": list(routine_equipment(plan.routine)),
+        "positions": routine_positions(plan.routine),
+        "dropped": [step_text(s) for s in plan.dropped],
         "segments": [segment_data(s) for s in plan.segments],
     }
 
@@ -244,9 +257,13 @@ def plan_data(plan: Plan) -> dict[str, Any]:
 def plan_text(plan: Plan, width: int = 100) -> str:
     """The `plan` timeline."""
     r = plan.routine
-    out = [f"{r.title}: {join_seconds(plan.total_seconds)} in all, {len(r.steps)} steps"]
+    count = f"{len(r.steps)} step{'s' * (len(r.steps) != 1)}"
+    out = [f"{r.title}: {join_seconds(plan.total_seconds)} in all, {count}"]
     if r.description:
         out.append(r.description)
+    out += needs_lines(r)
+    if plan.dropped:
+        out.append("Left out to fit the time: " + "; ".join(step_text(s) for s in plan.dropped))
     at = 0
     step = -1
     for seg in plan.segments:

@@ -21,6 +21,10 @@ class Chime(StrEnum):
     RELEASE = "release"
     """A hold is over and no switch follows (getting ready for the next step, a rest): one
     low, soft note, so the end of every hold is heard."""
+    BREATH_IN = "breath-in"
+    """A flow's breath in: a soft, higher note."""
+    BREATH_OUT = "breath-out"
+    """A flow's breath out: a soft, lower note."""
     COMPLETE = "complete"
     """Routine complete: a rising three-note arpeggio."""
 

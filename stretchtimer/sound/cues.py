@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from stretchtimer.core.events import Countdown, Event, Finished, SegmentStarted
-from stretchtimer.core.model import Plan, SegmentKind
+from stretchtimer.core.events import Breath, Countdown, Event, Finished, SegmentStarted
+from stretchtimer.core.model import WORKING, Plan, SegmentKind
 from stretchtimer.sound.chime import Chime
 
 
@@ -17,8 +17,16 @@ def chime_for(event: Event, plan: Plan) -> Chime | None:
     if isinstance(event, SegmentStarted):
         if kind in (SegmentKind.PREPARE, SegmentKind.REST) and event.index > 0:
             before = plan.segments[event.index - 1].kind
-            return Chime.RELEASE if before is SegmentKind.HOLD else None
-        return {SegmentKind.HOLD: Chime.HOLD, SegmentKind.SWITCH: Chime.SWITCH}.get(kind)
+            return Chime.RELEASE if before in WORKING else None
+        return {
+            SegmentKind.HOLD: Chime.HOLD,
+            SegmentKind.FLOW: Chime.HOLD,
+            SegmentKind.SWITCH: Chime.SWITCH,
+        }.get(kind)
+    if isinstance(event, Breath) and kind is SegmentKind.FLOW:
+        if event.n == 1 and event.phase == "in":
+            return None  # the flow's start chime marks its first breath
+        return Chime.BREATH_IN if event.phase == "in" else Chime.BREATH_OUT
     if isinstance(event, Countdown) and kind is SegmentKind.HOLD:
         return Chime.TICK
     return None

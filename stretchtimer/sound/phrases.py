@@ -10,16 +10,31 @@ from stretchtimer.core.plan import side_meaning, starting_position
 
 WORDS_A_SECOND = 3.0
 """About how fast the engine speaks at its rate: to judge what fits in a segment."""
-CUES = ("exercise", "hold", "switch", "red_flags", "countdown", "complete")
+CUES = ("exercise", "hold", "switch", "red_flags", "countdown", "breaths", "complete")
 """The kinds of phrase; settings.yaml's `voice_cues` may name fewer."""
 
 Trigger = tuple[int, str]
-"""(segment index, `start` | `3` | `2` | `1` | `finish`)."""
+"""(segment index, `start` | `3` | `2` | `1` | `in` | `out` | `finish`)."""
+
+
+def breath_word(label: str) -> str:
+    """`cow` from `Cow: belly sinks, chest lifts` (what a flow's breath is called)."""
+    return label.split(":", 1)[0].strip().lower() if ":" in label else ""
+
+
+def breath_phrase(phase: str, label: str) -> str:
+    """`Breathe in, cow.` (or `Breathe in.` when the article gives the breath no name)."""
+    word = breath_word(label)
+    return f"Breathe {phase}, {word}." if word else f"Breathe {phase}."
 
 
 def seconds_to_say(text: str) -> float:
     """About how long `text` takes to say."""
     return len(text.split()) / WORDS_A_SECOND
+
+
+def _stop_if(flag: str) -> str:
+    return f"Stop if {flag[:1].lower()}{flag[1:].rstrip('.')}."
 
 
 def _sentence(text: str) -> str:
@@ -52,11 +67,19 @@ def phrases(plan: Plan, cues: tuple[str, ...] = CUES) -> dict[Trigger, list[str]
             flags = seg.exercise.red_flags
             if "red_flags" in cues and flags and seg.exercise.id not in flagged:
                 flagged.add(seg.exercise.id)
-                said.append(f"Stop if {flags[0][:1].lower()}{flags[0][1:].rstrip('.')}.")
+                said.append(_stop_if(flags[0]))
             if "countdown" in cues:  # the numbers the engine counts down, no more, no fewer
                 for n in COUNTDOWN:
                     if counts_down(seg.seconds, n):
                         out[(i, str(n))] = [str(n)]
+        elif seg.kind is SegmentKind.FLOW and seg.pace is not None:
+            flags = seg.exercise.red_flags
+            if "red_flags" in cues and flags and seg.exercise.id not in flagged:
+                flagged.add(seg.exercise.id)  # said at the get-ready: breaths need the time
+                out.setdefault((i - 1, "start"), []).append(_stop_if(flags[0]))
+            if "breaths" in cues:
+                out[(i, "in")] = [breath_phrase("in", seg.pace.in_label)]
+                out[(i, "out")] = [breath_phrase("out", seg.pace.out_label)]
         elif seg.kind is SegmentKind.SWITCH and "switch" in cues and seg.side:
             said.append(f"Switch: {side_meaning(seg.variant, seg.side).removeprefix('your ')}.")
         elif seg.kind is SegmentKind.REST and "hold" in cues:
@@ -71,7 +94,7 @@ def phrases(plan: Plan, cues: tuple[str, ...] = CUES) -> dict[Trigger, list[str]
 def in_order(table: dict[Trigger, list[str]]) -> list[str]:
     """Every phrase once, in the order they are first needed (what to render first)."""
     seen: dict[str, None] = {}
-    rank = {"start": 0, "3": 1, "2": 2, "1": 3, "finish": 4}
+    rank = {"start": 0, "in": 1, "out": 2, "3": 3, "2": 4, "1": 5, "finish": 6}
     for trigger in sorted(table, key=lambda t: (t[0], rank[t[1]])):
         for text in table[trigger]:
             seen.setdefault(text, None)

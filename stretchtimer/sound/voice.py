@@ -12,7 +12,7 @@ import wave
 import zlib
 from pathlib import Path
 
-from stretchtimer.core.events import Countdown, Event, Finished, SegmentStarted
+from stretchtimer.core.events import Breath, Countdown, Event, Finished, SegmentStarted
 from stretchtimer.core.model import Plan
 from stretchtimer.sound.phrases import CUES, Trigger, in_order, phrases
 from stretchtimer.sound.speech import RATE, SpeechEngine
@@ -37,6 +37,8 @@ def _trigger(event: Event) -> Trigger | None:
         return (event.index, str(event.n))
     if isinstance(event, Finished):
         return (event.index, "finish")
+    if isinstance(event, Breath):
+        return (event.index, event.phase)
     return None
 
 

@@ -45,6 +45,8 @@ from stretchtimer.ui.screens.progress import ProgressScreen
 from stretchtimer.ui.screens.session import SessionScreen
 from stretchtimer.ui.screens.summary import SummaryScreen
 
+Planner = Callable[[Routine, Side], Plan]
+"""A routine and the side to lead with, into its plan."""
 PLAYER_LOAD_DELAY = 0.3
 """Seconds after start-up to import the sound player (it probes the system for players), so it
 never delays the first frame. A chime needed sooner loads it on the spot."""
@@ -79,8 +81,11 @@ class StretchApp(App[int]):
         mute: bool = False,
         recorder: HistoryRecorder | None = None,
         voice: Voice | None = None,
+        planner: Planner = make_plan,
     ) -> None:
         super().__init__()
+        self.planner = planner
+        """Makes a chosen routine's plan with the user's settings (and `--fit`)."""
         self.voice = voice
         """Spoken cues (None: none); the session screens queue phrases, the app plays them."""
         self._voice_timer: Timer | None = None
@@ -247,7 +252,7 @@ class StretchApp(App[int]):
         """The routine's plan, leading with the side the history says is next (this waits
         for the history: call it from a worker)."""
         lead = self.recorder.next_lead(routine.name) if self.recorder else Side.LEFT
-        return make_plan(routine, lead)
+        return self.planner(routine, lead)
 
     def show_next(self, screen: Screen[Any]) -> None:
         """Move on to `screen`: it replaces the current one, except that the first screen
@@ -326,8 +331,9 @@ def make_app(
     mute: bool = False,
     recorder: HistoryRecorder | None = None,
     voice: Voice | None = None,
+    planner: Planner = make_plan,
 ) -> StretchApp:
     """The app as the CLI and the tests build it."""
     if player is None:
         player = default_player()
-    return StretchApp(library or Library(), plan, clock, player, mute, recorder, voice)
+    return StretchApp(library or Library(), plan, clock, player, mute, recorder, voice, planner)

@@ -32,6 +32,9 @@ from stretchtimer.ui.widgets.progress_line import ProgressLine
 VOICE_AFTER = 0.3
 """Seconds after the session starts to begin rendering its phrases: never before the first
 frame (the first phrase is needed at the first hold, seconds later)."""
+BREATH_FRAME = 0.2
+"""Seconds between frames while a breath bar fills and empties (the countdown alone needs a
+frame a second)."""
 FINAL_FRAME = 0.05
 """Seconds the end of a routine stays on the session screen before the summary replaces it:
 enough for the final frame to be painted first (Textual paints at most every 1/60 s)."""
@@ -94,6 +97,9 @@ class SessionScreen(Screen[None]):
         yield Digits("0:00", id="countdown")
         yield BigText(id="far-count")
         yield ProgressLine(id="bar")
+        with Horizontal(id="breathbar"):
+            yield Label(id="breath", markup=False)
+            yield ProgressLine(id="breath-fill")
         with Vertical(id="body"):
             yield Label(id="cue-title", markup=False)
             yield Static(id="cue", markup=False)
@@ -179,8 +185,12 @@ class SessionScreen(Screen[None]):
             return
         if session.state is State.STOPPED:
             return
-        self.render_view(view(session))
-        self._timer = self.set_timer(session.next_change_in(), self.tick)
+        shown = view(session)
+        self.render_view(shown)
+        wait = session.next_change_in()
+        if shown.breath and session.state is State.RUNNING:
+            wait = min(wait, BREATH_FRAME)
+        self._timer = self.set_timer(wait, self.tick)
 
     def render_view(self, v: SessionView) -> None:
         """Update only the widgets whose text changed, in one screen update."""
@@ -209,9 +219,17 @@ class SessionScreen(Screen[None]):
         label("side", v.side.upper())
         if changed("side"):
             self.query_one("#far-side", Label).update(v.side.upper())
-        if changed("phase") or changed("state"):
+        if changed("phase") or changed("state") or changed("breath"):
             word = "PAUSED" if v.state == "paused" else PHASES[SegmentKind(v.kind)].upper()
+            if v.kind == "flow" and v.breath and v.state != "paused":
+                word = "IN" if v.breath.startswith("Breathe in") else "OUT"
             self.query_one("#far-phase", BigText).show(word if can_draw(word) else "")
+        if changed("breath") or changed("breath_count"):
+            self.set_class(bool(v.breath), "-breathing")
+            shown = f"{v.breath}   {v.breath_count}" if v.breath_count else v.breath
+            self.query_one("#breath", Label).update(shown)
+        if changed("breath_fill"):
+            self.query_one("#breath-fill", ProgressLine).show(v.breath_fill)
         if changed("countdown"):
             self.query_one("#countdown", Digits).update(v.countdown)
             self.query_one("#far-count", BigText).show(v.countdown)
@@ -229,7 +247,7 @@ class SessionScreen(Screen[None]):
             self.query_one("#next", Label).update(v.next)
         if changed("kind") or changed("state"):
             self.set_class(v.state == "paused", "-paused")
-            for kind in ("prepare", "hold", "switch", "rest"):
+            for kind in ("prepare", "hold", "flow", "switch", "rest"):
                 self.set_class(v.kind == kind, f"-{kind}")
 
     # -- keys ---------------------------------------------------------------------------
