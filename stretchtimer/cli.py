@@ -28,6 +28,7 @@ from stretchtimer.library.registry import (
 )
 from stretchtimer.library.routines import check_routine, load_routine
 from stretchtimer.library.settings import load_settings
+from stretchtimer.library.state import mark_urgent_signs_seen, urgent_signs_seen
 from stretchtimer.present import streams
 from stretchtimer.present.history import csv_table, history_text
 from stretchtimer.present.streams import full_screen_possible
@@ -322,7 +323,7 @@ def cmd_history(args: argparse.Namespace, library: Library) -> int:
     elif args.format == "csv":
         csv.writer(sys.stdout).writerows(csv_table(rows))
     else:
-        _say(history_text(rows, current, longest))
+        _say(history_text(rows, current, longest, since))
     return ExitCode.OK
 
 
@@ -331,6 +332,17 @@ def cmd_doctor(args: argparse.Namespace, library: Library) -> int:
     from stretchtimer.doctor import doctor
 
     return doctor(play=not args.quiet)
+
+
+def _ask(question: str) -> str:
+    """Ask on stdout and read the answer from stdin (input() would put the question on
+    stderr when the two are terminals, which may be a log)."""
+    sys.stdout.write(question)
+    sys.stdout.flush()
+    line = sys.stdin.readline()
+    if not line:
+        raise EOFError
+    return line
 
 
 def make_recorder(args: argparse.Namespace) -> HistoryRecorder | None:
@@ -364,6 +376,7 @@ def cmd_run(args: argparse.Namespace, library: Library) -> int:
         return ExitCode.USAGE
     settings = load_settings()
     budget = _budget(args)
+    ask_pain = settings.ask_pain if args.ask_pain is None else args.ask_pain
     recorder = make_recorder(args)
 
     def planner(chosen: Routine, lead: Side) -> Plan:
@@ -376,7 +389,18 @@ def cmd_run(args: argparse.Namespace, library: Library) -> int:
 
             resume_collector()
             assert plan is not None
-            return run_plain(plan, mute=args.mute, recorder=recorder)
+            urgent = not urgent_signs_seen()
+            if urgent:
+                mark_urgent_signs_seen()
+            on_terminal = streams.is_terminal(sys.stdin) and streams.is_terminal(sys.stdout)
+            return run_plain(
+                plan,
+                mute=args.mute,
+                recorder=recorder,
+                urgent=urgent,
+                ask_before=ask_pain,
+                ask=_ask if on_terminal else None,
+            )
         from stretchtimer.ui.app import make_app
 
         app = make_app(
@@ -386,6 +410,9 @@ def cmd_run(args: argparse.Namespace, library: Library) -> int:
             recorder=recorder,
             voice=make_voice(args),
             planner=planner,
+            urgent_first=not urgent_signs_seen(),
+            ask_pain=ask_pain,
+            mark_seen=mark_urgent_signs_seen,
         )
         try:
             app.run()

@@ -23,8 +23,10 @@ from stretchtimer.core.model import Plan, SegmentKind
 from stretchtimer.core.plan import movement, side_meaning, starting_position
 from stretchtimer.core.text import human_seconds, join_seconds, one_line
 from stretchtimer.history.recorder import HistoryRecorder
+from stretchtimer.present.pain import pain_change, pain_question, parse_pain, routine_region
 from stretchtimer.present.session import NOT_COUNTED, breath_text, describe, held_text
 from stretchtimer.present.streams import is_terminal, quiet
+from stretchtimer.present.urgent import urgent_text
 from stretchtimer.sound.chimes import Chimes
 from stretchtimer.sound.players import Player, default_player
 
@@ -94,7 +96,8 @@ def run_session(
         recorder.begin(session)
     session.start()
     try:
-        print(f"{r.title}: {len(r.steps)} steps, {join_seconds(plan.total_seconds)}", file=out)
+        steps = f"{len(r.steps)} step{'s' * (len(r.steps) != 1)}"
+        print(f"{r.title}: {steps}, {join_seconds(plan.total_seconds)}", file=out)
         while True:
             events = session.tick()
             chimes.on_events(events, plan)
@@ -121,6 +124,29 @@ def run_session(
         return session
 
 
+Ask = Callable[[str], str]
+"""Asks a question on the terminal and returns the typed line (input())."""
+
+
+def ask_pain(ask: Ask | None, region: str, when: str, out: TextIO) -> int | None:
+    """Ask the 0-10 pain question until a score or an empty line (skip); None when there is no
+    one to ask (no terminal) or no answer."""
+    if ask is None:
+        return None
+    question = pain_question(region, when) + " (Enter to skip) "
+    while True:
+        try:
+            answer = ask(question)
+        except EOFError:
+            return None
+        if not answer.strip():
+            return None
+        score = parse_pain(answer)
+        if score is not None:
+            return score
+        print("Type a whole number from 0 to 10, or just Enter to skip.", file=out)
+
+
 def run_plain(
     plan: Plan,
     mute: bool = False,
@@ -128,9 +154,21 @@ def run_plain(
     player: Player | None = None,
     clock: Clock = time.monotonic,
     sleep: Callable[[float], None] = time.sleep,
+    urgent: bool = False,
+    ask_before: bool = False,
+    ask: Ask | None = None,
 ) -> int:
-    """The `--plain` command: exit 0 when complete, 130 after Ctrl+C, 128+N after signal N."""
+    """The `--plain` command: exit 0 when complete, 130 after Ctrl+C, 128+N after signal N.
+    `urgent`: print the urgent signs first (a very first session; nothing waits for a key);
+    `ask_before`: ask how much it hurts before, as well as after; `ask`: how to ask (None where
+    no one can answer: then nothing is asked)."""
     out = sys.stdout
+    region = routine_region(plan.routine)
+    if urgent:
+        regions = [s.exercise.region for s in plan.routine.steps]
+        print(urgent_text(regions), file=out, flush=True)
+        print("", file=out)
+    pain_before = ask_pain(ask, region, "before", out) if ask_before else None
 
     def bell(count: int) -> None:
         """The bell `count` times, a quarter second apart (only on a terminal: in a log file
@@ -163,5 +201,12 @@ def run_plain(
         for signum, handler in before.items():
             signal.signal(signum, handler)
     if session.state is State.FINISHED:
+        if recorder and pain_before is not None:
+            recorder.set_pain("before", pain_before, region)
+        after = ask_pain(ask, region, "after", out)
+        if after is not None:
+            print(pain_change(pain_before, after), file=out)
+            if recorder:
+                recorder.set_pain("after", after, region)
         return ExitCode.OK
     return 128 + received[0] if received else ExitCode.INTERRUPTED

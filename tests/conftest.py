@@ -9,6 +9,7 @@ import pytest
 
 from stretchtimer.library import paths
 from stretchtimer.library.registry import Library
+from stretchtimer.library.state import mark_urgent_signs_seen
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ARTICLES = FIXTURES / "articles"
@@ -18,9 +19,11 @@ ARTICLES = FIXTURES / "articles"
 def private_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[Path]:
-    """Every test gets its own user directories, never the real ones."""
+    """Every test gets its own user directories, never the real ones, as a user who has seen
+    the urgent signs already (tests of the first session remove that)."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv(paths.HOME_ENV, str(home))
+    mark_urgent_signs_seen()
     monkeypatch.delenv("PLAYSOUND3_BACKEND", raising=False)
     yield home
 

@@ -44,8 +44,23 @@ def seed_three_days() -> None:
         h = history_at(NOW - timedelta(days=days_ago, hours=3))
         sid = h.begin(routine, "", routine.replace("-", " ").capitalize(), 8, None)
         h.end(sid, "completed", 8, 300.0)
-        h.set_feeling(sid, feeling)
+        h.set_feeling(sid, feeling)  # the 0-9 question, from before version 3
         h.close()
+
+
+def seed_pain() -> None:
+    """Two sessions scored 0-10 before and after, and one stopped for pain."""
+    for days_ago, before, after in ((1, 6, 4), (0, 5, 2)):
+        h = history_at(NOW - timedelta(days=days_ago, hours=2))
+        sid = h.begin("morning", "", "Morning", 8, None)
+        h.end(sid, "completed", 8, 300.0)
+        h.set_pain(sid, "before", before, "low-back")
+        h.set_pain(sid, "after", after, "low-back")
+        h.close()
+    h = history_at(NOW - timedelta(hours=1))
+    sid = h.begin("quick-relief", "", "Quick relief", 6, None)
+    h.end(sid, "stopped", 2, 20.0, "knee-to-chest", "left")
+    h.close()
 
 
 def app_with_history() -> tuple[StretchApp, FakeClock, HistoryRecorder]:
@@ -56,28 +71,34 @@ def app_with_history() -> tuple[StretchApp, FakeClock, HistoryRecorder]:
     return app, clock, recorder
 
 
-def test_completed_session_recorded_with_feeling_and_streak() -> None:
-    """Run to the end: the row is completed, the summary shows the streak, 7 is stored."""
+def test_completed_session_recorded_with_pain_and_streak() -> None:
+    """Run to the end: the row is completed, the summary shows the streak without calling a
+    second session today a new one, and the pain now (0-10, 1 then 0 for ten) is stored; the
+    0-9 feelings recorded before are left as they were."""
     seed_three_days()
     app, clock, recorder = app_with_history()
 
     async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
         advance(app, clock, 86)
         await pilot.pause()
-        assert text(app, "#streak") == "3 days in a row"
-        await pilot.press("7")
-        assert "7 out of 9" in text(app, "#feeling")
+        assert text(app, "#streak") == "2nd session today; 3 days in a row"
+        await pilot.press("1")
+        assert "press 0 for 10" in text(app, "#pain-now")
+        await pilot.press("0")
+        assert text(app, "#pain-now") == "Noted: 10 of 10."
         await pilot.press("enter")
 
     drive(app, scenario)
     recorder.close()
     row = history_at().recent()[0]
-    assert (row.routine, row.status, row.feeling, row.lead_side) == (
+    assert (row.routine, row.status, row.pain_after, row.pain_region, row.lead_side) == (
         "quick-relief",
         "completed",
-        7,
+        10,
+        "low-back",
         "left",
     )
+    assert row.feeling is None and [r.feeling for r in history_at().recent()[1:]] == [7, 6, 4]
     assert (row.segments_done, row.seconds_held) == (6, 70.0)
 
 
@@ -113,8 +134,10 @@ def test_recording_is_fast() -> None:
 
 
 def test_progress_screen_tells_the_story(snap_compare: Any) -> None:
-    """Three days of fixture data: streak, week minutes, calendar, top routines, feelings."""
+    """Three days of fixture data: streak, week minutes, calendar, top routines, pain before and
+    after by date and by routine, where it hurt, and the earlier 0-9 feelings, labelled."""
     seed_three_days()
+    seed_pain()
     recorder = HistoryRecorder(history_at, lambda m: None)
     app = make_app(clock=FakeClock(), player=RecordingPlayer(), recorder=recorder)
 
@@ -127,8 +150,11 @@ def test_progress_screen_tells_the_story(snap_compare: Any) -> None:
         await pilot.pause()
         body = str(pilot.app.screen.query_one("#progress-body", Static).content)
         assert "Current streak: 3 days" in body
-        assert "This week: 15 min" in body
-        assert "How your back felt" in body and "last: 7" in body
+        assert "This week: 25 min" in body
+        assert "the earlier question (0 worst to 9 best)" in body and "last: 7" in body
+        assert "Morning: 6 -> 4" in body and "Morning: 5 -> 2" in body
+        assert "Morning: -2.5 over 2 session(s)" in body
+        assert "knee-to-chest (left side): 1 time" in body
 
     assert snap_compare(app, terminal_size=(80, 30), run_before=run_before)
     recorder.close()

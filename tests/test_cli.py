@@ -71,7 +71,8 @@ def test_show_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     ]
     assert data["variants"][0]["id"] == "standing-wall-angel"
     assert set(data["variants"][0]) == {
-        "id", "name", "position", "equipment", "flow", "hold", "hold_min", "hold_max", "sides",
+        "id", "name", "position", "equipment", "flow", "hold", "hold_min", "hold_max", "easier",
+        "sides",
         "starting_position", "steps", "left", "right",
     }
     assert data["region"] == "neck" and "A sudden, severe headache unlike any before" in (

@@ -385,5 +385,6 @@ def test_csv_has_its_header_with_no_sessions(monkeypatch: pytest.MonkeyPatch) ->
     code, out, _ = cli(monkeypatch, ["history", "--format", "csv"])
     assert code == 0 and out.splitlines() == [
         "id,routine,path,title,started_utc,ended_utc,status,segments_done,segments_total,"
-        "seconds_held,pain_exercise,pain_side,feeling,lead_side"
+        "seconds_held,pain_exercise,pain_side,feeling,lead_side,pain_before,pain_after,"
+        "pain_region"
     ]

@@ -48,7 +48,7 @@ def test_real_terminal_runs_a_routine_to_the_summary(tmp_path: Path, private_hom
         assert "GET READY" in first and "YOUR LEFT KNEE COMES IN" in first and "Stop if:" in first
         assert "No sound player works here" in tmux.wait_for("No sound player")
         pane = tmux.wait_for("Routine complete", timeout=15)
-        assert "Steps done: 1 of 1" in pane
+        assert "1 of 1 exercise, held 0:01 of 0:01" in pane
         tmux("send-keys", "-t", "t", "Enter")
         assert "EXIT=0" in tmux.wait_for("EXIT=")
     finally:
@@ -139,8 +139,11 @@ def test_no_full_screen_where_it_cannot_draw(
         command = f"env {env} {exe} {routine} --mute 2>{log}; echo EXIT=$?; sleep 30"
     tmux("new-session", "-d", "-s", "t", "-x", "80", "-y", "24", command)
     try:
+        pane = tmux.wait_for("hurt now")  # plain mode asks too, on a terminal
+        assert "Routine complete: One second" in pane and "0 (no pain) to 10" in pane
+        tmux("send-keys", "-t", "t", "3", "Enter")
         pane = tmux.wait_for("EXIT=")
-        assert "Routine complete: One second" in pane and "EXIT=0" in pane
+        assert "Pain now: 3 of 10." in pane and "EXIT=0" in pane
         assert "\x1b" not in (log.read_text() if log.exists() else "")
     finally:
         tmux("kill-server")

@@ -274,4 +274,4 @@ def test_run_runs_a_routine_named_like_a_command(monkeypatch: pytest.MonkeyPatch
 
     write(paths.user_dir("routines"), "list.yaml", "title: The list\nsteps:\n  - exercise: cat-cow\n    hold: 2\n")
     code, out, _, _ = plain_run(monkeypatch, ["run", "list"])
-    assert code == 0 and out.startswith("The list: 1 steps") and "Routine complete" in out
+    assert code == 0 and out.startswith("The list: 1 step,") and "Routine complete" in out

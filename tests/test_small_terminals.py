@@ -70,14 +70,14 @@ def test_too_small_for_a_countdown_says_so() -> None:
 
 
 def test_the_summary_question_is_never_cut_off() -> None:
-    """At 60x20 the feeling question wraps instead of ending in '... or E'."""
+    """At 60x20 the pain question wraps instead of ending in '... or E'."""
     app, clock, _ = build()
 
     async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
         advance(app, clock, 90)
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
-        question = app.screen.query_one("#feeling", Static)
+        question = app.screen.query_one("#pain-now", Static)
         assert question.region.height >= 2 and question.region.right <= 60
         assert str(question.content).endswith("or Enter to skip.")
 

@@ -103,6 +103,8 @@ class Variant:
     """The shortest sensible hold (frontmatter `hold: {min: 20, max: 45}`), for fitting."""
     hold_max: int | None = None
     """The longest sensible hold, for fitting."""
+    easier: str | None = None
+    """The id of an easier variant of the same exercise (frontmatter), offered after pain."""
 
 
 @dataclass(frozen=True)

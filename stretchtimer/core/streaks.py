@@ -28,8 +28,15 @@ def streaks(days: Iterable[date], today: date) -> tuple[int, int]:
     return current, longest
 
 
-def streak_text(current: int) -> str:
-    """`3 days in a row`, `First day of a new streak`, or empty."""
+def streak_text(current: int, earlier_today: int = 0) -> str:
+    """`3 days in a row`, `Day 1 of a new streak`, or empty; for a second session on the same
+    day (`earlier_today` sessions completed before it), `2nd session today` and the streak
+    as it stands, never the news of a new one."""
+    if earlier_today:
+        n = earlier_today + 1
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(n if n < 20 else n % 10, "th")
+        days = f"; {current} days in a row" if current >= 2 else ""
+        return f"{n}{suffix} session today{days}"
     if current >= 2:
         return f"{current} days in a row"
     if current == 1:

@@ -131,9 +131,23 @@ class HistoryRecorder:
 
         self._submit(write)
 
+    def set_pain(self, when: str, score: int | None, region: str) -> None:
+        """Store how much it hurt `before` or `after`, 0 (none) to 10 (worst)."""
+
+        def write(h: History) -> None:
+            if self._session_id is not None:
+                h.set_pain(self._session_id, when, score, region)
+
+        self._submit(write)
+
     def streak_text(self) -> str:
-        """`3 days in a row` (waits briefly for the pending writes)."""
-        future = self._submit(lambda h: streak_text(h.streaks()[0]))
+        """`3 days in a row`, or `2nd session today` (waits briefly for the pending writes)."""
+
+        def read(h: History) -> str:
+            earlier = h.completed_today_before(self._session_id or 0)
+            return streak_text(h.streaks()[0], earlier)
+
+        future = self._submit(read)
         try:
             return str(future.result(timeout=self.wait) or "")
         except Exception:

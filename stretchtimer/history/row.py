@@ -23,7 +23,14 @@ class SessionRow:
     pain_exercise: str | None
     pain_side: str | None
     feeling: int | None
+    """How the back felt after, 0 (worst) to 9 (best): the question asked before version 3."""
     lead_side: str | None
+    pain_before: int | None = None
+    """How much it hurt before, 0 (none) to 10 (worst), if asked."""
+    pain_after: int | None = None
+    """How much it hurt after, 0 (none) to 10 (worst), if answered."""
+    pain_region: str | None = None
+    """The body region the pain question was about (`low-back`, `neck`)."""
 
     def as_dict(self) -> dict[str, Any]:
         """For JSON and CSV."""

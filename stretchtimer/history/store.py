@@ -48,7 +48,15 @@ ALTER TABLE sessions ADD COLUMN feeling INTEGER CHECK (feeling BETWEEN 0 AND 9);
 ALTER TABLE sessions ADD COLUMN lead_side TEXT;
 CREATE INDEX sessions_routine ON sessions (routine, started_utc);
 """
-MIGRATIONS = (_V1, _V2)
+_V3 = """
+ALTER TABLE sessions ADD COLUMN pain_before INTEGER CHECK (pain_before BETWEEN 0 AND 10);
+ALTER TABLE sessions ADD COLUMN pain_after INTEGER CHECK (pain_after BETWEEN 0 AND 10);
+ALTER TABLE sessions ADD COLUMN pain_region TEXT;
+"""
+"""Pain the way clinicians count it: 0 (none) to 10 (worst), before and after, and the body
+region asked about. `feeling` (0 worst to 9 best, asked until version 3) answers another
+question and is kept as it was, unconverted."""
+MIGRATIONS = (_V1, _V2, _V3)
 """MIGRATIONS[n] takes a database from user_version n to n + 1."""
 VERSION = len(MIGRATIONS)
 
@@ -267,6 +275,27 @@ class History:
             raise ValueError(feeling)
         self.conn.execute("UPDATE sessions SET feeling = ? WHERE id = ?", (feeling, session_id))
 
+    def set_pain(self, session_id: int, when: str, score: int | None, region: str) -> None:
+        """Store how much it hurt (0 none to 10 worst) `before` or `after` the session, and
+        the body region the question was about."""
+        if when not in ("before", "after"):
+            raise ValueError(when)
+        if score is not None and not 0 <= score <= 10:
+            raise ValueError(score)
+        self.conn.execute(
+            f"UPDATE sessions SET pain_{when} = ?, pain_region = ? WHERE id = ?",
+            (score, region, session_id),
+        )
+
+    def completed_today_before(self, session_id: int, tz: tzinfo | None = None) -> int:
+        """How many sessions were completed earlier today than this one (local day)."""
+        today = self.now().astimezone(tz).date()
+        rows = self.conn.execute(
+            "SELECT started_utc FROM sessions WHERE status = 'completed' AND id < ?",
+            (session_id,),
+        )
+        return sum(1 for (started,) in rows if local_day(started, tz) == today)
+
     def close_orphans(self) -> int:
         """Mark sessions whose process died as interrupted; returns how many."""
         rows = self.conn.execute("SELECT id, pid FROM sessions WHERE status = 'running'").fetchall()
@@ -329,6 +358,22 @@ class History:
             self.conn.execute(
                 "SELECT title, COUNT(*) FROM sessions WHERE status = 'completed'"
                 " GROUP BY routine ORDER BY COUNT(*) DESC, title LIMIT 5"
+            )
+        )
+
+    def pains(self) -> list[SessionRow]:
+        """Sessions with a pain score before or after, oldest first."""
+        return list(
+            reversed(list(self._rows("WHERE pain_before IS NOT NULL OR pain_after IS NOT NULL")))
+        )
+
+    def pain_stops(self) -> list[tuple[str, str | None, int]]:
+        """(exercise, side, how many times) a session was stopped for pain there, most first."""
+        return list(
+            self.conn.execute(
+                "SELECT pain_exercise, pain_side, COUNT(*) FROM sessions"
+                " WHERE status = 'stopped' AND pain_exercise IS NOT NULL"
+                " GROUP BY pain_exercise, pain_side ORDER BY COUNT(*) DESC, pain_exercise"
             )
         )
 

@@ -4,7 +4,7 @@ a breath-paced flow, hold bounds and body region, for the whole article or per v
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,8 @@ class VariantMeta:
     flow: Pace | None = None
     hold_min: int | None = None
     hold_max: int | None = None
+    easier: str | None = None
+    """An easier variant of the same exercise, as written (resolved to an id by read_meta)."""
 
 
 class _Reader:
@@ -88,7 +90,20 @@ class _Reader:
                 hold_min, hold_max = low, high
             else:
                 self.bad("hold", "give seconds like {min: 20, max: 45} (min no more than max)")
-        return VariantMeta(position, gear, flow, hold_min, hold_max)
+        easier = data.get("easier")
+        if easier is not None and not isinstance(easier, str):
+            self.bad("easier", "name the easier variant, like 'single'")
+            easier = None
+        return VariantMeta(position, gear, flow, hold_min, hold_max, easier)
+
+
+def _resolve(name: str, variant_ids: list[str]) -> str | None:
+    """The variant id `name` means: itself, or the one id it begins."""
+    wanted = slugify(name)
+    found = [v for v in variant_ids if v == wanted] or [
+        v for v in variant_ids if wanted and v.startswith(wanted)
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def read_meta(
@@ -102,10 +117,8 @@ def read_meta(
     variants = meta.get("variants")
     if isinstance(variants, dict):
         for key, value in variants.items():
-            wanted = slugify(str(key))
-            found = [v for v in variant_ids if v == wanted] or [
-                v for v in variant_ids if wanted and v.startswith(wanted)
-            ]
+            resolved = _resolve(str(key), variant_ids)
+            found = [resolved] if resolved else []
             if len(found) != 1 or not isinstance(value, dict):
                 reader.bad(
                     "variants",
@@ -113,7 +126,13 @@ def read_meta(
                     " with a mapping of position, equipment, flow",
                 )
                 continue
-            own[found[0]] = reader.meta(value)
+            meta_of = reader.meta(value)
+            if meta_of.easier is not None:
+                easier = _resolve(meta_of.easier, variant_ids)
+                if easier is None or easier == found[0]:
+                    reader.bad("easier", f"'{one_line(meta_of.easier)}' is not another variant")
+                meta_of = replace(meta_of, easier=easier)
+            own[found[0]] = meta_of
     elif variants is not None:
         reader.bad("variants", "give a mapping of variant ids to their position and equipment")
     region = meta.get("region")
@@ -135,6 +154,7 @@ def merged(common: VariantMeta, own: VariantMeta | None) -> VariantMeta:
         own.flow or common.flow,
         own.hold_min if own.hold_min is not None else common.hold_min,
         own.hold_max if own.hold_max is not None else common.hold_max,
+        own.easier,
     )
 
 

@@ -321,6 +321,7 @@ def _variant(meta: dict[str, Any], raw: dict[str, Any], vid: str, more: VariantM
         flow=more.flow,
         hold_min=more.hold_min,
         hold_max=more.hold_max,
+        easier=more.easier,
     )
 
 

@@ -28,23 +28,44 @@ def _status(r: SessionRow) -> str:
     return one_line(text)
 
 
-def history_text(rows: list[SessionRow], current: int = 0, longest: int = 0) -> str:
-    """The `history` table, newest first."""
+def _pain(r: SessionRow) -> str:
+    """`6->3` (pain before and after, 0-10), `->3`, `6->`, or empty."""
+    if r.pain_before is None and r.pain_after is None:
+        return ""
+    before = "" if r.pain_before is None else str(r.pain_before)
+    after = "" if r.pain_after is None else str(r.pain_after)
+    return f"{before}->{after}"
+
+
+def history_text(
+    rows: list[SessionRow], current: int = 0, longest: int = 0, since: date | None = None
+) -> str:
+    """The `history` table, newest first: pain before and after (0 none to 10 worst) and, for
+    sessions from before version 3, how the back felt (0 worst to 9 best)."""
     if not rows:
+        if since is not None:
+            return f"No sessions since {since.isoformat()}."
         return "No sessions yet. Run one: stretchtimer quick-relief"
     statuses = [_status(r) for r in rows]
     titles = [one_line(r.title) for r in rows]  # a history may hold anything: show it safely
     width = max(len("Routine"), *(len(title) for title in titles)) + 2
     swidth = max(len("Status"), *(len(s) for s in statuses)) + 2
-    out = [f"{'When':<17} {'Routine':<{width}}{'Status':<{swidth}}{'Held':>6}  {'Done':>6}  Felt"]
+    felt = any(r.feeling is not None for r in rows)
+    head = f"{'When':<17} {'Routine':<{width}}{'Status':<{swidth}}{'Held':>6}  {'Done':>6}  Pain"
+    out = [head + ("    Felt" if felt else "")]
     for r, title, status in zip(rows, titles, statuses, strict=True):
         done = f"{r.segments_done}/{r.segments_total}"
-        felt = "" if r.feeling is None else str(r.feeling)
-        out.append(
+        line = (
             f"{when(r.started_utc):<17} {title:<{width}}{status:<{swidth}}"
-            f"{join_seconds(round(r.seconds_held)):>6}  {done:>6}  {felt}"
+            f"{join_seconds(round(r.seconds_held)):>6}  {done:>6}  {_pain(r):<6}"
         )
-    out += ["", f"Current streak: {current} day{'s' * (current != 1)}; longest: {longest}"]
+        if felt:
+            line += "  " + ("" if r.feeling is None else str(r.feeling))
+        out.append(line.rstrip())
+    out += ["", "Pain: before->after, 0 (none) to 10 (worst)."]
+    if felt:
+        out.append("Felt: the earlier question, how the back felt after, 0 (worst) to 9 (best).")
+    out += [f"Current streak: {current} day{'s' * (current != 1)}; longest: {longest}"]
     return "\n".join(out)
 
 

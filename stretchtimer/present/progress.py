@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from stretchtimer.core.streaks import calendar_weeks, week_start
 from stretchtimer.core.text import one_line
-from stretchtimer.present.history import heat_map, month_header, sparkline
+from stretchtimer.history.row import SessionRow
+from stretchtimer.present.history import heat_map, month_header, sparkline, when
 
 if TYPE_CHECKING:  # SQLite loads only where a history is opened
     from stretchtimer.history.store import History
@@ -32,9 +33,43 @@ def progress_text(history: History) -> str:
     top = history.routine_counts()
     if top:
         out += ["", "Most used:"] + [f"  {one_line(title)}: {n}" for title, n in top]
+    out += pain_lines(history)
     feelings = [f for _, f in history.feelings()]
     if feelings:
-        out += ["", "How your back felt after each session (0-9, oldest to newest):"]
+        out += ["", "How your back felt after, the earlier question (0 worst to 9 best):"]
         out.append(f"  {sparkline(feelings[-60:])}")
         out.append(f"  last: {feelings[-1]}, average: {sum(feelings) / len(feelings):.1f}")
     return "\n".join(out)
+
+
+def pain_lines(history: History) -> list[str]:
+    """Pain before and after (0 none to 10 worst): the last sessions by date, the average
+    change by routine, and where sessions were stopped for pain."""
+    out: list[str] = []
+    rows = history.pains()
+    if rows:
+        out += ["", "Pain, 0 (none) to 10 (worst), before -> after:"]
+        for r in rows[-7:]:
+            out.append(f"  {when(r.started_utc)[:10]}  {one_line(r.title)}: {_arrow(r)}")
+        by_routine: dict[str, list[int]] = {}
+        for r in rows:
+            if r.pain_before is not None and r.pain_after is not None:
+                by_routine.setdefault(one_line(r.title), []).append(r.pain_after - r.pain_before)
+        if by_routine:
+            out.append("  Average change by routine:")
+            for title, changes in sorted(by_routine.items()):
+                mean = sum(changes) / len(changes)
+                out.append(f"    {title}: {mean:+.1f} over {len(changes)} session(s)")
+    stops = history.pain_stops()
+    if stops:
+        out += ["", "Stopped because it hurt:"]
+        for exercise, side, n in stops:
+            where = one_line(exercise) + (f" ({one_line(side)} side)" if side else "")
+            out.append(f"  {where}: {n} time{'s' * (n != 1)}")
+    return out
+
+
+def _arrow(r: SessionRow) -> str:
+    before = "?" if r.pain_before is None else str(r.pain_before)
+    after = "?" if r.pain_after is None else str(r.pain_after)
+    return f"{before} -> {after}"

@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 
 from stretchtimer.core.engine import Session, State
-from stretchtimer.core.model import Segment, SegmentKind
+from stretchtimer.core.model import WORKING, Segment, SegmentKind
 from stretchtimer.core.plan import movement, side_meaning, starting_position
 from stretchtimer.core.text import human_seconds, join_seconds
 
@@ -22,6 +22,17 @@ PAIN_ADVICE = (
     "not something to push through. If the pain persists, spreads, or shoots down a leg, "
     "or you notice numbness or weakness, see a healthcare provider."
 )
+
+
+def easier_ways(segment: Segment) -> list[str]:
+    """The easier variant (if the article names one) and the article's modifications."""
+    out = []
+    variant = segment.variant
+    if variant.easier:
+        easier = next((v for v in segment.exercise.variants if v.id == variant.easier), None)
+        if easier is not None:
+            out.append(f"Try the easier way: {easier.name or segment.exercise.title}")
+    return out + list(segment.exercise.modifications)
 
 
 @dataclass(frozen=True)
@@ -178,6 +189,21 @@ def view(session: Session) -> SessionView:
         breath_fill=fill,
         breath_count=count,
     )
+
+
+def done_text(session: Session) -> str:
+    """`3 of 3 exercises, held 5:10 of 5:40` (an exercise is done when one of its holds or
+    flows ran to its end), with what was skipped."""
+    plan = session.plan
+    working = {i for i, seg in enumerate(plan.segments) if seg.kind in WORKING}
+    done = len({plan.segments[i].step_index for i in session.completed & working})
+    total = plan.step_count
+    noun = "exercise" if total == 1 else "exercises"
+    text = f"{done} of {total} {noun}, {held_text(session)[0].lower()}{held_text(session)[1:]}"
+    skipped = len((session.skipped - session.completed) & working)
+    if skipped:
+        text += f" ({skipped} hold{'s' * (skipped != 1)} skipped)"
+    return text
 
 
 def held_text(session: Session) -> str:

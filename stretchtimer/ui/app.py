@@ -31,7 +31,8 @@ from stretchtimer.sound.players import Player, default_player
 from stretchtimer.sound.voice import Voice
 from stretchtimer.startup import resume_collector
 from stretchtimer.ui.messages import (
-    FeelingGiven,
+    PainGiven,
+    ReadyToStart,
     RoutineChosen,
     SessionBegan,
     SessionFinished,
@@ -39,6 +40,7 @@ from stretchtimer.ui.messages import (
     SessionStoppedForPain,
     SpeechQueued,
 )
+from stretchtimer.ui.screens.before import BeforeScreen
 from stretchtimer.ui.screens.pain import PainScreen
 from stretchtimer.ui.screens.picker import PickerScreen, load_choices
 from stretchtimer.ui.screens.progress import ProgressScreen
@@ -82,8 +84,21 @@ class StretchApp(App[int]):
         recorder: HistoryRecorder | None = None,
         voice: Voice | None = None,
         planner: Planner = make_plan,
+        urgent_first: bool = False,
+        ask_pain: bool = False,
+        mark_seen: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
+        self.urgent_first = urgent_first
+        """Show the urgent signs before the session (the user's very first one)."""
+        self.ask_pain = ask_pain
+        """Ask how much it hurts before the session too."""
+        self.mark_seen = mark_seen
+        """Remembers that the urgent signs were shown (disk: run in a worker)."""
+        self.pain_before: int | None = None
+        """How much it hurt before the running session, if asked and answered."""
+        self.pain_region = "low-back"
+        """The body region the pain question is about."""
         self.planner = planner
         """Makes a chosen routine's plan with the user's settings (and `--fit`)."""
         self.voice = voice
@@ -130,6 +145,13 @@ class StretchApp(App[int]):
         """A session screen for `plan`, on this app's clock, chimes and voice."""
         return SessionScreen(plan, self.clock, self.chimes, self.voice)
 
+    def opening(self, plan: Plan) -> Screen[Any]:
+        """The first screen of a session: what must come before it (the urgent signs before a
+        very first session, the pain question if asked), else the session itself."""
+        if self.urgent_first or self.ask_pain:
+            return BeforeScreen(plan, self.urgent_first, self.ask_pain)
+        return self.session_screen(plan)
+
     @on(SpeechQueued)
     def arm_voice(self) -> None:
         """Wake when the next queued phrase is due (the app outlives the session screen, so
@@ -156,7 +178,7 @@ class StretchApp(App[int]):
         pushed on top, which Textual paints first: the first frame comes a refresh sooner
         (about 25 ms, measured)."""
         if self.first_plan is not None:
-            return self.session_screen(self.first_plan)
+            return self.opening(self.first_plan)
         return PickerScreen(lambda: load_choices(self.library, self.plan_for))
 
     def on_mount(self) -> None:
@@ -267,7 +289,18 @@ class StretchApp(App[int]):
 
     @on(RoutineChosen)
     def start_routine(self, message: RoutineChosen) -> None:
-        """Run the chosen routine."""
+        """Run the chosen routine (after what must come first)."""
+        self.show_next(self.opening(message.plan))
+
+    @on(ReadyToStart)
+    def start_after_before(self, message: ReadyToStart) -> None:
+        """The urgent signs were read (remembered, off the event loop) and the pain before
+        given: run the session."""
+        if self.urgent_first and self.mark_seen is not None:
+            self.run_worker(self.mark_seen, thread=True, exit_on_error=False)
+        self.urgent_first = False
+        self.pain_before = message.pain_before
+        self.pain_region = message.region
         self.show_next(self.session_screen(message.plan))
 
     @on(SessionBegan)
@@ -276,6 +309,8 @@ class StretchApp(App[int]):
         self.session = message.session
         if self.recorder:
             self.recorder.begin(message.session)
+            if self.pain_before is not None:
+                self.recorder.set_pain("before", self.pain_before, self.pain_region)
 
     @on(SessionFinished)
     def show_summary(self, message: SessionFinished) -> None:
@@ -284,7 +319,7 @@ class StretchApp(App[int]):
         if self.recorder:
             self.recorder.end(message.session)
             streak = self.recorder.streak_text
-        self.show_next(SummaryScreen(message.session, streak))
+        self.show_next(SummaryScreen(message.session, streak, self.pain_before))
 
     @on(SessionStoppedForPain)
     def show_pain(self, message: SessionStoppedForPain) -> None:
@@ -301,11 +336,11 @@ class StretchApp(App[int]):
             self.recorder.end(message.session)
         self.leave(ExitCode.QUIT)
 
-    @on(FeelingGiven)
-    def record_feeling(self, message: FeelingGiven) -> None:
-        """Store how the back feels after the session."""
+    @on(PainGiven)
+    def record_pain(self, message: PainGiven) -> None:
+        """Store how much it hurts, before or after."""
         if self.recorder:
-            self.recorder.set_feeling(message.score)
+            self.recorder.set_pain(message.when, message.score, message.region)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The session's keys, also in the command palette."""
@@ -332,8 +367,23 @@ def make_app(
     recorder: HistoryRecorder | None = None,
     voice: Voice | None = None,
     planner: Planner = make_plan,
+    urgent_first: bool = False,
+    ask_pain: bool = False,
+    mark_seen: Callable[[], None] | None = None,
 ) -> StretchApp:
     """The app as the CLI and the tests build it."""
     if player is None:
         player = default_player()
-    return StretchApp(library or Library(), plan, clock, player, mute, recorder, voice, planner)
+    return StretchApp(
+        library or Library(),
+        plan,
+        clock,
+        player,
+        mute,
+        recorder,
+        voice,
+        planner,
+        urgent_first,
+        ask_pain,
+        mark_seen,
+    )

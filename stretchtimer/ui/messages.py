@@ -1,5 +1,6 @@
 """Provides the messages screens post up to the app, which acts on them (attributes down,
-messages up): a session's start and its three ways of ending, a routine chosen, a feeling."""
+messages up): a session's start and its three ways of ending, a routine chosen, a pain score,
+ready to start."""
 
 from __future__ import annotations
 
@@ -43,13 +44,30 @@ class RoutineChosen(Message):
         """Its plan, lead side chosen."""
 
 
-class FeelingGiven(Message):
-    """How the back feels after a session, 0 (worst) to 9 (best)."""
+class PainGiven(Message):
+    """How much it hurts, 0 (none) to 10 (worst), before or after a session."""
 
-    def __init__(self, score: int) -> None:
+    def __init__(self, when: str, score: int, region: str) -> None:
         super().__init__()
+        self.when = when
+        """`before` or `after`."""
         self.score = score
-        """The score the user pressed."""
+        """The score the user gave."""
+        self.region = region
+        """The body region asked about."""
+
+
+class ReadyToStart(Message):
+    """What comes before a session (the urgent signs, the pain question) is done: start it."""
+
+    def __init__(self, plan: Plan, pain_before: int | None, region: str) -> None:
+        super().__init__()
+        self.plan = plan
+        """The plan to run."""
+        self.pain_before = pain_before
+        """How much it hurt before, if asked and answered."""
+        self.region = region
+        """The body region asked about."""
 
 
 class SpeechQueued(Message):

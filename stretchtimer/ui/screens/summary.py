@@ -1,4 +1,5 @@
-"""Provides the end-of-routine summary screen."""
+"""Provides the end-of-routine summary screen: what was done, the streak, and how much it hurts
+now (0 none to 10 worst), compared with before when that was asked."""
 
 from __future__ import annotations
 
@@ -13,50 +14,53 @@ from textual.widgets import Footer, Label, Static
 from textual.worker import Worker, WorkerState
 
 from stretchtimer.core.engine import Session
-from stretchtimer.present.session import NOT_COUNTED, held_text
-from stretchtimer.ui.messages import FeelingGiven
+from stretchtimer.present.pain import PainKeys, pain_change, pain_question, routine_region
+from stretchtimer.present.session import NOT_COUNTED, done_text
+from stretchtimer.ui.messages import PainGiven
 
 
 class SummaryScreen(Screen[None]):
-    """Routine complete: what was done."""
+    """Routine complete: what was done, and how much it hurts now."""
 
     BINDINGS = [
-        Binding("enter", "done", "Done"),
+        Binding("enter", "enter", "Done"),
         Binding("q", "done", "Quit"),
         Binding("h", "app.progress", "Progress"),
-        *[Binding(str(n), f"feel({n})", str(n), show=False) for n in range(10)],
+        *[Binding(str(n), f"pain({n})", str(n), show=False) for n in range(10)],
     ]
 
-    def __init__(self, session: Session, streak: Callable[[], str] | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        streak: Callable[[], str] | None = None,
+        pain_before: int | None = None,
+    ) -> None:
         super().__init__()
         self.session = session
         self.streak = streak
         """Reads the streak from the history (`3 days in a row`): called in a worker."""
-        self.feeling: int | None = None
+        self.pain_before = pain_before
+        """How much it hurt before the session (0-10), if asked and answered."""
+        self.pain: int | None = None
+        """How much it hurts now (0-10), once answered."""
+        self.pain_region = routine_region(session.plan.routine)
+        self.keys = PainKeys()
 
     def compose(self) -> ComposeResult:
         s = self.session
-        plan = s.plan
-        steps_done = len({plan.segments[i].step_index for i in s.completed})
         with Vertical(id="summary"):
             yield Label("Routine complete", id="summary-title", markup=False)
-            yield Label(plan.routine.title, id="summary-routine", markup=False)
-            yield Static(
-                f"{held_text(s)}\n"
-                f"Steps done: {steps_done} of {plan.step_count}\n"
-                f"Segments done: {len(s.completed)} of {len(plan.segments)}"
-                + (f" ({len(s.skipped - s.completed)} skipped)" if s.skipped - s.completed else ""),
-                id="summary-facts",
-                markup=False,
-            )
+            yield Label(s.plan.routine.title, id="summary-routine", markup=False)
+            yield Static(done_text(s), id="summary-facts", markup=False)
             if not s.held_enough:
                 yield Static(NOT_COUNTED, id="not-counted", markup=False)
             streak = Label("", id="streak", markup=False)
             streak.display = False  # until the history says there is one
             yield streak
             yield Static(  # a Static wraps: the question is never cut off
-                "How does your back feel now? 0 (worst) to 9 (best), or Enter to skip.",
-                id="feeling",
+                f"{pain_question(self.pain_region, 'after')} Press a number (1 then 0 for 10), "
+                "or Enter to skip.",
+                id="pain-now",
                 markup=False,
             )
             hint = "Well done. Enter to finish." if s.held_enough else "Enter to finish."
@@ -85,11 +89,32 @@ class SummaryScreen(Screen[None]):
         label.update(text)
         label.display = True
 
-    def action_feel(self, score: int) -> None:
-        """Note how the back feels (0-9); the app stores it."""
-        self.feeling = score
-        self.post_message(FeelingGiven(score))
-        self.query_one("#feeling", Static).update(f"Noted: your back feels {score} out of 9.")
+    def action_pain(self, digit: int) -> None:
+        """A number key: the score now, or the 1 that may begin a 10."""
+        score = self.keys.digit(digit)
+        if score is None:
+            self.query_one("#pain-now", Static).update(
+                "1... press 0 for 10, or Enter for 1."
+            )
+        else:
+            self.record(score)
+
+    def record(self, score: int) -> None:
+        """Note how much it hurts now; the app stores it."""
+        self.pain = score
+        self.post_message(PainGiven("after", score, self.pain_region))
+        change = pain_change(self.pain_before, score)
+        self.query_one("#pain-now", Static).update(
+            f"Noted: {score} of 10. {change if self.pain_before is not None else ''}".rstrip()
+        )
+
+    def action_enter(self) -> None:
+        """Enter: a waiting 1 is the answer; otherwise leave."""
+        score = self.keys.enter()
+        if score is not None:
+            self.record(score)
+        else:
+            self.action_done()
 
     def action_done(self) -> None:
         """Leave with exit code 0."""

@@ -1,0 +1,71 @@
+"""Provides the pain question, 0 (none) to 10 (worst) as clinicians count it, and its answers:
+the region a routine works, the change from before to after, and the pain screen's advice."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from stretchtimer.core.model import Routine
+
+REGION_WORDS = {"low-back": "your lower back", "neck": "your neck and shoulders"}
+SCALE = "0 (no pain) to 10 (worst imaginable)"
+
+
+def routine_region(routine: Routine) -> str:
+    """The body region most of the routine's steps work (the first one on a tie)."""
+    regions = [step.exercise.region for step in routine.steps]
+    counts = Counter(regions)
+    return max(regions, key=lambda r: counts[r])  # the first of the most common
+
+
+def pain_question(region: str, when: str) -> str:
+    """`How much does your lower back hurt right now, 0 (no pain) to 10 (worst imaginable)?`"""
+    where = REGION_WORDS.get(region, "it")
+    moment = "before you start" if when == "before" else "now"
+    return f"How much does {where} hurt {moment}, {SCALE}?"
+
+
+def parse_pain(text: str) -> int | None:
+    """A typed answer as a score (None for anything but 0 to 10 in ASCII digits)."""
+    text = text.strip()
+    if text.isascii() and text.isdigit() and len(text) <= 2 and int(text) <= 10:
+        return int(text)
+    return None
+
+
+def pain_change(before: int | None, after: int | None) -> str:
+    """`Pain 6 before, 3 after: 3 less.` (or what there is of it)."""
+    if after is None:
+        return f"Pain before: {before} of 10." if before is not None else ""
+    if before is None:
+        return f"Pain now: {after} of 10."
+    diff = after - before
+    change = "no change" if diff == 0 else f"{abs(diff)} {'less' if diff < 0 else 'more'}"
+    return f"Pain {before} before, {after} after: {change}."
+
+
+class PainKeys:
+    """A 0-10 score typed one key at a time: 0 and 2-9 answer at once; 1 waits for a 0 (ten)
+    or Enter (one). Any other digit after a 1 is a new answer of its own."""
+
+    def __init__(self) -> None:
+        self.pending = False
+        """A 1 was pressed: it may be the start of 10."""
+
+    def digit(self, d: int) -> int | None:
+        """The score this key gives, or None while a 1 waits for what follows."""
+        if self.pending:
+            self.pending = False
+            if d == 0:
+                return 10
+        if d == 1:
+            self.pending = True
+            return None
+        return d
+
+    def enter(self) -> int | None:
+        """Enter: a waiting 1 is the answer (None if nothing was waiting)."""
+        if self.pending:
+            self.pending = False
+            return 1
+        return None

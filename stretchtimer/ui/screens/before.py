@@ -1,0 +1,77 @@
+"""Provides what comes before a session when it needs to: the urgent signs before the user's
+very first session, and the pain question when the user asked for it (`--ask-pain`)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Static
+
+from stretchtimer.core.model import Plan
+from stretchtimer.present.pain import PainKeys, pain_question, routine_region
+from stretchtimer.present.urgent import urgent_text
+from stretchtimer.ui.messages import ReadyToStart
+
+
+class BeforeScreen(Screen[None]):
+    """Read this first (and, if asked, how much it hurts); Enter starts the session."""
+
+    BINDINGS = [
+        Binding("enter", "start", "Start"),
+        Binding("q", "app.quit", "Quit"),
+        *[Binding(str(n), f"pain({n})", str(n), show=False) for n in range(10)],
+    ]
+
+    def __init__(self, plan: Plan, urgent: bool, ask_pain: bool) -> None:
+        super().__init__()
+        self.plan = plan
+        self.urgent = urgent
+        """Show the urgent signs (before the user's very first session)."""
+        self.ask_pain = ask_pain
+        self.pain_region = routine_region(plan.routine)
+        self.pain: int | None = None
+        self.keys = PainKeys()
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="before"):
+            yield Label(f"Before you start: {self.plan.routine.title}", id="before-title")
+            if self.urgent:
+                regions = [s.exercise.region for s in self.plan.routine.steps]
+                yield Static(urgent_text(regions), id="urgent", markup=False)
+                yield Static(
+                    "Stretching should feel mild. Stop at once (x) if anything hurts more.",
+                    id="urgent-note",
+                    markup=False,
+                )
+            if self.ask_pain:
+                yield Static(
+                    f"{pain_question(self.pain_region, 'before')} Press a number (1 then 0 for "
+                    "10), or Enter to skip.",
+                    id="pain-before",
+                    markup=False,
+                )
+            yield Label("Press Enter to start.", id="before-hint", markup=False)
+        yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Number keys only when the pain question is asked."""
+        return self.ask_pain if action == "pain" else True
+
+    def action_pain(self, digit: int) -> None:
+        """A number key: the score, or the 1 that may begin a 10."""
+        score = self.keys.digit(digit)
+        question = self.query_one("#pain-before", Static)
+        if score is None:
+            question.update("1... press 0 for 10, or Enter for 1.")
+        else:
+            self.pain = score
+            question.update(f"Noted: {score} of 10 before you start. Press Enter to start.")
+
+    def action_start(self) -> None:
+        """Enter: a waiting 1 is the answer; then start."""
+        score = self.keys.enter()
+        if score is not None:
+            self.pain = score
+        self.post_message(ReadyToStart(self.plan, self.pain, self.pain_region))
