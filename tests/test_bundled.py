@@ -23,12 +23,27 @@ EXPECTED_EXERCISES = {
     "supine-twist",
     "pelvic-tilts",
 }
-EXPECTED_ROUTINES = {"quick-relief", "morning", "before-sleep", "after-sitting", "flare-up"}
+DESK_EXERCISES = {
+    "neck-side-stretch",
+    "chin-tuck",
+    "chest-opener",
+    "upper-back-extension",
+    "cross-body-shoulder-stretch",
+    "wrist-forearm-stretch",
+    "seated-twist",
+    "seated-hamstring-stretch",
+    "standing-back-extension",
+}
+EXPECTED_ROUTINES = {
+    "quick-relief", "morning", "before-sleep", "after-sitting", "flare-up", "desk-break",
+    "neck-and-shoulders",
+}
+FLOOR = {"kneeling", "all-fours", "lying-back", "lying-front", "side-lying"}
 
 
 def test_the_library_is_complete() -> None:
-    """The seven exercises and five routines the product promises are bundled."""
-    assert {p.stem for p in ARTICLES} >= EXPECTED_EXERCISES
+    """The floor exercises, the desk ones and the routines the product promises are bundled."""
+    assert {p.stem for p in ARTICLES} >= EXPECTED_EXERCISES | DESK_EXERCISES
     assert {p.stem for p in ROUTINES} >= EXPECTED_ROUTINES
 
 
@@ -65,3 +80,41 @@ def test_library_loads_fast() -> None:
     for entry in library.routines().values():
         assert check_routine(entry.path, library)[0] is not None
     assert time.perf_counter() - start < 0.1
+
+
+@pytest.mark.parametrize("name", sorted(DESK_EXERCISES))
+def test_desk_articles_need_no_floor(name: str) -> None:
+    """Every desk article is done seated or standing, with at least two ways or a flow."""
+    ex = load_article(paths.bundled_dir("content") / f"{name}.md")
+    assert all(v.position in ("seated", "standing") for v in ex.variants)
+    assert len(ex.variants) >= 2 or ex.variants[0].flow is not None
+    assert len(ex.mistakes) >= 2 and ex.modifications
+
+
+def test_the_desk_routines_stay_off_the_floor() -> None:
+    """desk-break: 2 to 3 minutes, no floor, nothing to fetch; neck-and-shoulders: no floor."""
+    library = Library()
+    for name, most in (("desk-break", 180), ("neck-and-shoulders", 600)):
+        routine, problems = check_routine(library.find_routine(name).path, library)
+        assert routine is not None and problems == []
+        assert not {s.variant.position for s in routine.steps} & FLOOR
+        assert plan(routine).total_seconds <= most
+        if name == "desk-break":
+            assert plan(routine).total_seconds >= 120
+            assert not [e for s in routine.steps for e in s.variant.equipment]
+
+
+def test_routines_never_get_up_and_down_for_no_reason() -> None:
+    """In every bundled routine the body goes one way (down to the floor or up from it), never
+    down, up and down again."""
+    library = Library()
+    height = {"standing": 0, "seated": 0, "kneeling": 1, "all-fours": 1}
+    for name in EXPECTED_ROUTINES:
+        routine, _ = check_routine(library.find_routine(name).path, library)
+        assert routine is not None
+        levels = [height.get(s.variant.position or "", 2) for s in routine.steps]
+        turns = sum(
+            1 for a, b, c in zip(levels, levels[1:], levels[2:], strict=False)
+            if (b - a) * (c - b) < 0
+        )
+        assert turns == 0, (name, levels)

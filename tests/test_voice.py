@@ -48,7 +48,7 @@ def test_what_is_said_for_quick_relief() -> None:
     """The exercise and what the side means, the hold's length, the red flags once per
     exercise, the switch, 3-2-1 in each hold, the end."""
     table = phrases(quick_relief())
-    assert table[(0, "start")] == ["Single Knee to Chest. Left knee comes in first."]
+    assert table[(0, "start")] == ["Single Knee to Chest.", "Left knee comes in first."]
     assert table[(1, "start")] == ["Hold, 20 seconds.", "Stop if your back pain gets worse."]
     assert table[(2, "start")] == ["Switch: right knee comes in."]
     assert table[(3, "start")] == ["Hold, 20 seconds."]  # the red flags were said once
@@ -140,7 +140,7 @@ def test_in_the_app_the_voice_follows_the_chime_and_counts_down(tmp_path: Path) 
     async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
         app.speak_due()  # (the app's timer would; the scenario holds the loop)
         run(5.0)  # the first hold starts
-        assert heard() == ["Single Knee to Chest. Left knee comes in first.", "hold"]
+        assert heard() == ["Single Knee to Chest.", "Left knee comes in first.", "hold"]
         run(wav_seconds(Chime.HOLD.path) - 0.25)
         assert heard()[-1] == "hold"  # the chime is still sounding
         run(1.0)

@@ -33,6 +33,20 @@ def seconds_to_say(text: str) -> float:
     return len(text.split()) / WORDS_A_SECOND
 
 
+def _fits(text: str, seconds: int) -> bool:
+    """Whether `text` can be said with a second to spare in a segment of `seconds`."""
+    return seconds_to_say(text) <= seconds - 1.0
+
+
+SHORT = 8
+"""Words a spoken red flag may have: the first one this short is said (else the shortest)."""
+
+
+def _short_flag(flags: tuple[str, ...]) -> str:
+    """The red flag to say: the first short one, else the shortest (the screen shows all)."""
+    return next((f for f in flags if len(f.split()) <= SHORT), min(flags, key=len))
+
+
 def _stop_if(flag: str) -> str:
     return f"Stop if {flag[:1].lower()}{flag[1:].rstrip('.')}."
 
@@ -52,36 +66,43 @@ def phrases(plan: Plan, cues: tuple[str, ...] = CUES) -> dict[Trigger, list[str]
         said: list[str] = []
         if seg.kind is SegmentKind.PREPARE and "exercise" in cues:
             name = _sentence(seg.variant.name or seg.exercise.title)
-            side = ""
-            if seg.side:  # `your left knee comes in` -> ` Left knee comes in first.`
+            said.append(name)
+            if seg.side:  # `your left knee comes in` -> `Left knee comes in first.`
                 meaning = side_meaning(seg.variant, seg.side).removeprefix("your ")
-                side = f" {_sentence(meaning)[:-1]} first."
-            said.append(name + side)
+                side = f"{_sentence(meaning)[:-1]} first."
+                if not _fits(f"{name} {side}", seg.seconds):  # a short get-ready: say less
+                    side = f"{seg.side.value.capitalize()} side first."
+                said.append(side)  # a phrase of its own: each stays short
             start = starting_position(seg.exercise, seg.variant)
             more = _sentence(start[0]) if start else ""
-            if more and seconds_to_say(said[0] + " " + more) <= seg.seconds - 1.5:
-                said.append(more)  # a phrase of its own: each stays short
+            if more and seconds_to_say(" ".join([*said, more])) <= seg.seconds - 1.5:
+                said.append(more)
         elif seg.kind is SegmentKind.HOLD:
             if "hold" in cues:
                 said.append(f"Hold, {seg.seconds} seconds.")
             flags = seg.exercise.red_flags
             if "red_flags" in cues and flags and seg.exercise.id not in flagged:
                 flagged.add(seg.exercise.id)
-                said.append(_stop_if(flags[0]))
+                said.append(_stop_if(_short_flag(flags)))
             if "countdown" in cues:  # the numbers the engine counts down, no more, no fewer
                 for n in COUNTDOWN:
                     if counts_down(seg.seconds, n):
                         out[(i, str(n))] = [str(n)]
         elif seg.kind is SegmentKind.FLOW and seg.pace is not None:
             flags = seg.exercise.red_flags
-            if "red_flags" in cues and flags and seg.exercise.id not in flagged:
-                flagged.add(seg.exercise.id)  # said at the get-ready: breaths need the time
-                out.setdefault((i - 1, "start"), []).append(_stop_if(flags[0]))
+            before = out.get((i - 1, "start"), [])
+            if "red_flags" in cues and flags and seg.exercise.id not in flagged and i > 0:
+                warning = _stop_if(_short_flag(flags))  # at the get-ready: breaths need the time
+                room = plan.segments[i - 1].seconds - 1.5
+                if seconds_to_say(" ".join([*before, warning])) <= room:
+                    flagged.add(seg.exercise.id)
+                    out[(i - 1, "start")] = [*before, warning]
             if "breaths" in cues:
                 out[(i, "in")] = [breath_phrase("in", seg.pace.in_label)]
                 out[(i, "out")] = [breath_phrase("out", seg.pace.out_label)]
         elif seg.kind is SegmentKind.SWITCH and "switch" in cues and seg.side:
-            said.append(f"Switch: {side_meaning(seg.variant, seg.side).removeprefix('your ')}.")
+            full = f"Switch: {side_meaning(seg.variant, seg.side).removeprefix('your ')}."
+            said.append(full if _fits(full, seg.seconds) else "Switch sides.")
         elif seg.kind is SegmentKind.REST and "hold" in cues:
             said.append("Rest.")
         if said:
