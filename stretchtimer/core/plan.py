@@ -16,7 +16,12 @@ from stretchtimer.core.model import (
     Variant,
 )
 
-_TIMING_STEP = re.compile(r"^\s*(hold\b.*\d|switch (legs|sides)\b|repeat on the other)", re.I)
+_TIMING_STEP = re.compile(
+    r"^\s*(hold\b.*\d|switch (legs|sides)\b|repeat on the other|(repeat|continue)\b.*"
+    r"(\d|times|seconds))",
+    re.I,
+)
+"""Steps the timer does itself: `Hold 20-30 seconds`, `Switch legs`, `Repeat 6 to 10 times`."""
 
 
 def starting_position(exercise: Exercise, variant: Variant) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ from collections import Counter
 
 from stretchtimer.core.model import Routine
 
-REGION_WORDS = {"low-back": "your lower back", "neck": "your neck and shoulders"}
+REGION_WORDS = {"low-back": "does your lower back", "neck": "do your neck and shoulders"}
 SCALE = "0 (no pain) to 10 (worst imaginable)"
 
 
@@ -20,9 +20,9 @@ def routine_region(routine: Routine) -> str:
 
 def pain_question(region: str, when: str) -> str:
     """`How much does your lower back hurt right now, 0 (no pain) to 10 (worst imaginable)?`"""
-    where = REGION_WORDS.get(region, "it")
+    where = REGION_WORDS.get(region, "does it")
     moment = "before you start" if when == "before" else "now"
-    return f"How much does {where} hurt {moment}, {SCALE}?"
+    return f"How much {where} hurt {moment}, {SCALE}?"
 
 
 def parse_pain(text: str) -> int | None:

@@ -40,14 +40,18 @@ def take_care(routine: Routine) -> tuple[list[str], int]:
     there are. A note that recommends another way of doing an exercise (`the single-knee
     version is easier`) is left to `show` and the pain screen, so that the list never argues
     with the routine the user is about to start."""
-    out: dict[frozenset[str], str] = {}
+    kept: list[tuple[frozenset[str], str]] = []
     for step in routine.steps:
         for caution in step.exercise.cautions:
             note = _PAREN.search(caution)
             if note and _ADVICE_FOR_ANOTHER_WAY.search(note.group(1)):
                 caution = _PAREN.sub("", caution)
-            out.setdefault(_key(caution), caution)
-    cautions = list(out.values())
+            key = _key(caution)
+            # the same condition, said more or less precisely (`Pregnancy`, `Pregnancy after
+            # the first trimester`), is one: the first wording stays
+            if not any(key <= other or other <= key for other, _ in kept):
+                kept.append((key, caution))
+    cautions = [text for _, text in kept]
     return cautions[:MOST_CAUTIONS], max(0, len(cautions) - MOST_CAUTIONS)
 
 

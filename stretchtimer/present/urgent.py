@@ -28,7 +28,7 @@ SIGNS: dict[str, tuple[str, ...]] = {
 """The signs for each region the articles declare (library/article_meta.py REGIONS)."""
 ANYWHERE = ("Chest pain, or pain that comes with shortness of breath",)
 """Signs that apply whatever is being stretched."""
-REGION_NAMES = {"low-back": "low back", "neck": "neck, shoulders and arms"}
+REGION_NAMES = {"low-back": "the low back and legs", "neck": "the neck, shoulders and arms"}
 
 
 def urgent_signs(regions: Iterable[str]) -> list[str]:
@@ -40,6 +40,15 @@ def urgent_signs(regions: Iterable[str]) -> list[str]:
 
 
 def urgent_text(regions: Iterable[str]) -> str:
-    """The heading, the signs as a list, and the footnote."""
-    signs = urgent_signs(regions)
-    return "\n".join([HEADING, *(f"- {s}" for s in signs), FOOTNOTE])
+    """The heading, the signs as a list (under a name for each region when there are two),
+    and the footnote."""
+    order = list(dict.fromkeys(r for r in regions if r in SIGNS))
+    lines = [HEADING]
+    if len(order) > 1:
+        for region in order:
+            lines.append(f"For {REGION_NAMES[region]}:")
+            lines += [f"- {s}" for s in SIGNS[region]]
+        lines += ["Anywhere:", *(f"- {s}" for s in ANYWHERE)]
+    else:
+        lines += [f"- {s}" for s in urgent_signs(order)]
+    return "\n".join([*lines, FOOTNOTE])

@@ -100,8 +100,9 @@ class PickerScreen(Screen[None]):
             self.plans[choice.name] = plan
             routine = plan.routine
             label = f"{routine.title}  {join_seconds(plan.total_seconds)}"
-            if routine.description:
-                label += f"\n  {routine.description}"
+            about = routine.when or routine.description  # what it is for, first
+            if about:
+                label += f"\n  {about}"
             options.add_option(Option(Content(label), choice.name))
         first = next((i for i, c in enumerate(choices) if c.plan is not None), None)
         if first is not None:
