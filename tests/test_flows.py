@@ -246,3 +246,29 @@ def test_the_app_runs_a_flow_with_its_breath_bar(tmp_path: Path, library: Librar
         assert player.played[:2] == ["hold", "breath-out"]
 
     drive(app, scenario, size=(100, 30))
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("breathe: 4-6\n", "breathe: give seconds in and out like '4/6'"),
+        ("breathe: 0/6\n", "breathe: give seconds in and out"),
+        ("transitions: 5\n", "transitions must be a number from 1 to 3"),
+        ("transitions: yes\n", "transitions must be a number from 1 to 3"),
+        ("ask_pain: sometimes\n", "ask_pain must be true or false"),
+    ],
+)
+def test_settings_for_breath_transitions_and_pain(text: str, words: str) -> None:
+    """settings.yaml's new keys are read (breathe 4/6, transitions 1.5, ask_pain) and a wrong
+    value is one clear message naming the file."""
+    from stretchtimer.core.errors import InputError
+    from stretchtimer.library import paths
+    from stretchtimer.library.settings import load_settings
+
+    write(paths.config_dir(), "settings.yaml", "breathe: 4/6\ntransitions: 1.5\nask_pain: true\n")
+    good = load_settings()
+    assert (good.breathe, good.transitions, good.ask_pain) == (Pace(4, 6), 1.5, True)
+    write(paths.config_dir(), "settings.yaml", text)
+    with pytest.raises(InputError) as caught:
+        load_settings()
+    assert words in str(caught.value) and "settings.yaml" in str(caught.value)

@@ -106,7 +106,7 @@ def test_pain_before_is_asked_when_turned_on_and_shown_after() -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
-        advance(app, clock, 90)
+        advance(app, clock, 90, step=1.0)
         await pilot.pause()
         await pilot.press("3")
         assert text(app, "#pain-now") == "Noted: 3 of 10. Pain 8 before, 3 after: 5 less."

@@ -11,13 +11,11 @@ from typing import Any
 from stretchtimer.core.errors import InputError, Problem
 from stretchtimer.core.model import POSITIONS, Pace
 from stretchtimer.core.text import one_line, slugify
+from stretchtimer.library.durations import PACE_HELP, parse_pace
 
 REGIONS = ("low-back", "neck")
 """Body regions with their own urgent signs (library/urgent.py)."""
 _NECK_WORDS = re.compile(r"neck|shoulder|upper back|chest|wrist|forearm|\barms?\b|trapez", re.I)
-_PACE = re.compile(r"^\s*([0-9]{1,2})\s*/\s*([0-9]{1,2})\s*$")
-PACE_RANGE = (1, 15)
-"""Seconds one half of a breath may last."""
 
 
 @dataclass(frozen=True)
@@ -50,12 +48,11 @@ class _Reader:
         self.problems.append(Problem(self.path, f"frontmatter {key}: {message}", self.line_of(key)))
 
     def pace(self, value: Any, key: str) -> tuple[int, int] | None:
-        match = _PACE.match(value) if isinstance(value, str) else None
-        low, high = PACE_RANGE
-        if match and all(low <= int(g) <= high for g in match.groups()):
-            return int(match.group(1)), int(match.group(2))
-        self.bad(key, f"give seconds in and out like '4/4' (each {low} to {high})")
-        return None
+        pace = parse_pace(value)
+        if pace is None:
+            self.bad(key, PACE_HELP)
+            return None
+        return pace.inhale, pace.exhale
 
     def meta(self, data: dict[str, Any]) -> VariantMeta:
         position = data.get("position")

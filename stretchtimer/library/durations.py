@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from stretchtimer.core.model import Pace
 from stretchtimer.library.nodes import BOOL, FLOAT, INT, NULL, STR, Node, ScalarNode
 
 _PLAIN = re.compile(r"[+-]?(?:0|[1-9][0-9]*)", re.ASCII)
@@ -93,3 +94,19 @@ def parse_duration(node: Node, low: int, high: int) -> int:
 def parse_duration_text(text: str, low: int, high: int) -> int:
     """Seconds from a command-line duration (`5m`, `90`, `2m30s`); DurationError if not one."""
     return parse_duration(ScalarNode(STR, text, 0, 0), low, high)
+
+
+PACE_RANGE = (1, 15)
+"""Seconds one half of a breath may last."""
+_PACE = re.compile(r"\s*([0-9]{1,2})\s*/\s*([0-9]{1,2})\s*", re.ASCII)
+PACE_HELP = f"give seconds in and out like '4/6' (each {PACE_RANGE[0]} to {PACE_RANGE[1]})"
+
+
+def parse_pace(value: object) -> Pace | None:
+    """`4/6` (seconds in / out) as a Pace; None if it is not one within PACE_RANGE."""
+    match = _PACE.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        return None
+    inhale, exhale = int(match.group(1)), int(match.group(2))
+    low, high = PACE_RANGE
+    return Pace(inhale, exhale) if low <= inhale <= high and low <= exhale <= high else None

@@ -8,8 +8,13 @@ from stretchtimer.core.errors import InputError, Problem
 from stretchtimer.core.model import Exercise, Pace, Routine, Step, Variant
 from stretchtimer.core.plan import plan
 from stretchtimer.core.text import did_you_mean, is_slug, one_line, slugify
-from stretchtimer.library.article_meta import PACE_RANGE
-from stretchtimer.library.durations import DurationError, parse_count, parse_duration
+from stretchtimer.library.durations import (
+    PACE_HELP,
+    DurationError,
+    parse_count,
+    parse_duration,
+    parse_pace,
+)
 from stretchtimer.library.files import read_text
 from stretchtimer.library.nodes import BOOL, INT, STR, MappingNode, Node, ScalarNode, SequenceNode
 from stretchtimer.library.parse_cache import ParseCache
@@ -182,13 +187,7 @@ class _Checker:
                 self.add(sides_node, f"{where}sides must be one of: {', '.join(_SIDES)}")
             else:
                 sides = str(value)
-        repeat: int | None = 1
-        if "repeat" in keys:
-            try:
-                repeat = parse_count(keys["repeat"][1], 1, 20)
-            except DurationError as exc:
-                repeat = None
-                self.add(keys["repeat"][1], f"{where}repeat: {exc}")
+        repeat = self.count(keys, "repeat", 20, where, 1)
         breathe = self.pace(keys["breathe"][1], f"{where}breathe") if "breathe" in keys else None
         optional = self.flag(keys, "optional", where)
         if exercise is None or variant is None or hold is None or repeat is None:
@@ -208,15 +207,23 @@ class _Checker:
 
     def pace(self, node: Node, what: str) -> Pace | None:
         """`4/6`: seconds in and out."""
-        text = str(node.value) if isinstance(node, ScalarNode) and node.tag == STR else ""
-        parts = text.split("/")
-        low, high = PACE_RANGE
-        if len(parts) == 2 and all(p.strip().isascii() and p.strip().isdigit() for p in parts):
-            inhale, exhale = (int(p) for p in parts)
-            if low <= inhale <= high and low <= exhale <= high:
-                return Pace(inhale, exhale)
-        self.add(node, f"{what}: give seconds in and out like '4/6' (each {low} to {high})")
-        return None
+        text = node.value if isinstance(node, ScalarNode) and node.tag == STR else None
+        pace = parse_pace(text)
+        if pace is None:
+            self.add(node, f"{what}: {PACE_HELP}")
+        return pace
+
+    def count(
+        self, keys: dict[str, tuple[Node, Node]], name: str, high: int, where: str, default: int
+    ) -> int | None:
+        """A whole count from 1 to `high` (`repeat`, `reps`), or `default` when not given."""
+        if name not in keys:
+            return default
+        try:
+            return parse_count(keys[name][1], 1, high)
+        except DurationError as exc:
+            self.add(keys[name][1], f"{where}{name}: {exc}")
+            return None
 
     def flow_step(
         self,
@@ -237,13 +244,7 @@ class _Checker:
                     f"{where}'{other}' does not go with a flow: a step is held ('hold:') or "
                     "paced by breath ('reps:'), not both",
                 )
-        reps: int | None = DEFAULT_REPS
-        if "reps" in keys:
-            try:
-                reps = parse_count(keys["reps"][1], 1, 60)
-            except DurationError as exc:
-                reps = None
-                self.add(keys["reps"][1], f"{where}reps: {exc}")
+        reps = self.count(keys, "reps", 60, where, DEFAULT_REPS)
         flow = variant.flow if variant is not None else None
         pace = self.pace(keys["pace"][1], f"{where}pace") if "pace" in keys else None
         if pace is None and "pace" not in keys:

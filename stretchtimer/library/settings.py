@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from stretchtimer.core.errors import InputError
 from stretchtimer.core.model import Pace
 from stretchtimer.library import paths
+from stretchtimer.library.durations import PACE_HELP, parse_pace
 from stretchtimer.library.files import read_text
 
 FILE_NAME = "settings.yaml"
@@ -64,13 +65,9 @@ def load_settings() -> Settings:
     if not isinstance(cues, list) or not all(isinstance(c, str) and c in known for c in cues):
         raise InputError.single(path, f"voice_cues must be a list of: {', '.join(known)}")
     breathe = data.get("breathe")
-    pace: Pace | None = None
-    if breathe is not None:
-        parts = str(breathe).split("/") if isinstance(breathe, str) else []
-        if len(parts) == 2 and all(p.strip().isascii() and p.strip().isdigit() for p in parts):
-            pace = Pace(int(parts[0]), int(parts[1]))
-        if pace is None or not all(1 <= n <= 15 for n in (pace.inhale, pace.exhale)):
-            raise InputError.single(path, "breathe must be seconds in and out, like '4/6'")
+    pace = parse_pace(breathe)
+    if breathe is not None and pace is None:
+        raise InputError.single(path, f"breathe: {PACE_HELP}")
     slower = data.get("transitions", 1.0)
     if isinstance(slower, bool) or not isinstance(slower, (int, float)) or not 1 <= slower <= 3:
         raise InputError.single(path, "transitions must be a number from 1 to 3, like 1.5")
