@@ -1,0 +1,186 @@
+"""Provides the reminder schedule: a break every so often on the monotonic clock, within the
+hours and days the user chose on the wall clock, with snooze, skip, a fresh wait after a
+suspend or a long absence, and after a session finished anywhere."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, time
+from enum import StrEnum
+
+Clock = Callable[[], float]
+WallClock = Callable[[], datetime]
+DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclass(frozen=True)
+class Window:
+    """When reminders may come: local hours and weekdays."""
+
+    start: time = time(0, 0)
+    """From this local time of day..."""
+    end: time = time(23, 59, 59)
+    """...to this one (an end before the start runs past midnight)."""
+    days: frozenset[int] = frozenset(range(7))
+    """Weekdays, 0 Monday to 6 Sunday."""
+
+    def contains(self, moment: datetime) -> bool:
+        """Whether reminders may come at this local moment."""
+        now = moment.time()
+        if self.start <= self.end:
+            inside = self.start <= now <= self.end
+            day = moment.weekday()
+        else:  # 22:00-02:00: the small hours belong to the day before
+            inside = now >= self.start or now <= self.end
+            day = moment.weekday() if now >= self.start else (moment.weekday() - 1) % 7
+        return inside and day in self.days
+
+
+class Status(StrEnum):
+    """What the schedule is doing."""
+
+    WAITING = "waiting"
+    """Counting down to the next break."""
+    DUE = "due"
+    """A break is due: waiting for Start, Snooze or Skip."""
+    OFF_HOURS = "off-hours"
+    """Outside the chosen hours and days."""
+
+
+class Change(StrEnum):
+    """What a look at the clocks found."""
+
+    DUE = "due"
+    """A break has just come due."""
+    SUSPENDED = "suspended"
+    """The machine slept (or the program was stopped) longer than the interval: the wait
+    started afresh, rather than firing at once on return."""
+    HOURS_BEGIN = "hours-begin"
+    """The chosen hours began: the wait starts now."""
+    HOURS_END = "hours-end"
+    """The chosen hours ended: no reminders until they begin again."""
+
+
+class Schedule:
+    """Breaks every `every` seconds of the monotonic clock, inside `window` on the wall clock.
+    `boot` is a clock that runs on while the machine sleeps (CLOCK_BOOTTIME on Linux): the
+    difference between the two is how long the machine was asleep."""
+
+    def __init__(
+        self,
+        every: float,
+        window: Window,
+        mono: Clock,
+        boot: Clock,
+        wall: WallClock,
+    ) -> None:
+        self.every = every
+        self.window = window
+        self.mono = mono
+        self.boot = boot
+        self.wall = wall
+        self.status = Status.WAITING if window.contains(wall()) else Status.OFF_HOURS
+        self.due_at = mono() + every
+        """The monotonic moment the next break is due."""
+        self.waiting_since = wall()
+        """The wall-clock moment the current wait began (a session finished after it, here or
+        anywhere, resets the wait)."""
+        self._last_mono = mono()
+        self._last_boot = boot()
+
+    def remaining(self) -> float | None:
+        """Seconds to the next break (None when one is due or it is off hours)."""
+        if self.status is not Status.WAITING:
+            return None
+        return max(0.0, self.due_at - self.mono())
+
+    def restart(self) -> None:
+        """Start the wait afresh from now."""
+        self.due_at = self.mono() + self.every
+        self.waiting_since = self.wall()
+        if self.status is Status.DUE:
+            self.status = Status.WAITING
+
+    def check(self) -> Change | None:
+        """Look at the clocks: what changed since the last look, if anything."""
+        now_mono, now_boot = self.mono(), self.boot()
+        gap = now_boot - self._last_boot  # includes any sleep, which the monotonic clock skips
+        self._last_mono, self._last_boot = now_mono, now_boot
+        inside = self.window.contains(self.wall())
+        if not inside:
+            if self.status is not Status.OFF_HOURS:
+                self.status = Status.OFF_HOURS
+                return Change.HOURS_END
+            return None
+        if self.status is Status.OFF_HOURS:
+            self.status = Status.WAITING
+            self.restart()
+            return Change.HOURS_BEGIN
+        if gap > self.every:
+            # asleep, or stopped, for longer than a whole interval: the user was away
+            self.status = Status.WAITING
+            self.restart()
+            return Change.SUSPENDED
+        if self.status is Status.WAITING and now_mono >= self.due_at:
+            self.status = Status.DUE
+            return Change.DUE
+        return None
+
+    def snooze(self, seconds: float) -> None:
+        """Ask again in `seconds`."""
+        self.status = Status.WAITING
+        self.due_at = self.mono() + seconds
+
+    def skip(self) -> None:
+        """Not this one: wait a whole interval."""
+        self.restart()
+
+    def taken(self) -> None:
+        """A break was taken: wait a whole interval from now."""
+        self.restart()
+
+    def session_finished(self, ended: datetime) -> bool:
+        """A session finished at `ended` (here or anywhere the history saw): if that is after
+        the wait began, the wait starts afresh. Returns whether it did."""
+        if ended > self.waiting_since:
+            self.restart()
+            if self.status is Status.DUE:
+                self.status = Status.WAITING
+            return True
+        return False
+
+    def next_look(self) -> float:
+        """Seconds until something shown could change: the next whole minute of the wait, the
+        moment it is due, or a minute (off hours, or due: to see hours end and sessions)."""
+        remaining = self.remaining()
+        if remaining is None:
+            return 60.0
+        to_minute = remaining % 60 or 60.0
+        return max(0.05, min(to_minute, remaining) + 0.01)
+
+
+def parse_window(between: str | None, days: str | None) -> Window:
+    """`09:00-17:30` and `mon-fri` (or `mon,wed,fri`); ValueError saying what is wrong."""
+    start, end = time(0, 0), time(23, 59, 59)
+    if between:
+        parts = between.split("-")
+        if len(parts) != 2:
+            raise ValueError(f"'{between}' is not hours like 09:00-17:30")
+        try:
+            start, end = (time.fromisoformat(p.strip()) for p in parts)
+        except ValueError:
+            raise ValueError(f"'{between}' is not hours like 09:00-17:30") from None
+    chosen = frozenset(range(7))
+    if days:
+        chosen = frozenset()
+        for part in days.lower().split(","):
+            names = [n.strip()[:3] for n in part.split("-")]
+            if not all(n in DAY_NAMES for n in names) or len(names) > 2:
+                raise ValueError(f"'{days}' is not days like mon-fri or mon,wed,fri")
+            first, last = DAY_NAMES.index(names[0]), DAY_NAMES.index(names[-1])
+            if first <= last:
+                chosen |= frozenset(range(first, last + 1))
+            else:  # fri-mon
+                chosen |= frozenset([*range(first, 7), *range(last + 1)])
+    return Window(start, end, chosen)
