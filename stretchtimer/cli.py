@@ -16,6 +16,7 @@ from stretchtimer.core.model import Plan, Routine, Side
 from stretchtimer.core.text import json_visible, one_line, visible
 from stretchtimer.history.errors import HistoryError
 from stretchtimer.history.recorder import HistoryRecorder
+from stretchtimer.history.row import BreakRow
 from stretchtimer.library import paths
 from stretchtimer.library.durations import DurationError, parse_duration_text
 from stretchtimer.library.planning import plan_routine
@@ -27,10 +28,11 @@ from stretchtimer.library.registry import (
     looks_like_path,
 )
 from stretchtimer.library.routines import check_routine, load_routine
-from stretchtimer.library.settings import load_settings
+from stretchtimer.library.settings import Settings, load_settings
 from stretchtimer.library.state import mark_urgent_signs_seen, urgent_signs_seen
 from stretchtimer.present import streams
-from stretchtimer.present.history import csv_table, history_text
+from stretchtimer.present.history import breaks_text, csv_table, history_text
+from stretchtimer.present.reminder import Reminder
 from stretchtimer.present.streams import full_screen_possible
 from stretchtimer.present.views import (
     exercise_data,
@@ -47,7 +49,7 @@ from stretchtimer.startup import resume_collector
 # Textual, SQLite and the Markdown reader are imported inside the command that needs them, so
 # `list`, `check` or `plan` never pay for the full-screen UI (about 100 ms).
 
-COMMANDS = ("list", "show", "plan", "check", "history", "doctor", "run")
+COMMANDS = ("list", "show", "plan", "check", "history", "doctor", "remind", "run")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -63,7 +65,7 @@ def _parser(run: bool = False) -> argparse.ArgumentParser:
         prog="stretchtimer run" if run else "stretchtimer",
         description="A guided stretch timer for the terminal.",
         epilog="commands: list, show EXERCISE, plan ROUTINE, check PATH..., history, doctor, "
-        "run ROUTINE (each with --help)",
+        "remind, run ROUTINE (each with --help)",
     )
     p.add_argument(
         "routine",
@@ -103,8 +105,23 @@ def _sub_parser(command: str) -> argparse.ArgumentParser:
     elif command == "history":
         fmt.append("csv")
         p.add_argument("--since", help="only sessions on or after YYYY-MM-DD")
+        p.add_argument("--breaks", action="store_true", help="the reminders' breaks instead")
     elif command == "doctor":
         p.add_argument("--quiet", action="store_true", help="do not play the test chime")
+        return p
+    elif command == "remind":
+        p.add_argument("--every", metavar="TIME", help="a break this often (settings: 50m)")
+        p.add_argument("--routine", help="the routine a break starts (settings: desk-break)")
+        p.add_argument("--between", metavar="HH:MM-HH:MM", help="only between these hours")
+        p.add_argument("--days", help="only on these days: mon-fri, or mon,wed,fri")
+        p.add_argument("--plain", action="store_true", help="a line when something happens")
+        p.add_argument("--desktop", action="store_true", help="notifications only (a service)")
+        p.add_argument(
+            "--print-service", action="store_true", help="print a systemd user unit and stop"
+        )
+        p.add_argument("--mute", action="store_true", help="no chimes and no voice")
+        p.add_argument("--voice", action=argparse.BooleanOptionalAction, default=None)
+        p.add_argument("--no-history", action="store_true", help="record nothing")
         return p
     p.add_argument("--format", choices=fmt, default="text")
     return p
@@ -202,6 +219,8 @@ def load_routine_named(name: str, library: Library) -> Routine:
 
 
 FIT_RANGE = (30, 3600)
+REMIND_RANGE = (5, 8 * 3600)
+"""How often reminders may come, in seconds (5 s is for trying it out)."""
 """The time budgets `--fit` accepts, in seconds."""
 
 
@@ -315,15 +334,23 @@ def cmd_history(args: argparse.Namespace, library: Library) -> int:
     from stretchtimer.history.store import parse_since, read_all
 
     since = parse_since(args.since) if args.since else None
-    rows, current, longest, notice = read_all(paths.history_file(), since)
+    rows, current, longest, notice, breaks = read_all(paths.history_file(), since)
     if notice:
         _err(notice)
+    if args.breaks:  # the reminders' breaks, in every format
+        if args.format == "json":
+            _dump([b.as_dict() for b in breaks])
+        elif args.format == "csv":
+            csv.writer(sys.stdout).writerows(csv_table(breaks, BreakRow))
+        else:
+            _say(breaks_text(breaks, since))
+        return ExitCode.OK
     if args.format == "json":
         _dump([r.as_dict() for r in rows])
     elif args.format == "csv":
         csv.writer(sys.stdout).writerows(csv_table(rows))
     else:
-        _say(history_text(rows, current, longest, since))
+        _say(history_text(rows, current, longest, since, breaks))
     return ExitCode.OK
 
 
@@ -343,6 +370,118 @@ def _ask(question: str) -> str:
     if not line:
         raise EOFError
     return line
+
+
+def _self_command() -> list[str]:
+    """How to run this program again from anywhere: the console script's full path, or this
+    Python with `-m stretchtimer`."""
+    script = Path(sys.argv[0])
+    if script.name == "stretchtimer" and script.exists():
+        return [str(script.resolve())]
+    return [sys.executable, "-m", "stretchtimer"]
+
+
+def cmd_remind(args: argparse.Namespace, library: Library) -> int:
+    """`stretchtimer remind`: a break every so often, in this terminal or on the desktop."""
+    import time
+    from datetime import datetime
+
+    from stretchtimer.core.schedule import Schedule, parse_window
+    from stretchtimer.present.reminder import Reminder
+
+    settings = load_settings()
+    every_text = args.every or settings.remind_every
+    try:
+        every = parse_duration_text(every_text, *REMIND_RANGE)
+    except DurationError as exc:
+        raise InputError.single("--every", str(exc)) from None
+    between = args.between or settings.remind_between
+    days = args.days or settings.remind_days
+    try:
+        window = parse_window(between, days)
+    except ValueError as exc:
+        option = "--between" if "hours" in str(exc) else "--days"
+        raise InputError.single(option, str(exc)) from None
+    reference = args.routine or settings.remind_routine  # a name or a path: found again later
+    routine = load_routine_named(reference, library)
+    if args.print_service:
+        extra = ["--every", every_text, "--routine", reference]
+        extra += ["--between", between] if between else []
+        extra += ["--days", days] if days else []
+        from stretchtimer.remind.service import systemd_unit
+
+        _say(systemd_unit(_self_command(), extra).rstrip("\n"))
+        return ExitCode.OK
+    from stretchtimer.reminding import boot_clock
+
+    schedule = Schedule(every, window, time.monotonic, boot_clock, datetime.now)
+    recorder = make_recorder(args)
+    reminder = Reminder(schedule, reference, every_text, recorder)
+    try:
+        if args.desktop:
+            return _remind_desktop(reminder, reference)
+        if args.plain or not full_screen_possible():
+            return _remind_plain(args, reminder, routine, settings, recorder)
+        from stretchtimer.ui.app import make_app
+
+        app = make_app(
+            library=library,
+            mute=args.mute,
+            recorder=recorder,
+            voice=make_voice(args),
+            planner=lambda chosen, lead: plan_routine(chosen, lead, settings),
+            urgent_first=not urgent_signs_seen(),
+            ask_pain=settings.ask_pain,
+            mark_seen=mark_urgent_signs_seen,
+            reminder=reminder,
+        )
+        try:
+            app.run()
+        finally:
+            app.cancel_watchdog()
+        return app.return_code or ExitCode.OK
+    finally:
+        if recorder is not None:
+            recorder.close()
+
+
+def _remind_desktop(reminder: Reminder, routine: str) -> int:
+    import asyncio
+
+    from stretchtimer.remind.desktop import DesktopAlerts
+    from stretchtimer.reminding import run_desktop_reminder
+
+    try:
+        command = [*_self_command(), "run", routine]
+        return asyncio.run(run_desktop_reminder(reminder, DesktopAlerts(), command, sys.stdout))
+    except KeyboardInterrupt:
+        return ExitCode.OK
+
+
+def _remind_plain(
+    args: argparse.Namespace,
+    reminder: Reminder,
+    routine: Routine,
+    settings: Settings,
+    recorder: HistoryRecorder | None,
+) -> int:
+    from stretchtimer.plain import run_plain
+    from stretchtimer.reminding import run_plain_reminder
+
+    def run_routine() -> int:
+        plan = plan_routine(routine, next_lead(routine, recorder), settings)
+        on_terminal = streams.is_terminal(sys.stdin) and streams.is_terminal(sys.stdout)
+        return run_plain(
+            plan,
+            mute=args.mute,
+            recorder=recorder,
+            urgent=False,
+            ask_before=settings.ask_pain,
+            ask=_ask if on_terminal else None,
+        )
+
+    resume_collector()
+    return run_plain_reminder(reminder, run_routine, sys.stdout, sys.stdin)
 
 
 def make_recorder(args: argparse.Namespace) -> HistoryRecorder | None:
@@ -439,6 +578,7 @@ def main(argv: list[str] | None = None) -> int:
         "check": cmd_check,
         "history": cmd_history,
         "doctor": cmd_doctor,
+        "remind": cmd_remind,
     }
     try:
         if argv and argv[0] == "run":  # `run ROUTINE`, for a routine named like a command

@@ -74,7 +74,7 @@ def history_line() -> str:
     from stretchtimer.history.store import read_all  # SQLite, only for this line
 
     try:
-        rows, current, _, _ = read_all(path)
+        rows, current, _, _, _ = read_all(path)
     except HistoryError as exc:
         return f"History:  {exc}"
     sessions = f"{len(rows)} session{'s' * (len(rows) != 1)}"

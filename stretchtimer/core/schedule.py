@@ -86,8 +86,7 @@ class Schedule:
         self.waiting_since = wall()
         """The wall-clock moment the current wait began (a session finished after it, here or
         anywhere, resets the wait)."""
-        self._last_mono = mono()
-        self._last_boot = boot()
+        self._last_mono, self._last_boot = mono(), boot()
 
     def remaining(self) -> float | None:
         """Seconds to the next break (None when one is due or it is off hours)."""
@@ -96,9 +95,11 @@ class Schedule:
         return max(0.0, self.due_at - self.mono())
 
     def restart(self) -> None:
-        """Start the wait afresh from now."""
+        """Start the wait afresh from now (the last look is now, too: the time before it, a
+        routine run in the meantime say, is no absence)."""
         self.due_at = self.mono() + self.every
         self.waiting_since = self.wall()
+        self._last_mono, self._last_boot = self.mono(), self.boot()
         if self.status is Status.DUE:
             self.status = Status.WAITING
 

@@ -140,6 +140,10 @@ class HistoryRecorder:
 
         self._submit(write)
 
+    def record_break(self, kind: str, routine: str) -> None:
+        """Note a reminder break: due, taken, snoozed or skipped."""
+        self._submit(lambda h: h.record_break(kind, routine))
+
     def streak_text(self) -> str:
         """`3 days in a row`, or `2nd session today` (waits briefly for the pending writes)."""
 

@@ -1,4 +1,5 @@
-"""Provides one recorded session, as the store reads it and the views show it."""
+"""Provides one recorded session and one reminder break, as the store reads them and the
+views show them."""
 
 from __future__ import annotations
 
@@ -31,6 +32,22 @@ class SessionRow:
     """How much it hurt after, 0 (none) to 10 (worst), if answered."""
     pain_region: str | None = None
     """The body region the pain question was about (`low-back`, `neck`)."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """For JSON and CSV."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class BreakRow:
+    """One reminder break: when it came due, or what the user did with it."""
+
+    id: int
+    at_utc: str
+    kind: str
+    """due, taken, snoozed or skipped."""
+    routine: str
+    """The routine it offered."""
 
     def as_dict(self) -> dict[str, Any]:
         """For JSON and CSV."""

@@ -17,7 +17,7 @@ from stretchtimer.core.model import Side
 from stretchtimer.core.streaks import local_day, streaks
 from stretchtimer.core.text import utf8_name
 from stretchtimer.history.errors import HistoryError
-from stretchtimer.history.row import SessionRow
+from stretchtimer.history.row import BreakRow, SessionRow
 
 LOCK_WAIT = 5.0
 """Seconds to wait for another process's lock before giving up on the history (the default:
@@ -56,7 +56,17 @@ ALTER TABLE sessions ADD COLUMN pain_region TEXT;
 """Pain the way clinicians count it: 0 (none) to 10 (worst), before and after, and the body
 region asked about. `feeling` (0 worst to 9 best, asked until version 3) answers another
 question and is kept as it was, unconverted."""
-MIGRATIONS = (_V1, _V2, _V3)
+_V4 = """
+CREATE TABLE breaks (
+    id INTEGER PRIMARY KEY,
+    at_utc TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('due', 'taken', 'snoozed', 'skipped')),
+    routine TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX breaks_at ON breaks (at_utc);
+"""
+"""Reminders: each break that came due, and what the user did with it."""
+MIGRATIONS = (_V1, _V2, _V3, _V4)
 """MIGRATIONS[n] takes a database from user_version n to n + 1."""
 VERSION = len(MIGRATIONS)
 
@@ -296,6 +306,13 @@ class History:
         )
         return sum(1 for (started,) in rows if local_day(started, tz) == today)
 
+    def record_break(self, kind: str, routine: str) -> None:
+        """Note a break that came due, or was taken, snoozed or skipped."""
+        self.conn.execute(
+            "INSERT INTO breaks (at_utc, kind, routine) VALUES (?, ?, ?)",
+            (self.now().isoformat(), kind, utf8_name(routine)),
+        )
+
     def close_orphans(self) -> int:
         """Mark sessions whose process died as interrupted; returns how many."""
         rows = self.conn.execute("SELECT id, pid FROM sessions WHERE status = 'running'").fetchall()
@@ -377,6 +394,40 @@ class History:
             )
         )
 
+    def breaks(self, since: date | None = None) -> list[BreakRow]:
+        """Breaks, newest first, optionally on or after a local date."""
+        rows = [
+            BreakRow(*row)
+            for row in self.conn.execute(
+                "SELECT id, at_utc, kind, routine FROM breaks ORDER BY at_utc DESC, id DESC"
+            )
+        ]
+        return [r for r in rows if since is None or local_day(r.at_utc, None) >= since]
+
+    def break_counts(self, day: date, tz: tzinfo | None = None) -> dict[str, int]:
+        """How many breaks came due, were taken, snoozed and skipped on a local day."""
+        counts = dict.fromkeys(("due", "taken", "snoozed", "skipped"), 0)
+        for at, kind in self.conn.execute("SELECT at_utc, kind FROM breaks"):
+            if local_day(at, tz) == day:
+                counts[kind] = counts.get(kind, 0) + 1
+        return counts
+
+    def breaks_taken_by_day(self, tz: tzinfo | None = None) -> dict[date, int]:
+        """Breaks taken per local day."""
+        out: dict[date, int] = {}
+        for (at,) in self.conn.execute("SELECT at_utc FROM breaks WHERE kind = 'taken'"):
+            day = local_day(at, tz)
+            out[day] = out.get(day, 0) + 1
+        return out
+
+    def last_session_end(self) -> datetime | None:
+        """When the last session run to its end finished (by any process): a reminder waiting
+        since before then starts its wait afresh."""
+        row = self.conn.execute(
+            "SELECT MAX(ended_utc) FROM sessions WHERE status IN ('completed', 'partial')"
+        ).fetchone()
+        return datetime.fromisoformat(row[0]) if row and row[0] else None
+
     def feelings(self) -> list[tuple[str, int]]:
         """(started_utc, feeling) of sessions with a score, oldest first."""
         return list(
@@ -387,20 +438,24 @@ class History:
         )
 
 
-def read_all(path: Path, since: date | None = None) -> tuple[list[SessionRow], int, int, str]:
+def read_all(
+    path: Path, since: date | None = None
+) -> tuple[list[SessionRow], int, int, str, list[BreakRow]]:
     """What `history` shows, read in one go: (sessions newest first, current streak, longest
-    streak, a notice or ""). Any fault of the store is a HistoryError naming the file."""
+    streak, a notice or "", breaks newest first). Any fault of the store is a HistoryError
+    naming the file."""
     history = History(path)
     try:
         with contextlib.suppress(sqlite3.OperationalError):  # full or read-only: they can wait
             history.close_orphans()
         rows = history.recent(since=since)
         current, longest = history.streaks()
+        breaks = history.breaks(since)
     except sqlite3.Error as exc:
         raise HistoryError(f"{path}: {exc}") from None
     finally:
         history.close()
-    return rows, current, longest, history.notice
+    return rows, current, longest, history.notice, breaks
 
 
 def parse_since(text: str) -> date:

@@ -34,6 +34,14 @@ class Settings:
     """Every get-ready and switch takes this many times as long (1 to 3: stiff mornings)."""
     ask_pain: bool = False
     """Ask how much it hurts before a session too (after is always asked)."""
+    remind_every: str = "50m"
+    """`stretchtimer remind`: how often a break is due (a duration, 5s to 8h)."""
+    remind_routine: str = "desk-break"
+    """The routine a reminder offers."""
+    remind_between: str | None = None
+    """Local hours reminders may come (`09:00-17:30`), or any time."""
+    remind_days: str | None = None
+    """Weekdays reminders may come (`mon-fri`, `mon,wed,fri`), or every day."""
 
 
 def load_settings() -> Settings:
@@ -74,7 +82,17 @@ def load_settings() -> Settings:
     ask = data.get("ask_pain", False)
     if not isinstance(ask, bool):
         raise InputError.single(path, "ask_pain must be true or false")
+    remind: dict[str, str | None] = {}
+    for key in ("remind_every", "remind_routine", "remind_between", "remind_days"):
+        value = data.get(key, getattr(Settings, key))
+        if value is not None and not isinstance(value, str):
+            raise InputError.single(path, f"{key} must be text, like the README's example")
+        remind[key] = value
     return Settings(
+        remind_every=remind["remind_every"] or Settings.remind_every,
+        remind_routine=remind["remind_routine"] or Settings.remind_routine,
+        remind_between=remind["remind_between"],
+        remind_days=remind["remind_days"],
         record_history=record,
         voice=voice,
         voice_rate=rate,

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from stretchtimer.core.text import join_seconds, one_line
-from stretchtimer.history.row import SessionRow
+from stretchtimer.history.row import BreakRow, SessionRow
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What a spreadsheet reads as the start of a formula (OWASP's CSV injection guidance)."""
+BREAK_KINDS = ("due", "taken", "snoozed", "skipped")
 SHADES = " ░▒▓█"
 """Heat-map shades, light to dark (index 0 is unused: a day without minutes shows `-`)."""
 
@@ -37,8 +39,30 @@ def _pain(r: SessionRow) -> str:
     return f"{before}->{after}"
 
 
+def breaks_line(breaks: list[BreakRow]) -> str:
+    """`Breaks: 6 due, 4 taken, 1 snoozed, 1 skipped` (empty when there are none)."""
+    if not breaks:
+        return ""
+    counts = {k: sum(1 for b in breaks if b.kind == k) for k in BREAK_KINDS}
+    return "Breaks: " + ", ".join(f"{n} {k}" for k, n in counts.items())
+
+
+def breaks_text(breaks: list[BreakRow], since: date | None = None) -> str:
+    """`history --breaks`: each break, newest first, and the counts."""
+    if not breaks:
+        when_ = f" since {since.isoformat()}" if since else ""
+        return f"No breaks{when_}. Start reminders: stretchtimer remind"
+    out = [f"{'When':<17} {'What':<8} Routine"]
+    out += [f"{when(b.at_utc):<17} {one_line(b.kind):<8} {one_line(b.routine)}" for b in breaks]
+    return "\n".join([*out, "", breaks_line(breaks)])
+
+
 def history_text(
-    rows: list[SessionRow], current: int = 0, longest: int = 0, since: date | None = None
+    rows: list[SessionRow],
+    current: int = 0,
+    longest: int = 0,
+    since: date | None = None,
+    breaks: list[BreakRow] | None = None,
 ) -> str:
     """The `history` table, newest first: pain before and after (0 none to 10 worst) and, for
     sessions from before version 3, how the back felt (0 worst to 9 best)."""
@@ -66,6 +90,8 @@ def history_text(
     if felt:
         out.append("Felt: the earlier question, how the back felt after, 0 (worst) to 9 (best).")
     out += [f"Current streak: {current} day{'s' * (current != 1)}; longest: {longest}"]
+    if breaks:
+        out.append(f"{breaks_line(breaks)} (stretchtimer history --breaks)")
     return "\n".join(out)
 
 
@@ -117,7 +143,10 @@ def csv_cell(value: object) -> object:
     return one_line(value)
 
 
-def csv_table(rows: list[SessionRow]) -> list[list[object]]:
-    """The `history --format csv` table: the header row (always), then one row a session."""
-    header: list[object] = list(SessionRow.__dataclass_fields__)
+def csv_table(
+    rows: Sequence[SessionRow | BreakRow], kind: type[SessionRow | BreakRow] = SessionRow
+) -> list[list[object]]:
+    """The `history --format csv` table (sessions, or `--breaks`): the header row (always),
+    then one row each."""
+    header: list[object] = list(kind.__dataclass_fields__)
     return [header, *([csv_cell(v) for v in r.as_dict().values()] for r in rows)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from stretchtimer.core.streaks import calendar_weeks, week_start
@@ -33,6 +33,7 @@ def progress_text(history: History) -> str:
     top = history.routine_counts()
     if top:
         out += ["", "Most used:"] + [f"  {one_line(title)}: {n}" for title, n in top]
+    out += breaks_lines(history, today)
     out += pain_lines(history)
     feelings = [f for _, f in history.feelings()]
     if feelings:
@@ -73,3 +74,13 @@ def _arrow(r: SessionRow) -> str:
     before = "?" if r.pain_before is None else str(r.pain_before)
     after = "?" if r.pain_after is None else str(r.pain_after)
     return f"{before} -> {after}"
+
+
+def breaks_lines(history: History, today: date) -> list[str]:
+    """Breaks taken per day over the last week, beside the sessions (none: nothing shown)."""
+    taken = history.breaks_taken_by_day()
+    if not taken:
+        return []
+    days = [today - timedelta(days=n) for n in range(6, -1, -1)]
+    cells = "  ".join(f"{d.strftime('%a')} {taken.get(d, 0)}" for d in days)
+    return ["", "Breaks taken from reminders, the last 7 days:", f"  {cells}"]

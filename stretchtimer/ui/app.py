@@ -10,6 +10,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any
 
 from textual import on
@@ -17,24 +18,34 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.worker import Worker, WorkerState
 
 from stretchtimer.core.engine import Clock, Session
+from stretchtimer.core.errors import InputError
 from stretchtimer.core.exit_codes import ExitCode
 from stretchtimer.core.model import Plan, Routine, Side
 from stretchtimer.core.plan import plan as make_plan
 from stretchtimer.core.text import one_line
 from stretchtimer.history.recorder import HistoryRecorder
 from stretchtimer.library.registry import Library
+from stretchtimer.library.routines import load_routine
 from stretchtimer.present.progress import progress_text
+from stretchtimer.present.reminder import Reminder
+from stretchtimer.remind.desktop import DesktopAlerts
+from stretchtimer.remind.places import tmux_message
+from stretchtimer.sound.chime import Chime
 from stretchtimer.sound.chimes import Chimes
 from stretchtimer.sound.players import Player, default_player
 from stretchtimer.sound.voice import Voice
 from stretchtimer.startup import resume_collector
 from stretchtimer.ui.messages import (
+    BreakChosen,
+    BreakDue,
     PainGiven,
     ReadyToStart,
     RoutineChosen,
     SessionBegan,
+    SessionDone,
     SessionFinished,
     SessionQuit,
     SessionStoppedForPain,
@@ -44,6 +55,7 @@ from stretchtimer.ui.screens.before import BeforeScreen
 from stretchtimer.ui.screens.pain import PainScreen
 from stretchtimer.ui.screens.picker import PickerScreen, load_choices
 from stretchtimer.ui.screens.progress import ProgressScreen
+from stretchtimer.ui.screens.remind import RemindScreen
 from stretchtimer.ui.screens.session import SessionScreen
 from stretchtimer.ui.screens.summary import SummaryScreen
 
@@ -87,8 +99,13 @@ class StretchApp(App[int]):
         urgent_first: bool = False,
         ask_pain: bool = False,
         mark_seen: Callable[[], None] | None = None,
+        reminder: Reminder | None = None,
     ) -> None:
         super().__init__()
+        self.reminder = reminder
+        """Reminding (`stretchtimer remind`): wait for breaks, run the routine, wait again."""
+        self.alerts = DesktopAlerts() if reminder is not None else None
+        """Desktop notifications for due breaks (tried once; none is one notice)."""
         self.urgent_first = urgent_first
         """Show the urgent signs before the session (the user's very first one)."""
         self.ask_pain = ask_pain
@@ -177,6 +194,8 @@ class StretchApp(App[int]):
         """The first screen is the session (or the picker) itself, not a blank screen with it
         pushed on top, which Textual paints first: the first frame comes a refresh sooner
         (about 25 ms, measured)."""
+        if self.reminder is not None:
+            return RemindScreen(self.reminder)
         if self.first_plan is not None:
             return self.opening(self.first_plan)
         return PickerScreen(lambda: load_choices(self.library, self.plan_for))
@@ -225,6 +244,8 @@ class StretchApp(App[int]):
         )
         if session_screen is not None and self.session is not None and self.session.active:
             session_screen.action_quit_session()
+        elif self.reminder is not None and not isinstance(self.screen, RemindScreen):
+            self.finish(ExitCode.OK)
         else:
             self.leave(self.leaving)
 
@@ -334,13 +355,113 @@ class StretchApp(App[int]):
         """The user quit mid-session (and said yes): record it and leave with 3."""
         if self.recorder:
             self.recorder.end(message.session)
-        self.leave(ExitCode.QUIT)
+        self.finish(ExitCode.QUIT)
 
     @on(PainGiven)
     def record_pain(self, message: PainGiven) -> None:
         """Store how much it hurts, before or after."""
         if self.recorder:
             self.recorder.set_pain(message.when, message.score, message.region)
+
+    @on(SessionDone)
+    def leave_session(self, message: SessionDone) -> None:
+        """The summary or the pain screen is done."""
+        self.finish(message.code)
+
+    def finish(self, code: int) -> None:
+        """A session is over: leave with `code`, or, while reminding, go back to waiting (the
+        wait starts afresh from the end of the routine)."""
+        if self.reminder is None:
+            self.leave(code)
+            return
+        self.session = None
+        self.pain_before = None
+        self.leaving = ExitCode.OK
+        self.reminder.schedule.taken()
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    # -- reminders -----------------------------------------------------------------------
+
+    @on(BreakDue)
+    def break_due(self) -> None:
+        """A break is due: counted, a chime and the bell, a desktop notification with Start,
+        Snooze and Skip, and tmux's status line."""
+        reminder = self.reminder
+        if reminder is None:
+            return
+        reminder.due()
+        self.chimes.play(Chime.COMPLETE)
+        self.bell()
+        self.run_worker(
+            self._notify_desktop(reminder.due_message()), group="desktop", exit_on_error=False
+        )
+        self.run_worker(
+            partial(tmux_message, f"stretchtimer: {reminder.due_message()}"),
+            thread=True,
+            group="tmux",
+            exit_on_error=False,
+        )
+
+    async def _notify_desktop(self, message: str) -> None:
+        """Send the desktop notification; a server that cannot be reached is said once."""
+        alerts = self.alerts
+        if alerts is None:
+            return
+        first = alerts.available is None
+        actions = {
+            "Start": lambda: self.call_later(self.choose_break, "start"),
+            "Snooze 10 min": lambda: self.call_later(self.choose_break, "snooze"),
+            "Skip": lambda: self.call_later(self.choose_break, "skip"),
+        }
+        sent = await alerts.send("Stretch break", message, actions)
+        if not sent and first:
+            self.notify(
+                "No desktop notifications here (no notification server answered): breaks are "
+                "announced in this terminal.",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
+
+    @on(BreakChosen)
+    def break_chosen(self, message: BreakChosen) -> None:
+        self.choose_break(message.choice)
+
+    def choose_break(self, choice: str) -> None:
+        """Start (run the routine here), Snooze or Skip: from a key or the notification."""
+        reminder = self.reminder
+        if reminder is None or not isinstance(self.screen, RemindScreen):
+            return  # a routine is already running: a late click changes nothing
+        if choice == "start":
+            reminder.start()
+            self.run_worker(
+                self._load_break_routine, thread=True, group="break-routine", exit_on_error=False
+            )
+        elif choice == "snooze":
+            reminder.snooze()
+        elif choice == "skip":
+            reminder.skip()
+        if self.alerts is not None:
+            self.run_worker(self.alerts.clear(), group="desktop", exit_on_error=False)
+        self.screen.show()
+
+    def _load_break_routine(self) -> Plan:
+        """The reminder's routine, planned (reads files and waits for the history: a worker)."""
+        assert self.reminder is not None
+        routine, _ = load_routine(self.library.find_routine(self.reminder.routine), self.library)
+        return self.plan_for(routine)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The break's routine is planned: run it (or say why it cannot be)."""
+        if event.worker.group != "break-routine":
+            return
+        if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, Plan):
+            self.show_next(self.opening(event.worker.result))
+        elif event.state is WorkerState.ERROR:
+            error = event.worker.error
+            said = "; ".join(map(str, error.problems)) if isinstance(error, InputError) else error
+            self.notify(f"Cannot start the routine: {said}", severity="error", markup=False)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The session's keys, also in the command palette."""
@@ -370,6 +491,7 @@ def make_app(
     urgent_first: bool = False,
     ask_pain: bool = False,
     mark_seen: Callable[[], None] | None = None,
+    reminder: Reminder | None = None,
 ) -> StretchApp:
     """The app as the CLI and the tests build it."""
     if player is None:
@@ -386,4 +508,5 @@ def make_app(
         urgent_first,
         ask_pain,
         mark_seen,
+        reminder,
     )

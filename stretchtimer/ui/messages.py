@@ -72,3 +72,26 @@ class ReadyToStart(Message):
 
 class SpeechQueued(Message):
     """Spoken phrases were queued: the app plays each when it is due."""
+
+
+class SessionDone(Message):
+    """A screen is done with the session (the summary's Enter, the pain screen's close): the
+    app exits with `code`, or, while reminding, goes back to waiting."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__()
+        self.code = code
+        """The exit code leaving would have."""
+
+
+class BreakDue(Message):
+    """The reminder's break has come due."""
+
+
+class BreakChosen(Message):
+    """The user chose what to do with a break: `start`, `snooze` or `skip`."""
+
+    def __init__(self, choice: str) -> None:
+        super().__init__()
+        self.choice = choice
+        """start, snooze or skip."""

@@ -14,6 +14,7 @@ from stretchtimer.core.model import Segment
 from stretchtimer.core.plan import side_meaning
 from stretchtimer.present.session import PAIN_ADVICE, easier_ways
 from stretchtimer.present.urgent import urgent_text
+from stretchtimer.ui.messages import SessionDone
 
 
 class PainScreen(Screen[None]):
@@ -51,5 +52,5 @@ class PainScreen(Screen[None]):
         yield Footer()
 
     def action_leave(self) -> None:
-        """Leave with exit code 1."""
-        self.app.exit(ExitCode.PAIN, return_code=ExitCode.PAIN)
+        """SessionDone with exit code 1 (or, while reminding, back to waiting)."""
+        self.post_message(SessionDone(ExitCode.PAIN))

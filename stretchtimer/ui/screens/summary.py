@@ -14,9 +14,10 @@ from textual.widgets import Footer, Label, Static
 from textual.worker import Worker, WorkerState
 
 from stretchtimer.core.engine import Session
+from stretchtimer.core.exit_codes import ExitCode
 from stretchtimer.present.pain import PainKeys, pain_change, pain_question, routine_region
 from stretchtimer.present.session import NOT_COUNTED, done_text
-from stretchtimer.ui.messages import PainGiven
+from stretchtimer.ui.messages import PainGiven, SessionDone
 
 
 class SummaryScreen(Screen[None]):
@@ -117,5 +118,5 @@ class SummaryScreen(Screen[None]):
             self.action_done()
 
     def action_done(self) -> None:
-        """Leave with exit code 0."""
-        self.app.exit(0, return_code=0)
+        """Done: exit code 0 (or, while reminding, back to waiting)."""
+        self.post_message(SessionDone(ExitCode.OK))

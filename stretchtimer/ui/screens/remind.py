@@ -1,0 +1,114 @@
+"""Provides the reminder's waiting screen: the time to the next break, the routine it will
+start, today's breaks; Start, Snooze and Skip. It wakes only when what it shows changes."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Label, Static
+from textual.worker import Worker, WorkerState
+
+from stretchtimer.core.schedule import Change, Status
+from stretchtimer.present.reminder import Reminder
+from stretchtimer.ui.messages import BreakChosen, BreakDue
+
+ELSEWHERE_EVERY = 60.0
+"""Seconds between looks at the history for a session finished elsewhere."""
+
+
+class RemindScreen(Screen[None]):
+    """Waiting for the next break."""
+
+    BINDINGS = [
+        Binding("s,enter", "start", "Start"),
+        Binding("z", "snooze", "Snooze 10 min"),
+        Binding("k", "skip", "Skip"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self, reminder: Reminder) -> None:
+        super().__init__()
+        self.reminder = reminder
+        self._timer: Timer | None = None
+        self._since_history = 0.0
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="remind"):
+            yield Label("stretchtimer reminders", id="remind-title", markup=False)
+            yield Label(id="remind-headline", markup=False)
+            yield Label(id="remind-about", markup=False)
+            yield Label(id="remind-today", markup=False)
+            yield Static(id="remind-hint", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.run_worker(
+            self.reminder.load_counts, thread=True, group="counts", exit_on_error=False
+        )
+        self.look()
+
+    def on_screen_resume(self) -> None:
+        """Back from a routine: show where things stand now."""
+        self.look()
+
+    def look(self) -> None:
+        """Look at the clocks; say what changed; sleep until what is shown changes."""
+        if self._timer is not None:
+            self._timer.stop()
+        change = self.reminder.schedule.check()
+        if change is Change.DUE:
+            self.post_message(BreakDue())
+        elif change is Change.SUSPENDED:
+            self.notify("Welcome back: the wait for the next break starts afresh.")
+        self.show()
+        wait = self.reminder.schedule.next_look()
+        self._since_history += wait
+        if self._since_history >= ELSEWHERE_EVERY:
+            self._since_history = 0.0
+            self.run_worker(
+                self.reminder.session_elsewhere, thread=True, group="elsewhere", exit_on_error=False
+            )
+        self._timer = self.set_timer(wait, self.look)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A session finished elsewhere (the history says so): say it and show the new wait;
+        today's counts read: show them."""
+        if event.state is not WorkerState.SUCCESS:
+            return
+        if event.worker.group == "elsewhere" and event.worker.result:
+            self.notify("A session finished: the wait for the next break starts afresh.")
+        self.show()
+
+    def show(self) -> None:
+        """Redraw the lines (Textual repaints only what changed)."""
+        r = self.reminder
+        self.query_one("#remind-headline", Label).update(r.headline())
+        self.query_one("#remind-about", Label).update(r.about())
+        self.query_one("#remind-today", Label).update(r.today_text())
+        due = r.schedule.status is Status.DUE
+        hint = (
+            "s or Enter: start it now   z: snooze 10 min   k: skip   q: stop reminding"
+            if due
+            else "s or Enter: take a break now   q: stop reminding"
+        )
+        self.query_one("#remind-hint", Static).update(hint)
+        self.set_class(due, "-due")
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Snooze and Skip only when a break is due."""
+        if action in ("snooze", "skip"):
+            return self.reminder.schedule.status is Status.DUE
+        return True
+
+    def action_start(self) -> None:
+        self.post_message(BreakChosen("start"))
+
+    def action_snooze(self) -> None:
+        self.post_message(BreakChosen("snooze"))
+
+    def action_skip(self) -> None:
+        self.post_message(BreakChosen("skip"))
