@@ -144,7 +144,7 @@ class Schedule:
     def session_finished(self, ended: datetime) -> bool:
         """A session finished at `ended` (here or anywhere the history saw): if that is after
         the wait began, the wait starts afresh. Returns whether it did."""
-        if ended > self.waiting_since:
+        if ended.astimezone() > self.waiting_since.astimezone():  # (naive: local time)
             self.restart()
             if self.status is Status.DUE:
                 self.status = Status.WAITING
