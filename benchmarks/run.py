@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".bench-venv"
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 ONLY = os.environ.get("BENCH_ONLY", "")
-"""Set BENCH_ONLY=first to measure just the first frame and memory (a quick look)."""
+"""Set BENCH_ONLY=first to measure just the first frame and memory (a quick look), or
+BENCH_ONLY=remind for just reminders waiting beside the bare app (about 70 s)."""
 HOLD60 = "title: Sixty\ndefaults:\n  prepare: 0\nsteps:\n  - exercise: cat-cow\n    hold: 60\n"
 
 
@@ -112,6 +113,29 @@ class Bench:
                 out[f"{key}_mem"].append(launch(command, marker, wait=7.0)[1])
         return out
 
+    def waiting(self, seconds: float = 60.0) -> dict[str, float]:
+        """`stretchtimer remind` waiting (the next break 50 minutes off) beside the bare app
+        idling, in one run: CPU over `seconds` of each, then each one's peak memory."""
+        from benchmarks.terminal import cpu_seconds, peak_memory_mb
+
+        remind = self.pane(f"{self.bin / 'stretchtimer'} remind --every 50m --mute")
+        bare = self.pane(f"{self.bin / 'python'} -m benchmarks.bare_app")
+        remind.start()  # type: ignore[attr-defined]
+        bare.start()  # type: ignore[attr-defined]
+        remind.wait_for("Next break in")  # type: ignore[attr-defined]
+        bare.wait_for("bare app ready")  # type: ignore[attr-defined]
+        pids = {"remind": remind.pid(), "bare": bare.pid()}  # type: ignore[attr-defined]
+        time.sleep(5)  # past start-up: what is measured is waiting
+        before = {k: cpu_seconds(pid) for k, pid in pids.items()}
+        t = time.monotonic()
+        time.sleep(seconds)
+        span = time.monotonic() - t
+        out = {f"{k}_cpu": (cpu_seconds(pid) - before[k]) / span * 100 for k, pid in pids.items()}
+        out.update({f"{k}_mem": peak_memory_mb(pid) for k, pid in pids.items()})
+        remind.kill()  # type: ignore[attr-defined]
+        bare.kill()  # type: ignore[attr-defined]
+        return out
+
     def sixty(self) -> dict[str, list[float]]:
         """CPU over 10 s of a hold, and how late a 60 s countdown ends, side by side."""
         from benchmarks.terminal import cpu_seconds
@@ -181,13 +205,21 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         bench = Bench(Path(tmp))
         say("first frame and memory ...")
-        ff = bench.first_frames()
+        ff = bench.first_frames() if ONLY != "remind" else {}
         if ONLY == "first":
             print(f"first frame {median(ff['st']):.3f} s (cold {ff['st_cold'][0]:.3f} s) vs "
                   f"bare {median(ff['bare']):.3f} s = "
                   f"{median(ff['st']) / median(ff['bare']):.2f}x; memory "
                   f"{median(ff['st_mem']):.1f} vs {median(ff['bare_mem']):.1f} MB = "
                   f"{median(ff['st_mem']) / median(ff['bare_mem']):.2f}x")
+            bench.Pane(bench.server, "x", "").tmux("kill-server")
+            return
+        say("60 s of reminders waiting beside the bare app ...")
+        wait = bench.waiting()
+        if ONLY == "remind":
+            print(f"waiting: CPU {wait['remind_cpu']:.3f}% vs bare {wait['bare_cpu']:.3f}%; "
+                  f"memory {wait['remind_mem']:.1f} vs {wait['bare_mem']:.1f} MB = "
+                  f"{wait['remind_mem'] / wait['bare_mem']:.2f}x")
             bench.Pane(bench.server, "x", "").tmux("kill-server")
             return
         say("60 s countdowns side by side (CPU, end time) ...")
@@ -230,6 +262,27 @@ def main() -> None:
             "≤ 1.35x",
             mem_ratio <= 1.35,
             f"{mem_ratio:.2f}x",
+        )
+    )
+    rows.append(
+        row(
+            "`stretchtimer remind` waiting, CPU over 60 s",
+            f"{wait['remind_cpu']:.3f}% of a core",
+            f"bare app idle, side by side: {wait['bare_cpu']:.3f}%",
+            "no more than the bare app",
+            wait["remind_cpu"] <= wait["bare_cpu"] + 0.05,
+            "within the 0.05% a tick of /proc's accounting can be",
+        )
+    )
+    wait_mem = wait["remind_mem"] / wait["bare_mem"]
+    rows.append(
+        row(
+            "`stretchtimer remind` waiting, peak memory",
+            f"{wait['remind_mem']:.1f} MB",
+            f"bare app {wait['bare_mem']:.1f} MB",
+            "≤ 1.35x",
+            wait_mem <= 1.35,
+            f"{wait_mem:.2f}x",
         )
     )
     st_late, td_late = median(sx["st_late"]), median(sx["td_late"])

@@ -149,13 +149,19 @@ async def run_desktop_reminder(
         if change is Change.DUE:
             reminder.due()
             tmux_message(f"stretchtimer: {reminder.due_message()}")
+            first = alerts.available is None
             sent = await alerts.send(
                 "Stretch break",
                 reminder.due_message(),
                 {"Start": start, "Snooze 10 min": snooze, "Skip": skip},
             )
-            if not sent:
-                print(f"No desktop notification: {alerts.reason}", file=sys.stderr, flush=True)
+            if not sent and first:  # said once: the journal need not fill up with it
+                print(
+                    f"No desktop notifications (no notification server answered: "
+                    f"{alerts.reason}); breaks are only logged here.",
+                    file=sys.stderr,
+                    flush=True,
+                )
         if change is not None:
             print(_change_line(change, reminder), file=out, flush=True)
         wait = schedule.next_look()
