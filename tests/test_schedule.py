@@ -97,7 +97,8 @@ def test_a_session_finished_elsewhere_resets_the_wait() -> None:
 def test_a_suspend_longer_than_the_interval_starts_afresh() -> None:
     """Asleep for an hour with a 50-minute interval: on waking the wait starts afresh (not a
     reminder the moment the lid opens); asleep for ten minutes: the wait just resumes, with
-    the sleep not counted."""
+    the sleep not counted. A look that comes a whole short interval later (the screen sleeps
+    until the break is due) is no absence."""
     clocks = Clocks()
     s = clocks.schedule(3000)
     run_checks(clocks, s, 1200)
@@ -105,8 +106,11 @@ def test_a_suspend_longer_than_the_interval_starts_afresh() -> None:
     assert s.check() is None and s.remaining() == 1800
     clocks.sleep(3600)
     assert s.check() is Change.SUSPENDED and s.remaining() == 3000
-    clocks.run(3001)  # the program stopped (SIGSTOP) for longer than the interval
+    clocks.run(3100)  # the program stopped (SIGSTOP) for longer than the interval
     assert s.check() is Change.SUSPENDED
+    short = clocks.schedule(12)
+    clocks.run(short.next_look())
+    assert short.check() is Change.DUE
 
 
 def test_next_look_wakes_only_when_the_minutes_shown_change() -> None:

@@ -12,6 +12,10 @@ from enum import StrEnum
 Clock = Callable[[], float]
 WallClock = Callable[[], datetime]
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+LOOK_MOST = 60.0
+"""The longest a waiting reminder sleeps between looks (next_look)."""
+SLACK = 5.0
+"""Seconds of lateness a look may have (a busy machine) before it counts as an absence."""
 
 
 @dataclass(frozen=True)
@@ -118,8 +122,9 @@ class Schedule:
             self.status = Status.WAITING
             self.restart()
             return Change.HOURS_BEGIN
-        if gap > self.every:
-            # asleep, or stopped, for longer than a whole interval: the user was away
+        if gap > self.every + LOOK_MOST + SLACK:
+            # asleep, or stopped, for longer than a whole interval (beyond the longest a look
+            # can normally take): the user was away
             self.status = Status.WAITING
             self.restart()
             return Change.SUSPENDED
@@ -156,8 +161,8 @@ class Schedule:
         moment it is due, or a minute (off hours, or due: to see hours end and sessions)."""
         remaining = self.remaining()
         if remaining is None:
-            return 60.0
-        to_minute = remaining % 60 or 60.0
+            return LOOK_MOST
+        to_minute = remaining % 60 or LOOK_MOST
         return max(0.05, min(to_minute, remaining) + 0.01)
 
 
