@@ -444,7 +444,7 @@ class StretchApp(App[int]):
             reminder.skip()
         if self.alerts is not None:
             self.run_worker(self.alerts.clear(), group="desktop", exit_on_error=False)
-        self.screen.show()
+        self.screen.look()  # re-armed for the new wait
 
     def _load_break_routine(self) -> Plan:
         """The reminder's routine, planned (reads files and waits for the history: a worker)."""
