@@ -30,9 +30,9 @@ def boot_clock() -> float:
     return time.clock_gettime(boottime) if boottime is not None else time.time()
 
 
-def _change_line(change: Change, reminder: Reminder) -> str:
+def _change_line(change: Change, reminder: Reminder, keys: bool = True) -> str:
     if change is Change.DUE:
-        return f"{reminder.due_message()}. {KEYS_HELP}."
+        return f"{reminder.due_message()}." + (f" {KEYS_HELP}." if keys else "")
     if change is Change.SUSPENDED:
         return f"Welcome back: the wait starts afresh. {reminder.headline()}."
     return f"{reminder.headline()}."
@@ -163,7 +163,7 @@ async def run_desktop_reminder(
                     flush=True,
                 )
         if change is not None:
-            print(_change_line(change, reminder), file=out, flush=True)
+            print(_change_line(change, reminder, keys=False), file=out, flush=True)
         wait = schedule.next_look()
         since_history += wait
         if since_history >= ELSEWHERE_EVERY:

@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -30,7 +31,7 @@ from stretchtimer.library.registry import Library
 from stretchtimer.present.reminder import Reminder
 from stretchtimer.remind.desktop import DesktopAlerts
 from stretchtimer.remind.places import terminal_command, tmux_message
-from stretchtimer.reminding import run_plain_reminder
+from stretchtimer.reminding import run_desktop_reminder, run_plain_reminder
 from stretchtimer.ui.app import StretchApp, make_app
 from stretchtimer.ui.screens.remind import RemindScreen
 from stretchtimer.ui.screens.session import SessionScreen
@@ -308,3 +309,60 @@ def test_in_tmux_a_break_comes_due_and_start_runs_the_routine(
 def test_library_knows_the_default_routine() -> None:
     """The reminders' default routine is bundled."""
     assert "desk-break" in Library().routines()
+
+
+class PressingAlerts(DesktopAlerts):
+    """Desktop alerts that, instead of a notification server, press a button at once."""
+
+    def __init__(self, press: str) -> None:
+        super().__init__()
+        self.press = press
+        self.sent: list[tuple[str, list[str]]] = []
+
+    async def send(
+        self, title: str, message: str, actions: Mapping[str, Callable[[], object]]
+    ) -> bool:
+        self.sent.append((message, list(actions)))
+        if self.press in actions:
+            actions[self.press]()
+        return True
+
+
+def test_desktop_mode_start_opens_a_terminal_running_the_routine(tmp_path: Path) -> None:
+    """--desktop: a due break is a notification; its Start opens $TERMINAL running the routine
+    (a stand-in terminal here records what it was asked to run) and counts the break taken."""
+    import time
+
+    terminal = stand_in(tmp_path, "my-terminal")
+    reminder = Reminder(
+        Schedule(1, Window(), time.monotonic, time.monotonic, datetime.now),
+        "desk-break",
+        "1s",
+        None,
+    )
+    alerts = PressingAlerts("Start")
+    out = io.StringIO()
+
+    async def run() -> None:
+        task = asyncio.create_task(
+            run_desktop_reminder(reminder, alerts, ["stretchtimer", "run", "desk-break"], out)
+        )
+        for _ in range(100):
+            if (tmp_path / "called").exists():
+                break
+            await asyncio.sleep(0.05)
+        task.cancel()
+
+    old = dict(os.environ)
+    os.environ.update({"TERMINAL": str(terminal), "TMUX": ""})
+    try:
+        asyncio.run(run())
+    finally:
+        os.environ.clear()
+        os.environ.update(old)
+    assert (tmp_path / "called").read_text() == "-e stretchtimer run desk-break\n"
+    assert alerts.sent == [
+        ("Time for a stretch break: desk-break", ["Start", "Snooze 10 min", "Skip"])
+    ]
+    assert reminder.counts["taken"] == 1 and reminder.counts["due"] == 1
+    assert "Time for a stretch break: desk-break." in out.getvalue().splitlines()
