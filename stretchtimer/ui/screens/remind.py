@@ -34,6 +34,7 @@ class RemindScreen(Screen[None]):
         self.reminder = reminder
         self._timer: Timer | None = None
         self._since_history = 0.0
+        self._shown: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="remind"):
@@ -83,20 +84,28 @@ class RemindScreen(Screen[None]):
         self.show()
 
     def show(self) -> None:
-        """Redraw the lines (Textual repaints only what changed)."""
+        """Redraw what changed (once a minute, the minutes; the keys only when a break comes
+        due or is dealt with): waiting costs no more than it must."""
         r = self.reminder
-        self.query_one("#remind-headline", Label).update(r.headline())
-        self.query_one("#remind-about", Label).update(r.about())
-        self.query_one("#remind-today", Label).update(r.today_text())
         due = r.schedule.status is Status.DUE
         hint = (
             "s or Enter: start it now   z: snooze 10 min   k: skip   q: stop reminding"
             if due
             else "s or Enter: take a break now   q: stop reminding"
         )
-        self.query_one("#remind-hint", Static).update(hint)
-        self.set_class(due, "-due")
-        self.refresh_bindings()
+        texts = {
+            "#remind-headline": r.headline(),
+            "#remind-about": r.about(),
+            "#remind-today": r.today_text(),
+            "#remind-hint": hint,
+        }
+        for selector, text in texts.items():
+            if self._shown.get(selector) != text:
+                self._shown[selector] = text
+                self.query_one(selector, Static).update(text)  # (a Label is a Static)
+        if due != self.has_class("-due"):
+            self.set_class(due, "-due")
+            self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Snooze and Skip only when a break is due."""
