@@ -6,6 +6,7 @@ import argparse
 import csv
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -422,24 +423,14 @@ def cmd_remind(args: argparse.Namespace, library: Library) -> int:
             return _remind_desktop(reminder, reference)
         if args.plain or not full_screen_possible():
             return _remind_plain(args, reminder, routine, settings, recorder)
-        from stretchtimer.ui.app import make_app
-
-        app = make_app(
-            library=library,
-            mute=args.mute,
-            recorder=recorder,
-            voice=make_voice(args),
-            planner=lambda chosen, lead: plan_routine(chosen, lead, settings),
-            urgent_first=not urgent_signs_seen(),
-            ask_pain=settings.ask_pain,
-            mark_seen=mark_urgent_signs_seen,
+        return _full_screen(
+            args,
+            library,
+            recorder,
+            lambda chosen, lead: plan_routine(chosen, lead, settings),
+            settings.ask_pain,
             reminder=reminder,
         )
-        try:
-            app.run()
-        finally:
-            app.cancel_watchdog()
-        return app.return_code or ExitCode.OK
     finally:
         if recorder is not None:
             recorder.close()
@@ -540,27 +531,41 @@ def cmd_run(args: argparse.Namespace, library: Library) -> int:
                 ask_before=ask_pain,
                 ask=_ask if on_terminal else None,
             )
-        from stretchtimer.ui.app import make_app
-
-        app = make_app(
-            library=library,
-            plan=plan,
-            mute=args.mute,
-            recorder=recorder,
-            voice=make_voice(args),
-            planner=planner,
-            urgent_first=not urgent_signs_seen(),
-            ask_pain=ask_pain,
-            mark_seen=mark_urgent_signs_seen,
-        )
-        try:
-            app.run()
-        finally:
-            app.cancel_watchdog()
-        return app.return_code or ExitCode.OK
+        return _full_screen(args, library, recorder, planner, ask_pain, plan=plan)
     finally:
         if recorder is not None:
             recorder.close()
+
+
+def _full_screen(
+    args: argparse.Namespace,
+    library: Library,
+    recorder: HistoryRecorder | None,
+    planner: Callable[[Routine, Side], Plan],
+    ask_pain: bool,
+    plan: Plan | None = None,
+    reminder: Reminder | None = None,
+) -> int:
+    """Run the full-screen UI (a session, the picker, or reminders) to its exit code."""
+    from stretchtimer.ui.app import make_app
+
+    app = make_app(
+        library=library,
+        plan=plan,
+        mute=args.mute,
+        recorder=recorder,
+        voice=make_voice(args),
+        planner=planner,
+        urgent_first=not urgent_signs_seen(),
+        ask_pain=ask_pain,
+        mark_seen=mark_urgent_signs_seen,
+        reminder=reminder,
+    )
+    try:
+        app.run()
+    finally:
+        app.cancel_watchdog()
+    return app.return_code or ExitCode.OK
 
 
 def main(argv: list[str] | None = None) -> int:
