@@ -18,7 +18,7 @@ from stretchtimer.present.streams import is_terminal
 from stretchtimer.remind.desktop import DesktopAlerts
 from stretchtimer.remind.places import terminal_command, tmux_message
 
-ELSEWHERE_EVERY = 60.0
+ELSEWHERE_EVERY = 300.0
 """Seconds between looks at the history for a session finished elsewhere."""
 KEYS_HELP = "Enter or s: start it now, z: snooze 10 min, k: skip, q: stop reminding"
 

@@ -15,8 +15,9 @@ from stretchtimer.core.schedule import Change, Status
 from stretchtimer.present.reminder import Reminder
 from stretchtimer.ui.messages import BreakChosen, BreakDue
 
-ELSEWHERE_EVERY = 60.0
-"""Seconds between looks at the history for a session finished elsewhere."""
+ELSEWHERE_EVERY = 300.0
+"""Seconds between looks at the history for a session finished elsewhere (a wait reset a few
+minutes late costs nothing; a look a minute costs the waiting screen a thread and a query)."""
 
 
 class RemindScreen(Screen[None]):
@@ -102,7 +103,8 @@ class RemindScreen(Screen[None]):
         for selector, text in texts.items():
             if self._shown.get(selector) != text:
                 self._shown[selector] = text
-                self.query_one(selector, Static).update(text)  # (a Label is a Static)
+                # full-width lines (stretchtimer.tcss): new text never moves anything else
+                self.query_one(selector, Static).update(text, layout=False)
         if due != self.has_class("-due"):
             self.set_class(due, "-due")
             self.refresh_bindings()
