@@ -40,6 +40,8 @@ from stretchtimer.ui.screens.summary import SummaryScreen
 BIN = Path(sys.executable).parent
 TINY = "title: Tiny\ndefaults:\n  prepare: 1\nsteps:\n  - exercise: knee-to-chest\n" \
     "    variant: double\n    hold: 2\n"
+ONE_SECOND = "title: Tiny\ndefaults:\n  prepare: 0\nsteps:\n  - exercise: knee-to-chest\n" \
+    "    variant: double\n    hold: 1\n"
 T0 = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
 
 
@@ -286,7 +288,7 @@ def test_in_tmux_a_break_comes_due_and_start_runs_the_routine(
 ) -> None:
     """The installed command in a real terminal: a 5-second interval comes due, s starts the
     routine right there, Enter on its summary returns to waiting with the break counted."""
-    routine = write(tmp_path, "tiny.yaml", TINY)
+    routine = write(tmp_path, "tiny.yaml", ONE_SECOND)  # the interval is what takes time
     exe = shutil.which("stretchtimer", path=str(BIN))
     tmux = Tmux(tmp_path / "tmux.sock")
     env = f"STRETCHTIMER_HOME={private_home} TERM=xterm-256color DBUS_SESSION_BUS_ADDRESS=none"
