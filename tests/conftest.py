@@ -41,3 +41,10 @@ def write(folder: Path, name: str, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
 
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slow tests (real terminals, real sound: mostly waiting in real time) go first, so
+    the workers start them at once and do the quick ones while they wait, rather than finding
+    them at the end of the queue, where the whole run would wait for them."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
