@@ -226,7 +226,8 @@ class SessionScreen(Screen[None]):
             self.query_one("#far-phase", BigText).show(word if can_draw(word) else "")
         if changed("breath") or changed("breath_count"):
             self.set_class(bool(v.breath), "-breathing")
-            shown = f"{v.breath}   {v.breath_count}" if v.breath_count else v.breath
+            # the count first: on a narrow terminal the article's words are what is cut
+            shown = f"{v.breath_count}: {v.breath}" if v.breath_count else v.breath
             self.query_one("#breath", Label).update(shown)
         if changed("breath_fill"):
             self.query_one("#breath-fill", ProgressLine).show(v.breath_fill)
