@@ -18,8 +18,6 @@ from stretchtimer.present.streams import is_terminal
 from stretchtimer.remind.desktop import DesktopAlerts
 from stretchtimer.remind.places import terminal_command, tmux_message
 
-ELSEWHERE_EVERY = 300.0
-"""Seconds between looks at the history for a session finished elsewhere."""
 KEYS_HELP = "Enter or s: start it now, z: snooze 10 min, k: skip, q: stop reminding"
 
 
@@ -51,7 +49,6 @@ def run_plain_reminder(
     schedule = reminder.schedule
     reminder.load_counts()
     print(f"Reminding: {reminder.about()}. {reminder.headline()}. Ctrl+C to stop.", file=out)
-    since_history = 0.0
     try:
         while True:
             change = schedule.check()
@@ -63,11 +60,8 @@ def run_plain_reminder(
                     tmux_message(f"stretchtimer: {reminder.due_message()}")
                 print(_change_line(change, reminder), file=out, flush=True)
             wait = schedule.next_look()
-            since_history += wait
-            if since_history >= ELSEWHERE_EVERY:
-                since_history = 0.0
-                if reminder.session_elsewhere():
-                    print(f"A session finished: {reminder.headline()}.", file=out, flush=True)
+            if reminder.history_look_due(wait) and reminder.session_elsewhere():
+                print(f"A session finished: {reminder.headline()}.", file=out, flush=True)
             line = _read_line(keys, wait, sleep)
             if line is None:
                 continue
@@ -143,7 +137,6 @@ async def run_desktop_reminder(
         acted.set()
 
     print(f"Reminding: {reminder.about()}. {reminder.headline()}.", file=out, flush=True)
-    since_history = 0.0
     while True:
         change = schedule.check()
         if change is Change.DUE:
@@ -165,11 +158,8 @@ async def run_desktop_reminder(
         if change is not None:
             print(_change_line(change, reminder, keys=False), file=out, flush=True)
         wait = schedule.next_look()
-        since_history += wait
-        if since_history >= ELSEWHERE_EVERY:
-            since_history = 0.0
-            if await asyncio.to_thread(reminder.session_elsewhere):
-                await alerts.clear()
+        if reminder.history_look_due(wait) and await asyncio.to_thread(reminder.session_elsewhere):
+            await alerts.clear()
         acted.clear()
         try:
             await asyncio.wait_for(acted.wait(), wait)

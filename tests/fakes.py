@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from stretchtimer.core.model import (
@@ -14,6 +15,7 @@ from stretchtimer.core.model import (
     Step,
     Variant,
 )
+from stretchtimer.core.schedule import Schedule, Window
 
 
 class FakeClock:
@@ -73,3 +75,30 @@ class RecordingPlayer:
     def failed(self) -> bool:
         """Never fails after starting."""
         return False
+
+
+class Clocks:
+    """A reminder schedule's three clocks, moved together by the test: monotonic, boot (runs
+    on while the machine sleeps) and the local wall clock."""
+
+    def __init__(self, wall: datetime) -> None:
+        self.mono = 100.0
+        self.boot = 5000.0
+        self.wall = wall
+
+    def run(self, seconds: float) -> None:
+        """Time passes with the machine awake."""
+        self.mono += seconds
+        self.boot += seconds
+        self.wall += timedelta(seconds=seconds)
+
+    def sleep(self, seconds: float) -> None:
+        """The machine is suspended: the monotonic clock stands still."""
+        self.boot += seconds
+        self.wall += timedelta(seconds=seconds)
+
+    def schedule(self, every: float, window: Window | None = None) -> Schedule:
+        """A schedule on these clocks (any time of day unless `window` says otherwise)."""
+        return Schedule(
+            every, window or Window(), lambda: self.mono, lambda: self.boot, lambda: self.wall
+        )

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from apphelp import advance, drive, text
 from conftest import write
-from fakes import FakeClock, RecordingPlayer
+from fakes import Clocks, FakeClock, RecordingPlayer
 from textual.pilot import Pilot
 from tmuxhelp import Tmux
 
@@ -45,30 +45,11 @@ ONE_SECOND = "title: Tiny\ndefaults:\n  prepare: 0\nsteps:\n  - exercise: knee-t
 T0 = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
 
 
-class Clocks:
-    """The schedule's monotonic and boot clocks, and a wall clock, moved together."""
-
-    def __init__(self) -> None:
-        self.mono = 10.0
-        self.boot = 10.0
-        self.wall = datetime(2026, 11, 24, 10, 0)
-
-    def run(self, seconds: float) -> None:
-        from datetime import timedelta
-
-        self.mono += seconds
-        self.boot += seconds
-        self.wall += timedelta(seconds=seconds)
-
-
 def reminder_for(routine: str, every: float, recorder: HistoryRecorder | None = None) -> tuple[
     Reminder, Clocks
 ]:
-    clocks = Clocks()
-    schedule = Schedule(
-        every, Window(), lambda: clocks.mono, lambda: clocks.boot, lambda: clocks.wall
-    )
-    return Reminder(schedule, routine, f"{every:.0f}s", recorder), clocks
+    clocks = Clocks(datetime(2026, 11, 24, 10, 0))
+    return Reminder(clocks.schedule(every), routine, f"{every:.0f}s", recorder), clocks
 
 
 def test_the_waiting_screen_through_a_break(tmp_path: Path) -> None:

@@ -6,34 +6,11 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 import pytest
+from fakes import Clocks
 
 from stretchtimer.core.schedule import Change, Schedule, Status, Window, parse_window
 
 MONDAY_9 = datetime(2026, 11, 23, 9, 0)  # a Monday, local time
-ALWAYS = Window()
-
-
-class Clocks:
-    """A monotonic clock, a boot clock (runs on in sleep) and a wall clock, moved together."""
-
-    def __init__(self, wall: datetime = MONDAY_9) -> None:
-        self.mono = 100.0
-        self.boot = 5000.0
-        self.wall = wall
-
-    def run(self, seconds: float) -> None:
-        """Time passes with the machine awake."""
-        self.mono += seconds
-        self.boot += seconds
-        self.wall += timedelta(seconds=seconds)
-
-    def sleep(self, seconds: float) -> None:
-        """The machine is suspended: the monotonic clock stands still."""
-        self.boot += seconds
-        self.wall += timedelta(seconds=seconds)
-
-    def schedule(self, every: float, window: Window = ALWAYS) -> Schedule:
-        return Schedule(every, window, lambda: self.mono, lambda: self.boot, lambda: self.wall)
 
 
 def run_checks(clocks: Clocks, schedule: Schedule, seconds: int, step: int = 30) -> list[Change]:
@@ -49,7 +26,7 @@ def run_checks(clocks: Clocks, schedule: Schedule, seconds: int, step: int = 30)
 
 def test_a_break_comes_due_after_each_interval_once() -> None:
     """Every 50 minutes: due once at 50, not again until dealt with; skip waits a whole one."""
-    clocks = Clocks()
+    clocks = Clocks(MONDAY_9)
     s = clocks.schedule(50 * 60)
     assert s.remaining() == 3000
     assert run_checks(clocks, s, 49 * 60) == []
@@ -61,7 +38,7 @@ def test_a_break_comes_due_after_each_interval_once() -> None:
 
 
 def test_snooze_asks_again_after_ten_minutes() -> None:
-    clocks = Clocks()
+    clocks = Clocks(MONDAY_9)
     s = clocks.schedule(600)
     assert run_checks(clocks, s, 600) == [Change.DUE]
     s.snooze(600)
@@ -85,7 +62,7 @@ def test_hours_and_days_on_the_wall_clock() -> None:
 def test_a_session_finished_elsewhere_resets_the_wait() -> None:
     """A session that ended after the wait began (in another terminal, say) starts it afresh;
     one that ended before does not."""
-    clocks = Clocks()
+    clocks = Clocks(MONDAY_9)
     s = clocks.schedule(3000)
     run_checks(clocks, s, 1200)
     assert not s.session_finished(MONDAY_9 - timedelta(minutes=5))
@@ -99,7 +76,7 @@ def test_a_suspend_longer_than_the_interval_starts_afresh() -> None:
     reminder the moment the lid opens); asleep for ten minutes: the wait just resumes, with
     the sleep not counted. A look that comes a whole short interval later (the screen sleeps
     until the break is due) is no absence."""
-    clocks = Clocks()
+    clocks = Clocks(MONDAY_9)
     s = clocks.schedule(3000)
     run_checks(clocks, s, 1200)
     clocks.sleep(600)
@@ -114,7 +91,7 @@ def test_a_suspend_longer_than_the_interval_starts_afresh() -> None:
 
 
 def test_next_look_wakes_only_when_the_minutes_shown_change() -> None:
-    clocks = Clocks()
+    clocks = Clocks(MONDAY_9)
     s = clocks.schedule(600)
     clocks.run(15)  # 585 s left: shown as 10 min until 540 s
     assert s.next_look() == pytest.approx(45.01)

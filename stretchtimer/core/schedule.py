@@ -150,9 +150,7 @@ class Schedule:
         """A session finished at `ended` (here or anywhere the history saw): if that is after
         the wait began, the wait starts afresh. Returns whether it did."""
         if ended.astimezone() > self.waiting_since.astimezone():  # (naive: local time)
-            self.restart()
-            if self.status is Status.DUE:
-                self.status = Status.WAITING
+            self.restart()  # (a break that was due is not any more)
             return True
         return False
 

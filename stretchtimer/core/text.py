@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 _CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
@@ -19,6 +20,15 @@ def slugify(text: str) -> str:
     text = text.translate(_DASHES).lower()
     text = re.sub(r"[^a-z0-9]+", "-", text)
     return text.strip("-")
+
+
+def id_matches(name: str, ids: Sequence[str]) -> list[str]:
+    """The ids `name` can mean (a variant named in a routine or in frontmatter): the one it is
+    (as a slug), else every id it begins. One match is a hit; more are ambiguous."""
+    wanted = slugify(name)
+    if wanted in ids:
+        return [wanted]
+    return [i for i in ids if wanted and i.startswith(wanted)]
 
 
 @lru_cache(maxsize=4096)  # the same few headings and labels recur in every article

@@ -38,6 +38,10 @@ class SessionRow:
         return asdict(self)
 
 
+BREAK_KINDS = ("due", "taken", "snoozed", "skipped")
+"""What can become of a reminder's break (the store's CHECK says the same)."""
+
+
 @dataclass(frozen=True)
 class BreakRow:
     """One reminder break: when it came due, or what the user did with it."""

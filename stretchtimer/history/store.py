@@ -17,7 +17,7 @@ from stretchtimer.core.model import Side
 from stretchtimer.core.streaks import local_day, streaks
 from stretchtimer.core.text import utf8_name
 from stretchtimer.history.errors import HistoryError
-from stretchtimer.history.row import BreakRow, SessionRow
+from stretchtimer.history.row import BREAK_KINDS, BreakRow, SessionRow
 
 LOCK_WAIT = 5.0
 """Seconds to wait for another process's lock before giving up on the history (the default:
@@ -406,7 +406,7 @@ class History:
 
     def break_counts(self, day: date, tz: tzinfo | None = None) -> dict[str, int]:
         """How many breaks came due, were taken, snoozed and skipped on a local day."""
-        counts = dict.fromkeys(("due", "taken", "snoozed", "skipped"), 0)
+        counts = dict.fromkeys(BREAK_KINDS, 0)
         for at, kind in self.conn.execute("SELECT at_utc, kind FROM breaks"):
             if local_day(at, tz) == day:
                 counts[kind] = counts.get(kind, 0) + 1

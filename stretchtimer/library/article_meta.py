@@ -10,7 +10,7 @@ from typing import Any
 
 from stretchtimer.core.errors import InputError, Problem
 from stretchtimer.core.model import POSITIONS, Pace
-from stretchtimer.core.text import one_line, slugify
+from stretchtimer.core.text import id_matches, one_line
 from stretchtimer.library.durations import PACE_HELP, parse_pace
 
 REGIONS = ("low-back", "neck")
@@ -95,11 +95,8 @@ class _Reader:
 
 
 def _resolve(name: str, variant_ids: list[str]) -> str | None:
-    """The variant id `name` means: itself, or the one id it begins."""
-    wanted = slugify(name)
-    found = [v for v in variant_ids if v == wanted] or [
-        v for v in variant_ids if wanted and v.startswith(wanted)
-    ]
+    """The variant id `name` means, if it means exactly one."""
+    found = id_matches(name, variant_ids)
     return found[0] if len(found) == 1 else None
 
 

@@ -21,7 +21,8 @@ from stretchtimer.library import nodes
 MAX_ENTRIES = 2_000
 """Articles (and, apart, routines) kept at most: the most recently used survive."""
 _LOADER = (
-    "core/model.py", "library/articles.py", "library/article_meta.py", "library/durations.py",
+    "core/model.py", "core/text.py", "library/articles.py", "library/article_meta.py",
+    "library/durations.py",
     "library/markdown.py", "library/nodes.py", "library/yamlsafe.py", "library/parse_cache.py",
 )
 """The sources whose change can change what the cache holds (paths in the package)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
@@ -20,36 +21,32 @@ def bundled_dir(kind: str) -> Path:
     return inside if inside.is_dir() else _PACKAGE.parent / kind
 
 
-def config_dir() -> Path:
-    """The user's config directory (holds `routines/` and `content/`)."""
+def _user_path(name: str, platform_dir: Callable[..., str]) -> Path:
+    """`STRETCHTIMER_HOME/name` when that is set, else the platform's own directory."""
     home = os.environ.get(HOME_ENV)
     if home:
-        return Path(home) / "config"
-    return Path(platformdirs.user_config_dir("stretchtimer", appauthor=False))
+        return Path(home) / name
+    return Path(platform_dir("stretchtimer", appauthor=False))
+
+
+def config_dir() -> Path:
+    """The user's config directory (holds `routines/` and `content/`)."""
+    return _user_path("config", platformdirs.user_config_dir)
 
 
 def data_dir() -> Path:
     """The user's data directory (holds the history database)."""
-    home = os.environ.get(HOME_ENV)
-    if home:
-        return Path(home) / "data"
-    return Path(platformdirs.user_data_dir("stretchtimer", appauthor=False))
+    return _user_path("data", platformdirs.user_data_dir)
 
 
 def cache_dir() -> Path:
     """The user's cache directory (spoken phrases): anything in it can be made again."""
-    home = os.environ.get(HOME_ENV)
-    if home:
-        return Path(home) / "cache"
-    return Path(platformdirs.user_cache_dir("stretchtimer", appauthor=False))
+    return _user_path("cache", platformdirs.user_cache_dir)
 
 
 def state_dir() -> Path:
     """The user's state directory (what the program has already shown them)."""
-    home = os.environ.get(HOME_ENV)
-    if home:
-        return Path(home) / "state"
-    return Path(platformdirs.user_state_dir("stretchtimer", appauthor=False))
+    return _user_path("state", platformdirs.user_state_dir)
 
 
 def user_dir(kind: str) -> Path:

@@ -7,7 +7,7 @@ from pathlib import Path
 from stretchtimer.core.errors import InputError, Problem
 from stretchtimer.core.model import Exercise, Pace, Routine, Step, Variant
 from stretchtimer.core.plan import plan
-from stretchtimer.core.text import did_you_mean, is_slug, one_line, slugify
+from stretchtimer.core.text import did_you_mean, id_matches, is_slug, one_line, slugify
 from stretchtimer.library.durations import (
     PACE_HELP,
     DurationError,
@@ -123,13 +123,11 @@ class _Checker:
             return None
         wanted = slugify(str(node.value))
         ids = [v.id for v in exercise.variants]
-        if wanted in ids:
-            return exercise.variant(wanted)
-        matches = [v for v in exercise.variants if wanted and v.id.startswith(wanted)]
+        matches = id_matches(wanted, ids)
         if len(matches) == 1:
-            return matches[0]
+            return exercise.variant(matches[0])
         if len(matches) > 1:
-            names = ", ".join(v.id for v in matches)
+            names = ", ".join(matches)
             self.add(
                 node, f"{where}variant '{node.value}' of '{exercise.id}' could be any of: {names}"
             )

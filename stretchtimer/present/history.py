@@ -6,11 +6,10 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from stretchtimer.core.text import join_seconds, one_line
-from stretchtimer.history.row import BreakRow, SessionRow
+from stretchtimer.history.row import BREAK_KINDS, BreakRow, SessionRow
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What a spreadsheet reads as the start of a formula (OWASP's CSV injection guidance)."""
-BREAK_KINDS = ("due", "taken", "snoozed", "skipped")
 SHADES = " ░▒▓█"
 """Heat-map shades, light to dark (index 0 is unused: a day without minutes shows `-`)."""
 

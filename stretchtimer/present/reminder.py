@@ -10,13 +10,16 @@ from typing import TYPE_CHECKING
 
 from stretchtimer.core.schedule import DAY_NAMES, Schedule, Status, Window
 from stretchtimer.core.text import one_line
+from stretchtimer.history.row import BREAK_KINDS
 
 if TYPE_CHECKING:  # SQLite loads only where a history is opened
     from stretchtimer.history.recorder import HistoryRecorder
 
 SNOOZE = 10 * 60
 """Seconds a snooze puts a break off."""
-KINDS = ("due", "taken", "snoozed", "skipped")
+HISTORY_EVERY = 300.0
+"""Seconds between looks at the history for a session finished elsewhere (a wait reset a few
+minutes late costs nothing; a look costs a thread and a query)."""
 
 
 def window_text(window: Window) -> str:
@@ -53,8 +56,9 @@ class Reminder:
         self.recorder = recorder
         self.today = today
         self.day = today()
-        self.counts = dict.fromkeys(KINDS, 0)
+        self.counts = dict.fromkeys(BREAK_KINDS, 0)
         """Today's breaks by what became of them."""
+        self._since_history = 0.0
 
     def load_counts(self) -> None:
         """Today's counts from the history (a reminder restarted today goes on counting);
@@ -63,13 +67,13 @@ class Reminder:
             return
         counts = self.recorder.query(lambda h: h.break_counts(self.today()))
         if isinstance(counts, dict):
-            self.counts = {k: int(counts.get(k, 0)) for k in KINDS}
+            self.counts = {k: int(counts.get(k, 0)) for k in BREAK_KINDS}
 
     def note(self, kind: str) -> None:
         """A break came due, or was taken, snoozed or skipped: counted and recorded."""
         if self.today() != self.day:
             self.day = self.today()
-            self.counts = dict.fromkeys(KINDS, 0)
+            self.counts = dict.fromkeys(BREAK_KINDS, 0)
         self.counts[kind] += 1
         if self.recorder is not None:
             self.recorder.record_break(kind, self.routine)
@@ -89,6 +93,15 @@ class Reminder:
     def skip(self) -> None:
         self.note("skipped")
         self.schedule.skip()
+
+    def history_look_due(self, waited: float) -> bool:
+        """Whether, `waited` seconds further on, it is time to look at the history again (every
+        HISTORY_EVERY seconds of waiting, whichever front end waits)."""
+        self._since_history += waited
+        if self._since_history < HISTORY_EVERY:
+            return False
+        self._since_history = 0.0
+        return True
 
     def session_elsewhere(self) -> bool:
         """Whether a session finished since the wait began (in any process: the history says

@@ -15,10 +15,6 @@ from stretchtimer.core.schedule import Change, Status
 from stretchtimer.present.reminder import Reminder
 from stretchtimer.ui.messages import BreakChosen, BreakDue
 
-ELSEWHERE_EVERY = 300.0
-"""Seconds between looks at the history for a session finished elsewhere (a wait reset a few
-minutes late costs nothing; a look a minute costs the waiting screen a thread and a query)."""
-
 
 class RemindScreen(Screen[None]):
     """Waiting for the next break."""
@@ -34,7 +30,6 @@ class RemindScreen(Screen[None]):
         super().__init__()
         self.reminder = reminder
         self._timer: Timer | None = None
-        self._since_history = 0.0
         self._shown: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
@@ -67,9 +62,7 @@ class RemindScreen(Screen[None]):
             self.notify("Welcome back: the wait for the next break starts afresh.")
         self.show()
         wait = self.reminder.schedule.next_look()
-        self._since_history += wait
-        if self._since_history >= ELSEWHERE_EVERY:
-            self._since_history = 0.0
+        if self.reminder.history_look_due(wait):
             self.run_worker(
                 self.reminder.session_elsewhere, thread=True, group="elsewhere", exit_on_error=False
             )
