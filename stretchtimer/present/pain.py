@@ -9,6 +9,10 @@ from stretchtimer.core.model import Routine
 
 REGION_WORDS = {"low-back": "does your lower back", "neck": "do your neck and shoulders"}
 SCALE = "0 (no pain) to 10 (worst imaginable)"
+KEYS_HINT = "Press a number (1 then 0 for 10), or Enter to skip."
+"""How to answer on a screen (PainKeys)."""
+ONE_WAITING = "1... press 0 for 10, or Enter for 1."
+"""Said while a 1 waits to see whether it begins a 10."""
 
 
 def routine_region(routine: Routine) -> str:

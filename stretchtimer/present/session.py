@@ -199,7 +199,8 @@ def done_text(session: Session) -> str:
     done = len({plan.segments[i].step_index for i in session.completed & working})
     total = plan.step_count
     noun = "exercise" if total == 1 else "exercises"
-    text = f"{done} of {total} {noun}, {held_text(session)[0].lower()}{held_text(session)[1:]}"
+    held = held_text(session)
+    text = f"{done} of {total} {noun}, {held[:1].lower()}{held[1:]}"
     skipped = len((session.skipped - session.completed) & working)
     if skipped:
         text += f" ({skipped} hold{'s' * (skipped != 1)} skipped)"

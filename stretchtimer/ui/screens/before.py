@@ -10,7 +10,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from stretchtimer.core.model import Plan
-from stretchtimer.present.pain import PainKeys, pain_question, routine_region
+from stretchtimer.present.pain import (
+    KEYS_HINT,
+    ONE_WAITING,
+    PainKeys,
+    pain_question,
+    routine_region,
+)
 from stretchtimer.present.urgent import urgent_text
 from stretchtimer.ui.messages import ReadyToStart
 
@@ -47,8 +53,7 @@ class BeforeScreen(Screen[None]):
                 )
             if self.ask_pain:
                 yield Static(
-                    f"{pain_question(self.pain_region, 'before')} Press a number (1 then 0 for "
-                    "10), or Enter to skip.",
+                    f"{pain_question(self.pain_region, 'before')} {KEYS_HINT}",
                     id="pain-before",
                     markup=False,
                 )
@@ -64,7 +69,7 @@ class BeforeScreen(Screen[None]):
         score = self.keys.digit(digit)
         question = self.query_one("#pain-before", Static)
         if score is None:
-            question.update("1... press 0 for 10, or Enter for 1.")
+            question.update(ONE_WAITING)
         else:
             self.pain = score
             question.update(f"Noted: {score} of 10 before you start. Press Enter to start.")

@@ -15,7 +15,14 @@ from textual.worker import Worker, WorkerState
 
 from stretchtimer.core.engine import Session
 from stretchtimer.core.exit_codes import ExitCode
-from stretchtimer.present.pain import PainKeys, pain_change, pain_question, routine_region
+from stretchtimer.present.pain import (
+    KEYS_HINT,
+    ONE_WAITING,
+    PainKeys,
+    pain_change,
+    pain_question,
+    routine_region,
+)
 from stretchtimer.present.session import NOT_COUNTED, done_text
 from stretchtimer.ui.messages import PainGiven, SessionDone
 
@@ -59,8 +66,7 @@ class SummaryScreen(Screen[None]):
             streak.display = False  # until the history says there is one
             yield streak
             yield Static(  # a Static wraps: the question is never cut off
-                f"{pain_question(self.pain_region, 'after')} Press a number (1 then 0 for 10), "
-                "or Enter to skip.",
+                f"{pain_question(self.pain_region, 'after')} {KEYS_HINT}",
                 id="pain-now",
                 markup=False,
             )
@@ -94,9 +100,7 @@ class SummaryScreen(Screen[None]):
         """A number key: the score now, or the 1 that may begin a 10."""
         score = self.keys.digit(digit)
         if score is None:
-            self.query_one("#pain-now", Static).update(
-                "1... press 0 for 10, or Enter for 1."
-            )
+            self.query_one("#pain-now", Static).update(ONE_WAITING)
         else:
             self.record(score)
 
