@@ -40,7 +40,7 @@ class PainScreen(Screen[None]):
         easier = easier_ways(seg)
         with VerticalScroll(id="pain"):
             yield Label("Stopped: this hurts", id="pain-title", markup=False)
-            yield Label(f"During {where}", id="pain-where", markup=False)
+            yield Static(f"During {where}", id="pain-where", markup=False)  # it wraps
             yield Label("Stop this exercise if you notice:", classes="pain-heading", markup=False)
             yield Static(flags, id="pain-flags", markup=False)
             yield Label("What to do", classes="pain-heading", markup=False)
