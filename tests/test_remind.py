@@ -147,6 +147,7 @@ def test_plain_reminding_prints_a_line_when_something_happens(tmp_path: Path) ->
     assert max(naps) <= 60.02  # it sleeps until what it would say changes, a minute at most
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not shutil.which("dbus-run-session"), reason="dbus-run-session is missing")
 def test_a_notification_on_a_real_session_bus_and_its_start_button() -> None:
     """Through a private D-Bus session bus, a notification server of the test's own receives
@@ -318,7 +319,7 @@ def test_desktop_mode_start_opens_a_terminal_running_the_routine(tmp_path: Path)
 
     terminal = stand_in(tmp_path, "my-terminal")
     reminder = Reminder(
-        Schedule(1, Window(), time.monotonic, time.monotonic, datetime.now),
+        Schedule(0.1, Window(), time.monotonic, time.monotonic, datetime.now),
         "desk-break",
         "1s",
         None,
