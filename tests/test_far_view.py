@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from apphelp import advance, build, drive
+from rich.style import Style
 from textual.color import Color
 from textual.pilot import Pilot
 from textual.widget import Widget
@@ -63,6 +64,29 @@ def test_big_text_draws_and_fits() -> None:
     assert scale_for("x", 100, 100) == 0  # no glyph: nothing drawn
 
 
+def drawn_style(big: BigText) -> Style | None:
+    """The style the big text's first drawn row really has."""
+    row = next(strip for strip in big.strips() if strip.text.strip())
+    return next(iter(row)).style
+
+
+def test_big_text_follows_a_change_of_colour() -> None:
+    """The far view's strips are kept while the text stays; a new colour (another theme, with
+    the same digits showing) is drawn at once, not the old one."""
+    app, clock, _ = build()
+
+    async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
+        advance(app, clock, 8)
+        await pilot.pause()
+        big = app.screen.query_one("#far-count", BigText)
+        dark = drawn_style(big)
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert drawn_style(big) != dark and drawn_style(big) == big.rich_style
+
+    drive(app, scenario, size=(120, 34))
+
+
 def _contrast(a: Color, b: Color) -> float:
     def lum(c: Color) -> float:
         def ch(v: int) -> float:
@@ -90,9 +114,11 @@ def test_every_phase_colour_meets_wcag_aa(theme: str) -> None:
             else:
                 advance(app, clock, seconds)
             await pilot.pause()
-            for selector in ("#phase", "#far-phase", "#side", "#countdown", "#flags"):
+            for selector in ("#phase", "#far-phase", "#far-count", "#side", "#countdown", "#flags"):
                 widget: Widget = app.screen.query_one(selector)
                 style = widget.rich_style  # what is really drawn, inherited colours included
+                if isinstance(widget, BigText):  # its own strips, kept while the text stays
+                    style = drawn_style(widget) or style
                 assert style.color is not None and style.bgcolor is not None
                 color = Color.from_rich_color(style.color)
                 background = Color.from_rich_color(style.bgcolor)

@@ -171,13 +171,16 @@ class SessionScreen(Screen[None]):
         if session.state is State.FINISHED:
             # The end is drawn at once ("0:00", ROUTINE COMPLETE); the summary,
             # a whole new screen (about 30 ms to build and paint), follows it.
+            # In the far view the small phase label is hidden and the big side line is a
+            # fixed size: neither needs a new layout (which would repaint every row).
             final = view(session)
+            far = self.has_class("-far")
             with self.app.batch_update():
                 self.query_one("#countdown", Digits).update(final.countdown)
-                self.query_one("#phase", Label).update(final.phase.upper())
+                self.query_one("#phase", Label).update(final.phase.upper(), layout=not far)
                 self.query_one("#far-count", BigText).show(final.countdown)
                 self.query_one("#far-phase", BigText).show("DONE")
-                self.query_one("#far-side", Label).update(final.phase.upper())
+                self.query_one("#far-side", Label).update(final.phase.upper(), layout=False)
             if FINAL_FRAME > 0:
                 self.set_timer(FINAL_FRAME, lambda: self.post_message(SessionFinished(session)))
             else:
