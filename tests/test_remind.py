@@ -147,6 +147,40 @@ def test_plain_reminding_prints_a_line_when_something_happens(tmp_path: Path) ->
     assert max(naps) <= 60.02  # it sleeps until what it would say changes, a minute at most
 
 
+@pytest.mark.parametrize(
+    ("typed", "said", "counts"),
+    [
+        ("z", "Snoozed: Next break in 10 min.", "0 taken, 1 snoozed, 0 skipped"),
+        ("k", "Skipped: Next break in 5 min.", "0 taken, 0 snoozed, 1 skipped"),
+        ("s", "Today: 1 taken, 0 snoozed, 0 skipped. Next break in 5 min.", "1 taken"),
+    ],
+)
+def test_plain_reminding_takes_a_key_typed_on_a_terminal(
+    typed: str, said: str, counts: str
+) -> None:
+    """--plain in a terminal: with a break due, z and Enter snoozes it, k skips it, s starts
+    the routine there; q stops."""
+    reminder, clocks = reminder_for("desk-break", 300)
+    clocks.run(300)  # due at the first look
+    master, slave = os.openpty()
+    os.write(master, f"{typed}\nq\n".encode())
+    ran: list[int] = []
+
+    def run_routine() -> int:
+        ran.append(1)
+        return 0
+
+    out = io.StringIO()
+    with open(slave, encoding="utf-8") as keys:
+        code = run_plain_reminder(reminder, run_routine, out, stdin=keys)
+    os.close(master)
+    lines = out.getvalue().splitlines()
+    assert code == 0 and lines[1].startswith("Time for a stretch break")
+    assert lines[2] == said, lines
+    assert counts in reminder.today_text()
+    assert ran == ([1] if typed == "s" else [])
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not shutil.which("dbus-run-session"), reason="dbus-run-session is missing")
 def test_a_notification_on_a_real_session_bus_and_its_start_button() -> None:
