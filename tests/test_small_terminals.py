@@ -51,6 +51,27 @@ def test_red_flags_and_the_x_and_q_keys_stay(size: tuple[int, int]) -> None:
     drive(app, scenario, size=size)
 
 
+@pytest.mark.parametrize("width", [60, 80, 90, 100, 160])
+def test_the_footer_keys_are_never_covered(width: int) -> None:
+    """The palette's hint never covers a key (at 60 to 99 columns it would); from 80 columns
+    every key is drawn whole, and the hint comes back where it fits beside them."""
+    app, clock, _ = build()
+
+    async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
+        advance(app, clock, 8)
+        await pilot.pause()
+        await pilot.pause()
+        drawn = [k for k in app.screen.query("FooterKey") if k.display and k.region.width]
+        hint = [k for k in drawn if k.has_class("-command-palette")]
+        keys = [k for k in drawn if k not in hint]
+        assert not [(h, k) for h in hint for k in keys if h.region.overlaps(k.region)]
+        if width >= 80:
+            assert all(k.region.right <= width for k in keys)
+        assert bool(hint) == (width >= 100)
+
+    drive(app, scenario, size=(width, 30))
+
+
 def test_too_small_for_a_countdown_says_so() -> None:
     """At 28x8 the screen says the size it needs; the keys still work (x stops, exit 1)."""
     app, clock, _ = build()

@@ -62,6 +62,12 @@ class SessionScreen(Screen[None]):
     100x30 tmux window's pane is 29 rows under its status line)."""
     MIN_SIZE = (30, 10)
     """Smaller than this (columns, rows), no countdown fits: the screen says so instead."""
+    FOOTER_ROOMY_FROM = 90
+    """From this width the footer's keys fit with their padding; below it they are packed
+    (packed, they fit whole from 80 columns; narrower, x and q come first and the edge cuts)."""
+    PALETTE_HINT_FROM = 100
+    """From this width `^p palette` fits beside the keys; narrower, it would cover them (ctrl+p
+    still opens it)."""
 
     def __init__(
         self, plan: Plan, clock: Clock, chimes: Chimes, voice: Voice | None = None
@@ -119,8 +125,9 @@ class SessionScreen(Screen[None]):
 
     def _begin(self) -> None:
         if not self.query(Footer):
-            width = self.size.width
-            self.mount(Footer(compact=width < 70, show_command_palette=width >= 50))
+            footer = Footer()
+            self._fit_footer(footer)
+            self.mount(footer)
             self.call_after_refresh(self.refresh_bindings)
         if self.session is not None and self.session.state is State.READY:
             if self.voice is not None:
@@ -148,8 +155,14 @@ class SessionScreen(Screen[None]):
                 f"{width}x{height}). x: this hurts, q: quit."
             )
         for footer in self.query(Footer):
-            footer.compact = width < 70
-            footer.show_command_palette = width >= 50
+            self._fit_footer(footer)
+
+    def _fit_footer(self, footer: Footer) -> None:
+        """Keys packed where they would not fit padded; the palette's hint only where it does
+        not cover them."""
+        width = self.size.width
+        footer.compact = width < self.FOOTER_ROOMY_FROM
+        footer.show_command_palette = width >= self.PALETTE_HINT_FROM
 
     def tick(self) -> None:
         """Look at the clock: play chimes for new events, redraw what changed, re-arm."""
