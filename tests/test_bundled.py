@@ -11,6 +11,7 @@ from stretchtimer.library import paths
 from stretchtimer.library.articles import load_article
 from stretchtimer.library.registry import Library
 from stretchtimer.library.routines import check_routine
+from stretchtimer.present.needs import needs_lines
 
 ARTICLES = sorted(paths.bundled_dir("content").glob("*.md"))
 ROUTINES = sorted(paths.bundled_dir("routines").glob("*.yaml"))
@@ -102,6 +103,7 @@ def test_the_desk_routines_stay_off_the_floor() -> None:
         if name == "desk-break":
             assert plan(routine).total_seconds >= 120
             assert not [e for s in routine.steps for e in s.variant.equipment]
+            assert needs_lines(routine)[0] == "You'll need: no equipment"
 
 
 def test_routines_never_get_up_and_down_for_no_reason() -> None:

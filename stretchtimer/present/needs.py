@@ -52,7 +52,7 @@ def needs_lines(routine: Routine) -> list[str]:
     (each only where the articles say)."""
     out = []
     gear = routine_equipment(routine)
-    out.append(f"You'll need: {needs_text(gear)}" if gear else "You'll need: nothing")
+    out.append(f"You'll need: {needs_text(gear)}" if gear else "You'll need: no equipment")
     positions = routine_positions(routine)
     if positions:
         out.append("Positions: " + ", then ".join(position_name(p) for p in positions))
