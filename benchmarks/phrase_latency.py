@@ -13,7 +13,7 @@ from benchmarks.latency import _plan
 from stretchtimer.sound.commands import CommandPlayer
 from stretchtimer.sound.speech import find_engine
 from stretchtimer.sound.voice import Voice, wav_seconds
-from stretchtimer.ui.app import make_app
+from stretchtimer.ui.app import StretchApp
 
 
 class TimedPlayer(CommandPlayer):
@@ -38,7 +38,7 @@ def phrase_latencies() -> list[float]:
         voice = Voice(engine, Path(tmp) / "phrases", cues=("hold", "switch", "complete"))
         voice.render(voice.plan(plan))
         player = TimedPlayer()
-        app = make_app(plan=plan, clock=time.monotonic, player=player, voice=voice)
+        app = StretchApp(plan=plan, clock=time.monotonic, player=player, voice=voice)
 
         async def run() -> None:
             async with app.run_test(size=(100, 30)) as pilot:

@@ -547,9 +547,9 @@ def _full_screen(
     reminder: Reminder | None = None,
 ) -> int:
     """Run the full-screen UI (a session, the picker, or reminders) to its exit code."""
-    from stretchtimer.ui.app import make_app
+    from stretchtimer.ui.app import StretchApp
 
-    app = make_app(
+    app = StretchApp(
         library=library,
         plan=plan,
         mute=args.mute,

@@ -13,7 +13,7 @@ from stretchtimer.core.model import Plan
 from stretchtimer.core.plan import plan as make_plan
 from stretchtimer.library.registry import Library
 from stretchtimer.library.routines import load_routine
-from stretchtimer.ui.app import StretchApp, make_app
+from stretchtimer.ui.app import StretchApp
 from stretchtimer.ui.screens import session as session_screen_module
 from stretchtimer.ui.screens.session import SessionScreen
 
@@ -29,7 +29,7 @@ def build(
 ) -> tuple[StretchApp, FakeClock, RecordingPlayer]:
     clock = FakeClock()
     player = RecordingPlayer(fail=fail)
-    app = make_app(plan=plan or quick_relief(), clock=clock, player=player)
+    app = StretchApp(plan=plan or quick_relief(), clock=clock, player=player)
     return app, clock, player
 
 

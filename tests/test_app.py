@@ -197,9 +197,9 @@ def test_picker_lists_routines_and_starts_one() -> None:
     """With no routine named, the picker lists each routine with its time; Enter starts it."""
     from fakes import FakeClock, RecordingPlayer
 
-    from stretchtimer.ui.app import make_app
+    from stretchtimer.ui.app import StretchApp
 
-    app = make_app(clock=FakeClock(), player=RecordingPlayer())
+    app = StretchApp(clock=FakeClock(), player=RecordingPlayer())
 
     async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
         await app.workers.wait_for_complete()  # the routines load in a worker

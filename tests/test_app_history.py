@@ -17,7 +17,7 @@ from stretchtimer.core.model import Side
 from stretchtimer.history.recorder import HistoryRecorder
 from stretchtimer.history.store import History
 from stretchtimer.library import paths
-from stretchtimer.ui.app import StretchApp, make_app
+from stretchtimer.ui.app import StretchApp
 from stretchtimer.ui.screens.progress import ProgressScreen
 
 NOW = datetime(2026, 11, 25, 18, 0, tzinfo=UTC)
@@ -67,7 +67,7 @@ def app_with_history() -> tuple[StretchApp, FakeClock, HistoryRecorder]:
     clock = FakeClock()
     notices: list[str] = []
     recorder = HistoryRecorder(history_at, notices.append)
-    app = make_app(plan=quick_relief(), clock=clock, player=RecordingPlayer(), recorder=recorder)
+    app = StretchApp(plan=quick_relief(), clock=clock, player=RecordingPlayer(), recorder=recorder)
     return app, clock, recorder
 
 
@@ -139,7 +139,7 @@ def test_progress_screen_tells_the_story(snap_compare: Any) -> None:
     seed_three_days()
     seed_pain()
     recorder = HistoryRecorder(history_at, lambda m: None)
-    app = make_app(clock=FakeClock(), player=RecordingPlayer(), recorder=recorder)
+    app = StretchApp(clock=FakeClock(), player=RecordingPlayer(), recorder=recorder)
 
     async def run_before(pilot: Any) -> None:
         await pilot.pause()
@@ -180,7 +180,7 @@ def test_picker_plans_with_the_next_lead_side() -> None:
     h.end(sid, "completed", 6, 70)
     h.close()
     recorder = HistoryRecorder(history_at, lambda m: None)
-    app = make_app(clock=FakeClock(), player=RecordingPlayer(), recorder=recorder)
+    app = StretchApp(clock=FakeClock(), player=RecordingPlayer(), recorder=recorder)
 
     async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
         await app.workers.wait_for_complete()  # the routines load in a worker

@@ -146,13 +146,13 @@ def test_the_screen_shows_controls_as_escapes(monkeypatch: pytest.MonkeyPatch) -
     from stretchtimer.core.plan import plan
     from stretchtimer.library.registry import Library
     from stretchtimer.library.routines import load_routine
-    from stretchtimer.ui.app import StretchApp, make_app
+    from stretchtimer.ui.app import StretchApp
 
     library_with("\x1b]0;pwned\x07 \x9b2J\rover", Path("."))
     lib = Library()
     routine, _ = load_routine(lib.find_routine("nasty"), lib)
     clock = FakeClock()
-    app = make_app(plan=plan(routine), clock=clock, player=RecordingPlayer())
+    app = StretchApp(plan=plan(routine), clock=clock, player=RecordingPlayer())
     seen: list[str] = []
 
     async def scenario(app: StretchApp, pilot: object) -> None:

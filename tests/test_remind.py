@@ -32,7 +32,7 @@ from stretchtimer.present.reminder import Reminder
 from stretchtimer.remind.desktop import DesktopAlerts
 from stretchtimer.remind.places import terminal_command, tmux_message
 from stretchtimer.reminding import run_desktop_reminder, run_plain_reminder
-from stretchtimer.ui.app import StretchApp, make_app
+from stretchtimer.ui.app import StretchApp
 from stretchtimer.ui.screens.remind import RemindScreen
 from stretchtimer.ui.screens.session import SessionScreen
 from stretchtimer.ui.screens.summary import SummaryScreen
@@ -60,7 +60,7 @@ def test_the_waiting_screen_through_a_break(tmp_path: Path) -> None:
     recorder = HistoryRecorder(lambda: History(paths.history_file()), lambda m: None)
     reminder, clocks = reminder_for(str(routine), 120, recorder)
     clock = FakeClock()
-    app = make_app(clock=clock, player=RecordingPlayer(), recorder=recorder, reminder=reminder)
+    app = StretchApp(clock=clock, player=RecordingPlayer(), recorder=recorder, reminder=reminder)
     rang: list[int] = []
     app.bell = lambda: rang.append(1)  # type: ignore[method-assign]
 

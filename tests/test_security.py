@@ -169,7 +169,7 @@ def test_markup_in_an_article_is_shown_literally(private_home: Path) -> None:
 
     from stretchtimer.core.plan import plan
     from stretchtimer.library.routines import load_routine
-    from stretchtimer.ui.app import make_app
+    from stretchtimer.ui.app import StretchApp
 
     write(
         paths.user_dir("content"),
@@ -181,7 +181,7 @@ def test_markup_in_an_article_is_shown_literally(private_home: Path) -> None:
     )
     library = Library()
     routine, _ = load_routine(library.find_routine(str(routine_path)), library)
-    app = make_app(plan=plan(routine), clock=FakeClock(), player=RecordingPlayer())
+    app = StretchApp(plan=plan(routine), clock=FakeClock(), player=RecordingPlayer())
 
     async def go() -> None:
         async with app.run_test() as pilot:

@@ -19,7 +19,7 @@ from stretchtimer.sound.chime import Chime
 from stretchtimer.sound.phrases import phrases, seconds_to_say
 from stretchtimer.sound.speech import find_engine
 from stretchtimer.sound.voice import Voice, wav_seconds
-from stretchtimer.ui.app import StretchApp, make_app
+from stretchtimer.ui.app import StretchApp
 
 
 class RecordingEngine:
@@ -125,7 +125,7 @@ def test_in_the_app_the_voice_follows_the_chime_and_counts_down(tmp_path: Path) 
     v.render(v.plan(quick_relief()))
     clock = FakeClock()
     player = RecordingPlayer()
-    app = make_app(plan=quick_relief(), clock=clock, player=player, voice=v)
+    app = StretchApp(plan=quick_relief(), clock=clock, player=player, voice=v)
     stem = {v.path_for(t).stem: t for t in v.plan(quick_relief())}
 
     def heard() -> list[str]:
@@ -157,7 +157,7 @@ def test_in_the_app_the_voice_follows_the_chime_and_counts_down(tmp_path: Path) 
 def test_v_switches_the_voice(tmp_path: Path) -> None:
     """v turns the voice off and on; with no engine there is no v."""
     v = voice(tmp_path)
-    app = make_app(plan=quick_relief(), clock=FakeClock(), player=RecordingPlayer(), voice=v)
+    app = StretchApp(plan=quick_relief(), clock=FakeClock(), player=RecordingPlayer(), voice=v)
 
     async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
         await pilot.press("v")

@@ -18,7 +18,7 @@ from stretchtimer.history.recorder import HistoryRecorder
 from stretchtimer.history.store import History
 from stretchtimer.library import paths
 from stretchtimer.plain import run_plain
-from stretchtimer.ui.app import StretchApp, make_app
+from stretchtimer.ui.app import StretchApp
 from stretchtimer.ui.screens.confirm import ConfirmScreen
 from stretchtimer.ui.screens.session import SessionScreen
 
@@ -34,7 +34,7 @@ def run(scenario: Scenario, picker: bool = False) -> tuple[int | None, list[str]
     clock = FakeClock()
     recorder = HistoryRecorder(lambda: History(paths.history_file()), lambda m: None)
     plan = None if picker else quick_relief()
-    app = make_app(plan=plan, clock=clock, player=RecordingPlayer(), recorder=recorder)
+    app = StretchApp(plan=plan, clock=clock, player=RecordingPlayer(), recorder=recorder)
 
     async def go() -> None:
         async with app.run_test(size=(80, 24)) as pilot:

@@ -77,7 +77,8 @@ def _exit_process(code: int) -> None:
 
 
 class StretchApp(App[int]):
-    """stretchtimer's full-screen UI."""
+    """stretchtimer's full-screen UI, as the CLI and the tests build it (the library, the
+    player and the clock default to the user's, the system's and the real one)."""
 
     CSS_PATH = "stretchtimer.tcss"
     TITLE = "stretchtimer"
@@ -88,7 +89,7 @@ class StretchApp(App[int]):
 
     def __init__(
         self,
-        library: Library,
+        library: Library | None = None,
         plan: Plan | None = None,
         clock: Clock = time.monotonic,
         player: Player | None = None,
@@ -121,10 +122,11 @@ class StretchApp(App[int]):
         self.voice = voice
         """Spoken cues (None: none); the session screens queue phrases, the app plays them."""
         self._voice_timer: Timer | None = None
-        self.library = library
+        self.library = library or Library()
         self.first_plan = plan
         self.clock = clock
         self.recorder = recorder
+        player = player if player is not None else default_player()  # the system's
         self.chimes = Chimes(player, bell=self.ring, notify=self._sound_notice, muted=mute)
         self.session: Session | None = None
         self.leaving = ExitCode.OK
@@ -478,35 +480,3 @@ class StretchApp(App[int]):
             ):  # (quitting is Textual's own Quit, which asks first: see action_quit)
                 yield SystemCommand(title, help_text, getattr(screen, f"action_{action}"))
 
-
-def make_app(
-    library: Library | None = None,
-    plan: Plan | None = None,
-    clock: Clock = time.monotonic,
-    player: Player | None = None,
-    mute: bool = False,
-    recorder: HistoryRecorder | None = None,
-    voice: Voice | None = None,
-    planner: Planner = make_plan,
-    urgent_first: bool = False,
-    ask_pain: bool = False,
-    mark_seen: Callable[[], None] | None = None,
-    reminder: Reminder | None = None,
-) -> StretchApp:
-    """The app as the CLI and the tests build it."""
-    if player is None:
-        player = default_player()
-    return StretchApp(
-        library or Library(),
-        plan,
-        clock,
-        player,
-        mute,
-        recorder,
-        voice,
-        planner,
-        urgent_first,
-        ask_pain,
-        mark_seen,
-        reminder,
-    )
