@@ -154,6 +154,27 @@ def test_in_the_app_the_voice_follows_the_chime_and_counts_down(tmp_path: Path) 
     drive(app, scenario)
 
 
+def test_a_phrase_already_due_is_said_at_once(tmp_path: Path) -> None:
+    """A phrase due the very moment the app arms its timer (or already past it) is said at
+    once, and the app still ends cleanly: a Textual timer cannot take a zero delay (it was a
+    ZeroDivisionError on leaving the summary, with no sound player and the voice on)."""
+    v = voice(tmp_path)
+    v.render(v.plan(quick_relief()))
+    clock = FakeClock()
+    player = RecordingPlayer()
+    app = StretchApp(plan=quick_relief(), clock=clock, player=player, voice=v)
+
+    async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
+        v.silence()  # nothing queued before it
+        said = len(player.played)
+        v.hear([SegmentStarted(1)], now=clock(), after=0.0)  # due this very moment
+        app.arm_voice()
+        await pilot.pause(0.02)
+        assert len(player.played) > said
+
+    drive(app, scenario)
+
+
 def test_v_switches_the_voice(tmp_path: Path) -> None:
     """v turns the voice off and on; with no engine there is no v."""
     v = voice(tmp_path)

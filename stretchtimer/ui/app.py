@@ -180,7 +180,8 @@ class StretchApp(App[int]):
             self._voice_timer.stop()
             self._voice_timer = None
         if due is not None:
-            self._voice_timer = self.set_timer(max(0.0, due - self.clock()), self.speak_due)
+            # at least a millisecond: a Textual timer of zero divides by its interval
+            self._voice_timer = self.set_timer(max(0.001, due - self.clock()), self.speak_due)
 
     def speak_due(self) -> None:
         """Play the phrases due now, through the chimes' player, and wait for the next."""
