@@ -181,6 +181,7 @@ class StretchApp(App[int]):
             self._voice_timer = None
         if due is not None:
             # at least a millisecond: a Textual timer of zero divides by its interval
+            # (Textualize/textual#6370, still so in 8.2.8)
             self._voice_timer = self.set_timer(max(0.001, due - self.clock()), self.speak_due)
 
     def speak_due(self) -> None:
