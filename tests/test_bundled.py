@@ -83,6 +83,14 @@ def test_library_loads_fast() -> None:
     assert time.perf_counter() - start < 0.1
 
 
+def test_every_article_offers_easier_ways() -> None:
+    """Every bundled article has modifications, which the pain screen offers beside the
+    easier variant, and red flags and cautions of its own."""
+    for name in sorted(EXPECTED_EXERCISES | DESK_EXERCISES):
+        ex = load_article(paths.bundled_dir("content") / f"{name}.md")
+        assert ex.modifications and ex.red_flags and ex.cautions, name
+
+
 @pytest.mark.parametrize("name", sorted(DESK_EXERCISES))
 def test_desk_articles_need_no_floor(name: str) -> None:
     """Every desk article is done seated or standing, with at least two ways or a flow."""
