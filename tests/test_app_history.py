@@ -19,6 +19,7 @@ from stretchtimer.history.store import History
 from stretchtimer.library import paths
 from stretchtimer.ui.app import StretchApp
 from stretchtimer.ui.screens.progress import ProgressScreen
+from stretchtimer.ui.screens.summary import SummaryScreen
 
 NOW = datetime(2026, 11, 25, 18, 0, tzinfo=UTC)
 
@@ -100,6 +101,25 @@ def test_completed_session_recorded_with_pain_and_streak() -> None:
     )
     assert row.feeling is None and [r.feeling for r in history_at().recent()[1:]] == [7, 6, 4]
     assert (row.segments_done, row.seconds_held) == (6, 70.0)
+
+
+def test_a_session_that_does_not_count_says_nothing_of_streaks() -> None:
+    """Every hold skipped with n: the summary says the session does not count toward the
+    streak, and no streak or "2nd session today" line contradicts it."""
+    seed_three_days()
+    app, clock, recorder = app_with_history()
+
+    async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
+        while not isinstance(app.screen, SummaryScreen):
+            await pilot.press("n")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "does not count toward your streak" in text(app, "#not-counted")
+        assert not app.screen.query_one("#streak").display
+
+    drive(app, scenario)
+    recorder.close()
+    assert history_at().recent()[0].status == "partial"
 
 
 def test_pain_stop_records_exercise_and_side() -> None:

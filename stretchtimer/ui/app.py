@@ -339,11 +339,13 @@ class StretchApp(App[int]):
 
     @on(SessionFinished)
     def show_summary(self, message: SessionFinished) -> None:
-        """The routine is complete: record it and show the summary."""
+        """The routine is complete: record it and show the summary (with the streak only
+        when the session counts toward it)."""
         streak: Callable[[], str] | None = None
         if self.recorder:
             self.recorder.end(message.session)
-            streak = self.recorder.streak_text
+            if message.session.held_enough:
+                streak = self.recorder.streak_text
         self.show_next(SummaryScreen(message.session, streak, self.pain_before))
 
     @on(SessionStoppedForPain)
