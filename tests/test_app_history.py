@@ -58,6 +58,12 @@ def seed_pain() -> None:
         h.set_pain(sid, "before", before, "low-back")
         h.set_pain(sid, "after", after, "low-back")
         h.close()
+    for hours_ago, which, score in ((3, "after", 3), (2, "before", 4)):  # one side asked
+        h = history_at(NOW - timedelta(hours=hours_ago))
+        sid = h.begin("morning", "", "Morning", 8, None)
+        h.end(sid, "completed", 8, 300.0)
+        h.set_pain(sid, which, score, "low-back")
+        h.close()
     h = history_at(NOW - timedelta(hours=1))
     sid = h.begin("quick-relief", "", "Quick relief", 6, None)
     h.end(sid, "stopped", 2, 20.0, "knee-to-chest", "left")
@@ -170,9 +176,10 @@ def test_progress_screen_tells_the_story(snap_compare: Any) -> None:
         await pilot.pause()
         body = str(pilot.app.screen.query_one("#progress-body", Static).content)
         assert "Current streak: 3 days" in body
-        assert "This week: 25 min" in body
+        assert "This week: 35 min" in body
         assert "the earlier question (0 worst to 9 best)" in body and "last: 7" in body
         assert "Morning: 6 -> 4" in body and "Morning: 5 -> 2" in body
+        assert "Morning: not asked -> 3" in body and "Morning: 4 -> skipped" in body
         assert "Morning: -2.5 over 2 session(s)" in body
         assert "knee-to-chest (left side): 1 time" in body
 

@@ -71,8 +71,10 @@ def pain_lines(history: History) -> list[str]:
 
 
 def _arrow(r: SessionRow) -> str:
-    before = "?" if r.pain_before is None else str(r.pain_before)
-    after = "?" if r.pain_after is None else str(r.pain_after)
+    """`6 -> 3`; `not asked -> 3` when there was no question before (off by default), and
+    `6 -> skipped` when the one after went unanswered."""
+    before = "not asked" if r.pain_before is None else str(r.pain_before)
+    after = "skipped" if r.pain_after is None else str(r.pain_after)
     return f"{before} -> {after}"
 
 
