@@ -74,8 +74,8 @@ def draw(text: str, scale: int) -> list[str]:
 
 class BigText(Widget, can_focus=False):
     """Text drawn as large as the widget allows (up to `most` times), centred; empty if it
-    cannot be drawn. Lines are drawn straight into strips, kept until the text or the size
-    changes: a change repaints the rows without Rich's text layout (a few ms at 15 rows)."""
+    cannot be drawn. Lines are drawn straight into strips, kept until the text, the size or
+    the colour changes: a change repaints the rows without Rich's text layout."""
 
     DEFAULT_CSS = "BigText { height: 1fr; }"
 
