@@ -46,5 +46,12 @@ def write(folder: Path, name: str, text: str) -> Path:
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The slow tests (real terminals, real sound: mostly waiting in real time) go first, so
     the workers start them at once and do the quick ones while they wait, rather than finding
-    them at the end of the queue, where the whole run would wait for them."""
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+    them at the end of the queue, where the whole run would wait for them. The longest come
+    first (`slow(seconds=...)`): pytest-xdist deals the first tests out one a worker in turn,
+    so each worker starts with one long test instead of one worker queueing several."""
+
+    def order(item: pytest.Item) -> tuple[bool, float]:
+        slow = item.get_closest_marker("slow")
+        return slow is None, -float(slow.kwargs.get("seconds", 1)) if slow else 0.0
+
+    items.sort(key=order)

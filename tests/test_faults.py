@@ -62,7 +62,7 @@ def seconds_left(pane: str) -> int:
     return int(match.group(1)) * 60 + int(match.group(2))
 
 
-@pytest.mark.slow
+@pytest.mark.slow(seconds=2.5)
 @needs_tmux
 def test_tiny_terminal_and_resize_mid_hold(tmp_path: Path, private_home: Path) -> None:
     """At 40x12 the countdown and the phase still show; resized mid-hold to 100x30 and 160x48,
@@ -88,7 +88,7 @@ def test_tiny_terminal_and_resize_mid_hold(tmp_path: Path, private_home: Path) -
         tmux("kill-server")
 
 
-@pytest.mark.slow
+@pytest.mark.slow(seconds=4.5)
 @needs_tmux
 def test_sigstop_then_sigcont_the_countdown_tells_the_truth(
     tmp_path: Path, private_home: Path

@@ -32,7 +32,7 @@ steps:
 """
 
 
-@pytest.mark.slow
+@pytest.mark.slow(seconds=3)
 @needs_tmux
 def test_real_terminal_runs_a_routine_to_the_summary(tmp_path: Path, private_home: Path) -> None:
     """The installed command, in tmux at 80x24, runs a short routine to the summary; Enter exits 0."""

@@ -297,7 +297,7 @@ def test_breaks_in_the_history_in_every_format(capsys: pytest.CaptureFixture[str
     assert capsys.readouterr().out.splitlines()[0] == "id,at_utc,kind,routine"
 
 
-@pytest.mark.slow
+@pytest.mark.slow(seconds=7)
 @pytest.mark.skipif(not shutil.which("tmux"), reason="tmux is not installed")
 def test_in_tmux_a_break_comes_due_and_start_runs_the_routine(
     tmp_path: Path, private_home: Path

@@ -22,7 +22,7 @@ def test_ruff_clean() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.slow  # seconds of CPU on a fresh clone (no mypy cache)
+@pytest.mark.slow(seconds=10)  # seconds of CPU on a fresh clone (no mypy cache)
 def test_mypy_strict_clean() -> None:
     """mypy --strict finds nothing in the package, the tests, the tools or the benchmarks
     (the files pyproject.toml names)."""

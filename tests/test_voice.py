@@ -192,7 +192,7 @@ def test_v_switches_the_voice(tmp_path: Path) -> None:
     drive(app, scenario)
 
 
-@pytest.mark.slow
+@pytest.mark.slow(seconds=3)
 @pytest.mark.skipif(not shutil.which("espeak-ng"), reason="espeak-ng is not installed")
 def test_espeak_ng_renders_a_phrase_that_reaches_an_alsa_device(tmp_path: Path) -> None:
     """The real engine: every phrase of every bundled routine renders to a WAV of about 3 s
