@@ -15,8 +15,10 @@ from stretchtimer.library.files import read_text
 from stretchtimer.library.markdown import Code, Heading, ListBlock, Table, Text, blocks
 from stretchtimer.library.yamlsafe import safe_load
 
-ARTICLE_MAX_BYTES = 64_000
-"""Ten times the longest article we know of; Markdown costs up to ~4 s a megabyte to parse."""
+ARTICLE_MAX_BYTES = 32_000
+"""Six times the longest article we know of (the seed, 5.4 kB). markdown-it-py costs about
+10 µs a character at worst (a file of open brackets), so the worst article allowed costs well
+under the second a bad input may take (at 64 kB it took 0.7-1.0 s)."""
 _HOLD_RE = re.compile(
     r"\bhold\b[^0-9]{0,20}?([0-9]{1,9})(?:\s*(?:-|\u2013|to)\s*[0-9]+)?\s*(sec|s\b|min)", re.I
 )
