@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Awaitable, Callable
 
 from fakes import FakeClock, RecordingPlayer
@@ -54,6 +55,14 @@ def advance(app: StretchApp, clock: FakeClock, seconds: float, step: float = 0.2
         if isinstance(screen, SessionScreen):
             screen.tick()
 
+
+
+async def until(pilot: Pilot[int], done: Callable[[], bool], most: float = 3.0) -> None:
+    """Let the app's real timers and refreshes run until `done` (a busy machine may be slow),
+    for at most `most` seconds; the caller asserts what it waited for."""
+    deadline = time.monotonic() + most
+    while not done() and time.monotonic() < deadline:
+        await pilot.pause(0.02)
 
 Scenario = Callable[[StretchApp, Pilot[int]], Awaitable[None]]
 

@@ -9,11 +9,10 @@ import os
 import stat
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from apphelp import advance, build, drive, quick_relief
+from apphelp import advance, build, drive, quick_relief, until
 from fakes import FakeClock, RecordingPlayer
 from textual.pilot import Pilot
 
@@ -104,22 +103,16 @@ def test_no_player_rings_a_pattern_and_flashes() -> None:
     flashes: list[bool] = []
 
     async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
-        async def until(done: Callable[[], bool], most: float = 3.0) -> None:
-            """Let the app's real timers run until `done` (a loaded machine may be slow)."""
-            deadline = time.monotonic() + most
-            while not done() and time.monotonic() < deadline:
-                await pilot.pause(0.05)
-
         app.bell = lambda: bells.append(time.monotonic())  # type: ignore[method-assign]
         advance(app, clock, 5.25)  # the first hold starts: one bell
         flashes.append(app.screen.has_class("-flash"))
         await pilot.pause(0.1)
         assert len(bells) == 1
         advance(app, clock, 20)  # the switch: two
-        await until(lambda: len(bells) >= 3)
+        await until(pilot, lambda: len(bells) >= 3)
         await pilot.pause(0.3)  # no third bell follows
         assert len(bells) == 3 and bells[2] - bells[1] >= 0.2
-        await until(lambda: not app.screen.has_class("-flash"))
+        await until(pilot, lambda: not app.screen.has_class("-flash"))
         flashes.append(app.screen.has_class("-flash"))
 
     drive(app, scenario)

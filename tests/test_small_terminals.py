@@ -4,7 +4,7 @@ countdown, the screen says how big it needs to be; the summary's question is nev
 from __future__ import annotations
 
 import pytest
-from apphelp import advance, build, drive
+from apphelp import advance, build, drive, until
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -99,10 +99,7 @@ def test_the_summary_question_is_never_cut_off() -> None:
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         question = app.screen.query_one("#pain-now", Static)
-        for _ in range(50):  # a busy machine may take a few refreshes to lay the screen out
-            if question.region.height:
-                break
-            await pilot.pause(0.02)
+        await until(pilot, lambda: bool(question.region.height))  # laid out
         assert question.region.height >= 2 and question.region.right <= 60
         assert str(question.content).endswith("or Enter to skip.")
 

@@ -10,7 +10,7 @@ import wave
 from pathlib import Path
 
 import pytest
-from apphelp import advance, drive, quick_relief
+from apphelp import advance, drive, quick_relief, until
 from fakes import FakeClock, RecordingPlayer, make_plan
 from textual.pilot import Pilot
 
@@ -169,10 +169,7 @@ def test_a_phrase_already_due_is_said_at_once(tmp_path: Path) -> None:
         said = len(player.played)
         v.hear([SegmentStarted(1)], now=clock(), after=0.0)  # due this very moment
         app.arm_voice()
-        for _ in range(100):  # the app's real timer; a loaded machine may be slow
-            if len(player.played) > said:
-                break
-            await pilot.pause(0.02)
+        await until(pilot, lambda: len(player.played) > said)  # the app's real timer
         assert len(player.played) > said
 
     drive(app, scenario)
