@@ -201,15 +201,20 @@ def check_cost() -> tuple[float, float]:
     return median(checks), median(passes)
 
 
+def waiting_ratios(wait: dict[str, list[float]]) -> list[float]:
+    """Each window's ratio: the reminder's CPU over the bare app's in the same window."""
+    return [r / b for r, b in zip(wait["remind_cpu"], wait["bare_cpu"], strict=True)]
+
+
 def waiting_ratio(wait: dict[str, list[float]]) -> float:
-    """The median, over the windows, of the reminder's CPU over the bare app's in the same one."""
-    return median([r / b for r, b in zip(wait["remind_cpu"], wait["bare_cpu"], strict=True)])
+    """The median of the windows' ratios."""
+    return median(waiting_ratios(wait))
 
 
 def waiting_cpu(wait: dict[str, list[float]]) -> str:
     """`1.03x (0.98x, 1.03x, 1.10x)`: the median ratio and each window's."""
-    each = [r / b for r, b in zip(wait["remind_cpu"], wait["bare_cpu"], strict=True)]
-    return f"{waiting_ratio(wait):.2f}x ({', '.join(f'{x:.2f}x' for x in each)})"
+    each = ", ".join(f"{x:.2f}x" for x in waiting_ratios(wait))
+    return f"{waiting_ratio(wait):.2f}x ({each})"
 
 
 def row(what: str, value: str, against: str, target: str, ok: bool, note: str = "") -> str:

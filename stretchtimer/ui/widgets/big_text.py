@@ -107,7 +107,7 @@ class BigText(Widget, can_focus=False):
         """Every content row, the text centred in the widget both ways."""
         width, height = self.content_size
         if self._drawn_for != (self.text, width, height):
-            scale = scale_for(self.text, width, height, self.most)
+            scale = self.scale
             drawn = draw(self.text, scale) if scale else []
             wide = max((len(row) for row in drawn), default=0)
             left = " " * ((width - wide) // 2)
