@@ -15,7 +15,7 @@ from stretchtimer.core.exit_codes import ExitCode
 from stretchtimer.core.schedule import Change, Status
 from stretchtimer.present.reminder import Reminder
 from stretchtimer.present.streams import is_terminal
-from stretchtimer.remind.desktop import DesktopAlerts
+from stretchtimer.remind.desktop import BREAK_TITLE, DesktopAlerts
 from stretchtimer.remind.places import terminal_command, tmux_message
 
 KEYS_HELP = "Enter or s: start it now, z: snooze 10 min, k: skip, q: stop reminding"
@@ -120,7 +120,7 @@ async def run_desktop_reminder(
         argv = terminal_command(routine_command)
         if argv is None:
             task = asyncio.ensure_future(
-                alerts.send("Stretch break", f"No terminal found: run {command_text}", {})
+                alerts.send(BREAK_TITLE, f"No terminal found: run {command_text}", {})
             )
             pending.add(task)
             task.add_done_callback(pending.discard)
@@ -143,11 +143,7 @@ async def run_desktop_reminder(
             reminder.due()
             tmux_message(f"stretchtimer: {reminder.due_message()}")
             first = alerts.available is None
-            sent = await alerts.send(
-                "Stretch break",
-                reminder.due_message(),
-                {"Start": start, "Snooze 10 min": snooze, "Skip": skip},
-            )
+            sent = await alerts.send_break(reminder.due_message(), start, snooze, skip)
             if not sent and first:  # said once: the journal need not fill up with it
                 print(
                     f"No desktop notifications (no notification server answered: "

@@ -71,14 +71,11 @@ async def main() -> None:
     await bus.request_name("org.freedesktop.Notifications")
     pressed: list[str] = []
     alerts = DesktopAlerts()
-    sent = await alerts.send(
-        "Stretch break",
+    sent = await alerts.send_break(  # the program's own buttons, as a due break sends them
         "Time for a stretch break: desk-break",
-        {
-            "Start": lambda: pressed.append("start"),
-            "Snooze 10 min": lambda: pressed.append("snooze"),
-            "Skip": lambda: pressed.append("skip"),
-        },
+        lambda: pressed.append("start"),
+        lambda: pressed.append("snooze"),
+        lambda: pressed.append("skip"),
     )
     actions = server.sent[-1]["actions"]
     assert isinstance(actions, list)

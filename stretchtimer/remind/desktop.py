@@ -10,6 +10,9 @@ from typing import Any
 
 REACH_WAIT = 3.0
 """Seconds to wait for the notification server to answer before doing without it."""
+BREAK_TITLE = "Stretch break"
+BREAK_BUTTONS = ("Start", "Snooze 10 min", "Skip")
+"""A due break's buttons, in the order `send_break` takes their callbacks."""
 
 
 class DesktopAlerts:
@@ -57,6 +60,17 @@ class DesktopAlerts:
             self.reason = str(exc)
             return False
         return True
+
+    async def send_break(
+        self,
+        message: str,
+        start: Callable[[], object],
+        snooze: Callable[[], object],
+        skip: Callable[[], object],
+    ) -> bool:
+        """The notification of a due break, with Start, Snooze 10 min and Skip."""
+        actions = dict(zip(BREAK_BUTTONS, (start, snooze, skip), strict=True))
+        return await self.send(BREAK_TITLE, message, actions)
 
     async def clear(self) -> None:
         """Take the last notification away (the break was dealt with in the terminal)."""

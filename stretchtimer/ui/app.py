@@ -415,12 +415,12 @@ class StretchApp(App[int]):
         if alerts is None:
             return
         first = alerts.available is None
-        actions = {
-            "Start": lambda: self.call_later(self.choose_break, "start"),
-            "Snooze 10 min": lambda: self.call_later(self.choose_break, "snooze"),
-            "Skip": lambda: self.call_later(self.choose_break, "skip"),
-        }
-        sent = await alerts.send("Stretch break", message, actions)
+        sent = await alerts.send_break(
+            message,
+            lambda: self.call_later(self.choose_break, "start"),
+            lambda: self.call_later(self.choose_break, "snooze"),
+            lambda: self.call_later(self.choose_break, "skip"),
+        )
         if not sent and first:
             self.notify(
                 "No desktop notifications here (no notification server answered): breaks are "
