@@ -1,20 +1,24 @@
-"""Provides `stretchtimer doctor`: what works here (the sound player, the terminal, the
-history), with what to install where something is missing, and a test chime."""
+"""Provides `stretchtimer doctor`, a front end: what works here (the sound player, the voice, the
+terminal, the settings, the history), with what to do where something does not, and a test
+chime. Exit 0 when everything it checked works, 4 when something does not."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import shutil
+import subprocess
 import sys
+from pathlib import Path
 
+from stretchtimer.core.exit_codes import ExitCode
 from stretchtimer.core.text import one_line
 from stretchtimer.history.errors import HistoryError
 from stretchtimer.library import paths
-from stretchtimer.library.settings import load_settings
+from stretchtimer.library.settings import Settings, SettingsRead
 from stretchtimer.present.streams import full_screen_possible
 from stretchtimer.sound.chime import Chime
-from stretchtimer.sound.commands import CHOICE_ENV, found
+from stretchtimer.sound.commands import CHOICE_ENV, PROGRAMS, CommandPlayer, found
 from stretchtimer.sound.players import AutoPlayer
 from stretchtimer.sound.speech import INSTALL_ONE, find_engine
 from stretchtimer.sound.voice import Voice
@@ -25,6 +29,8 @@ INSTALL_A_PLAYER = (
     "none: the terminal bell rings instead, in a pattern per change. To hear the chimes, "
     "install a WAV player: pw-play (PipeWire), paplay (pulseaudio-utils) or aplay (alsa-utils)"
 )
+BACKEND_PROGRAMS = {"alsa": "aplay", "aplay": "aplay", "paplay": "paplay", "pw-play": "pw-play"}
+"""playsound3's backends that run one of our known programs (to hear its own error)."""
 
 
 def sound_lines(player: AutoPlayer) -> list[str]:
@@ -32,6 +38,9 @@ def sound_lines(player: AutoPlayer) -> list[str]:
     try:
         player.load()
     except Exception:  # no player at all, or a broken sound stack
+        wanted = os.environ.get(CHOICE_ENV, "").strip()
+        if wanted and wanted != "playsound3" and wanted not in found():
+            return [f"Sound:    {CHOICE_ENV}={wanted} is not here; {INSTALL_A_PLAYER}"]
         return [f"Sound:    {INSTALL_A_PLAYER}"]
     chosen = player.chosen
     if chosen == "playsound3":
@@ -46,13 +55,15 @@ def sound_lines(player: AutoPlayer) -> list[str]:
     return lines
 
 
-def speech_line() -> str:
+def speech_line(settings: Settings) -> str:
     """The speech engine the voice uses, or how to get one."""
     engine = find_engine()
     if engine is None:
         return f"Voice:    {INSTALL_ONE}"
-    voice = "on" if load_settings().voice else "off (voice: false in settings.yaml)"
-    return f"Voice:    {engine.name}: spoken cues are {voice} (v or --no-voice to switch)"
+    if settings.voice:
+        return f"Voice:    {engine.name}: spoken cues are on (v or --no-voice to switch)"
+    return (f"Voice:    {engine.name}: spoken cues are off (voice: false in settings.yaml; "
+            "v or --voice turns them on)")
 
 
 def terminal_line() -> str:
@@ -64,45 +75,91 @@ def terminal_line() -> str:
     return f"Terminal: {term}: not a terminal on stdin, stdout and stderr: plain mode"
 
 
-def history_line() -> str:
+def settings_lines(read: SettingsRead) -> tuple[list[str], bool]:
+    """The settings file and its problems (reported, never fatal here); whether it is sound."""
+    if not read.problems:
+        there = read.path.exists()
+        return [f"Settings: {read.path}" + ("" if there else " (none: the defaults)")], True
+    errors = [p for p in read.problems if not p.warning]
+    state = f"{len(errors)} error(s), the defaults used for them" if errors else "warnings"
+    lines = [f"Settings: {read.path}: {state}"]
+    lines += [f"          {p}" for p in read.problems]
+    return lines, not errors
+
+
+def history_line(settings: Settings) -> tuple[str, bool]:
     """Where the history is kept, and whether it can be read."""
-    if not load_settings().record_history:
-        return "History:  off (record_history: false in settings.yaml)"
+    if not settings.record_history:
+        return "History:  off (record_history: false in settings.yaml)", True
     path = paths.history_file()
     if not path.exists():
-        return f"History:  {path} (none yet: it starts with your first session)"
+        return f"History:  {path} (none yet: it starts with your first session)", True
     from stretchtimer.history.store import read_all  # SQLite, only for this line
 
     try:
         rows, current, _, _, _ = read_all(path)
     except HistoryError as exc:
-        return f"History:  {exc}"
+        return f"History:  {exc}", False
     sessions = f"{len(rows)} session{'s' * (len(rows) != 1)}"
-    return f"History:  {path}: {sessions}, current streak {current}"
+    return f"History:  {path}: {sessions}, current streak {current}", True
 
 
-def doctor(play: bool = True) -> int:
-    """Print what works; play a test chime. Exit 0, or 1 when no sound player works."""
-    player = AutoPlayer()
-    lines = [*sound_lines(player), speech_line(), terminal_line(), history_line()]
-    for line in lines:
-        print(one_line(line))
-    if not player.chosen:
-        return 1
-    if play:
-        print("Playing a test chime (the bell that starts a hold)...", flush=True)
-        with contextlib.suppress(Exception):
-            player.play(Chime.HOLD.path)
-            player.wait(2.0)  # let it be heard before the program ends
-        engine = find_engine()
-        if engine is not None:
+def player_error(player: AutoPlayer, path: Path) -> str:
+    """The player program's own last error line (run again with its stderr kept), or ""."""
+    program = player.chosen
+    if program == "playsound3":
+        program = BACKEND_PROGRAMS.get(player.backend() or "", "")
+    if program not in PROGRAMS or not shutil.which(program):
+        return ""
+    try:
+        done = subprocess.run(CommandPlayer(program).command(path), capture_output=True,
+                              text=True, timeout=10, stdin=subprocess.DEVNULL, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    lines = [ln.strip() for ln in done.stderr.splitlines() if ln.strip()]
+    return f"{program}: {lines[-1]}" if lines else ""
+
+
+def test_sounds(player: AutoPlayer, settings: Settings) -> bool:
+    """Play the test chime, and say the test phrase where a speech engine is; whether the
+    player worked."""
+    print("Playing a test chime (the bell that starts a hold)...", flush=True)
+    try:
+        player.play(Chime.HOLD.path)
+        player.wait(2.0)  # let it be heard before the program ends
+    except Exception as exc:
+        print(f"The player could not start: {one_line(str(exc))}", file=sys.stderr)
+        return False
+    if player.failed():
+        said = player_error(player, Chime.HOLD.path)
+        print("The player failed: check your sound device." + (f" {said}" if said else ""),
+              file=sys.stderr)
+        return False
+    engine = find_engine()
+    if engine is not None:
+        voice = Voice(engine, paths.cache_dir() / "phrases", settings.voice_rate)
+        voice.render([TEST_PHRASE])
+        if voice.ready(TEST_PHRASE):
             print(f"Saying a test phrase: {TEST_PHRASE}", flush=True)
-            voice = Voice(engine, paths.cache_dir() / "phrases", load_settings().voice_rate)
-            voice.render([TEST_PHRASE])
             with contextlib.suppress(Exception):
                 player.play(voice.path_for(TEST_PHRASE))
                 player.wait(4.0)
-        if player.failed():
-            print("The player failed: check your sound device.", file=sys.stderr)
-            return 1
-    return 0
+        else:
+            print(f"The speech engine {engine.name} could not render a phrase.", file=sys.stderr)
+    return not player.failed()
+
+
+def doctor(read: SettingsRead, play: bool = True) -> int:
+    """Print what works; play a test chime. Exit 0 when all of it works, 4 when not."""
+    player = AutoPlayer()
+    settings = read.settings
+    settings_said, settings_ok = settings_lines(read)
+    history_said, history_ok = history_line(settings)
+    lines = [*sound_lines(player), speech_line(settings), terminal_line(), *settings_said,
+             history_said]
+    for line in lines:
+        print(one_line(line))
+    ok = bool(player.chosen) and settings_ok and history_ok
+    if player.chosen and play:
+        ok = test_sounds(player, settings) and ok
+    return ExitCode.OK if ok else ExitCode.DOCTOR

@@ -189,7 +189,7 @@ def test_progress_screen_tells_the_story(snap_compare: Any) -> None:
 
 def test_lead_side_alternates_between_runs() -> None:
     """After a left-led run, the CLI plans the next one right-first."""
-    from stretchtimer.cli import next_lead
+    from stretchtimer.runner.sessions import next_lead
 
     h = history_at()
     sid = h.begin("quick-relief", "", "Quick relief", 6, Side.LEFT)
@@ -229,7 +229,7 @@ def test_a_signalled_exit_that_hangs_still_closes_the_row_and_leaves(
     watchdog still writes the row as interrupted and leaves with 128+1."""
     import signal
 
-    import stretchtimer.ui.app as app_module
+    import stretchtimer.ui.exits as app_module
 
     left: list[int] = []
     monkeypatch.setattr(app_module, "SHUTDOWN_GRACE", 0.05)
@@ -241,7 +241,7 @@ def test_a_signalled_exit_that_hangs_still_closes_the_row_and_leaves(
         await pilot.pause()
         real_exit = app.exit
         app.exit = lambda *a, **k: None  # type: ignore[method-assign]  # the hanging shutdown
-        app.signalled(signal.SIGHUP)
+        app.exits.signalled(signal.SIGHUP)
         for _ in range(100):  # the watchdog is a real-time thread: at most a second
             if left:
                 break
@@ -263,7 +263,7 @@ def test_the_watchdog_is_cancelled_once_the_app_has_returned(
     closes the recorder or ends the process from its thread."""
     import signal
 
-    import stretchtimer.ui.app as app_module
+    import stretchtimer.ui.exits as app_module
 
     left: list[int] = []
     monkeypatch.setattr(app_module, "SHUTDOWN_GRACE", 5.0)
@@ -273,12 +273,13 @@ def test_the_watchdog_is_cancelled_once_the_app_has_returned(
     async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
         advance(app, clock, 8)
         await pilot.pause()
-        app.signalled(signal.SIGTERM)
+        app.exits.signalled(signal.SIGTERM)
 
     drive(app, scenario)
-    assert app.watchdog is not None and app.watchdog.is_alive()
-    app.cancel_watchdog()
-    app.watchdog.join(timeout=1)
-    assert not app.watchdog.is_alive() and left == []
+    watchdog = app.exits.watchdog
+    assert watchdog is not None and watchdog.is_alive()
+    app.exits.cancel_watchdog()
+    watchdog.join(timeout=1)
+    assert not watchdog.is_alive() and left == []
     assert history_at().recent()[0].status == "interrupted"
     recorder.close()

@@ -173,7 +173,7 @@ def test_history_locked_the_countdown_keeps_moving(tmp_path: Path, private_home:
     conn.execute("BEGIN EXCLUSIVE")
     recorder = HistoryRecorder(lambda: History(db), lambda m: None, wait=0.5)
     app, clock, _ = build()
-    app.recorder = recorder
+    app.sessions.recorder = recorder
     shown: list[str] = []
 
     async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:

@@ -28,6 +28,8 @@ from stretchtimer.present.pain import PainKeys, pain_change, parse_pain
 from stretchtimer.present.preview import MOST_CAUTIONS, preview_text, take_care
 from stretchtimer.present.session import easier_ways
 from stretchtimer.present.urgent import SIGNS
+from stretchtimer.runner.options import Options
+from stretchtimer.runner.urgent import UrgentSigns
 from stretchtimer.ui.app import StretchApp
 from stretchtimer.ui.screens.before import BeforeScreen
 from stretchtimer.ui.screens.pain import PainScreen
@@ -72,9 +74,9 @@ def test_urgent_signs_come_once_before_a_first_session() -> None:
     from stretchtimer.library.state import mark_urgent_signs_seen
 
     for first in (True, False):
-        app, clock, _ = build()
-        app.urgent_first = not urgent_signs_seen()
-        app.mark_seen = mark_urgent_signs_seen
+        clock = FakeClock()
+        gate = UrgentSigns(urgent_signs_seen, mark_urgent_signs_seen)
+        app = StretchApp(quick_relief(), clock=clock, player=RecordingPlayer(), urgent=gate)
 
         async def scenario(app: StretchApp, pilot: Pilot[int], first: bool = first) -> None:
             await pilot.pause()
@@ -95,8 +97,10 @@ def test_urgent_signs_come_once_before_a_first_session() -> None:
 
 def test_pain_before_is_asked_when_turned_on_and_shown_after() -> None:
     """--ask-pain: the question comes before the session (8, Enter); the summary compares."""
-    app, clock, _ = build()
-    app.ask_pain = True
+    clock = FakeClock()
+    app = StretchApp(
+        quick_relief(), clock=clock, player=RecordingPlayer(), options=Options(ask_pain=True)
+    )
 
     async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
         await pilot.pause()

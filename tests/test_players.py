@@ -157,4 +157,4 @@ def test_doctor_says_who_plays_and_plays_a_test_chime(
     assert all(line.startswith("aplay --quiet ") for line in played)  # (then a phrase, if any)
     monkeypatch.setenv("STRETCHTIMER_PLAYER", "pw-play")  # not on this PATH
     code, out, _ = cli(monkeypatch, ["doctor", "--quiet"])
-    assert code == 1 and "install a WAV player: pw-play (PipeWire)" in out
+    assert code == 4 and "install a WAV player: pw-play (PipeWire)" in out

@@ -11,6 +11,9 @@ import os
 import shutil
 import subprocess
 import sys
+import termios
+import threading
+import time
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,11 +31,12 @@ from stretchtimer.history.recorder import HistoryRecorder
 from stretchtimer.history.store import MIGRATIONS, VERSION, History
 from stretchtimer.library import paths
 from stretchtimer.library.registry import Library
-from stretchtimer.present.reminder import Reminder
 from stretchtimer.remind.desktop import DesktopAlerts
 from stretchtimer.remind.places import terminal_command, tmux_message
 from stretchtimer.reminding import run_desktop_reminder, run_plain_reminder
+from stretchtimer.runner.reminder import Reminder
 from stretchtimer.ui.app import StretchApp
+from stretchtimer.ui.remind_app import RemindApp
 from stretchtimer.ui.screens.remind import RemindScreen
 from stretchtimer.ui.screens.session import SessionScreen
 from stretchtimer.ui.screens.summary import SummaryScreen
@@ -60,7 +64,7 @@ def test_the_waiting_screen_through_a_break(tmp_path: Path) -> None:
     recorder = HistoryRecorder(lambda: History(paths.history_file()), lambda m: None)
     reminder, clocks = reminder_for(str(routine), 120, recorder)
     clock = FakeClock()
-    app = StretchApp(clock=clock, player=RecordingPlayer(), recorder=recorder, reminder=reminder)
+    app = RemindApp(reminder, clock=clock, player=RecordingPlayer(), recorder=recorder)
     rang: list[int] = []
     app.bell = lambda: rang.append(1)  # type: ignore[method-assign]
 
@@ -141,8 +145,11 @@ def test_plain_reminding_prints_a_line_when_something_happens(tmp_path: Path) ->
     assert lines[0] == (
         "Reminding: desk-break, every 300s, any time. Next break in 5 min. Ctrl+C to stop."
     )
-    assert lines[1].startswith("Time for a stretch break: desk-break. Enter or s: start")
-    assert "A session finished: Next break in 5 min." in lines
+    assert lines[1] == (
+        "Time for a stretch break: desk-break. "
+        "s or Enter: start it now, z: snooze 10 min, k: skip, q: stop reminding."
+    )
+    assert "A session finished: the wait for the next break starts afresh. Next break in 5 min." in lines
     assert lines[-1] == "Stopped reminding. Today: 0 taken, 0 snoozed, 0 skipped."
     assert max(naps) <= 60.02  # it sleeps until what it would say changes, a minute at most
 
@@ -150,27 +157,39 @@ def test_plain_reminding_prints_a_line_when_something_happens(tmp_path: Path) ->
 @pytest.mark.parametrize(
     ("typed", "said", "counts"),
     [
-        ("z", "Snoozed: Next break in 10 min.", "0 taken, 1 snoozed, 0 skipped"),
-        ("k", "Skipped: Next break in 5 min.", "0 taken, 0 snoozed, 1 skipped"),
+        ("z", "Snoozed for 10 min. Next break in 10 min.", "0 taken, 1 snoozed, 0 skipped"),
+        ("k", "Skipped this break. Next break in 5 min.", "0 taken, 0 snoozed, 1 skipped"),
         ("s", "Today: 1 taken, 0 snoozed, 0 skipped. Next break in 5 min.", "1 taken"),
     ],
 )
 def test_plain_reminding_takes_a_key_typed_on_a_terminal(
     typed: str, said: str, counts: str
 ) -> None:
-    """--plain in a terminal: with a break due, z and Enter snoozes it, k skips it, s starts
-    the routine there; q stops."""
+    """--plain in a terminal: with a break due, a single key (no Enter) acts: z snoozes it, k
+    skips it, s starts the routine there; q stops."""
     reminder, clocks = reminder_for("desk-break", 300)
     clocks.run(300)  # due at the first look
     master, slave = os.openpty()
-    os.write(master, f"{typed}\nq\n".encode())
     ran: list[int] = []
+
+    def type_keys() -> None:
+        """Type once the reminder reads single keys (keys typed before are dropped)."""
+        deadline = time.monotonic() + 20
+        while termios.tcgetattr(slave)[3] & termios.ICANON and time.monotonic() < deadline:
+            time.sleep(0.01)
+        os.write(master, typed.encode())
+        while len(out.getvalue().splitlines()) < 3 and time.monotonic() < deadline:
+            time.sleep(0.01)  # what the key did is said: then q
+        os.write(master, b"q")
+
+    out = io.StringIO()
+    typist = threading.Thread(target=type_keys, daemon=True)
+    typist.start()
 
     def run_routine() -> int:
         ran.append(1)
         return 0
 
-    out = io.StringIO()
     with open(slave, encoding="utf-8") as keys:
         code = run_plain_reminder(reminder, run_routine, out, stdin=keys)
     os.close(master)
@@ -383,4 +402,4 @@ def test_desktop_mode_start_opens_a_terminal_running_the_routine(tmp_path: Path)
         ("Time for a stretch break: desk-break", ["Start", "Snooze 10 min", "Skip"])
     ]
     assert reminder.counts["taken"] == 1 and reminder.counts["due"] == 1
-    assert "Time for a stretch break: desk-break." in out.getvalue().splitlines()
+    assert "Time for a stretch break: desk-break. Break due now." in out.getvalue().splitlines()

@@ -55,15 +55,17 @@ def test_the_app_resumes_it_after_its_first_frame() -> None:
 def test_other_commands_resume_it_at_once(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     """No screen to hurry for: a command that draws none works with the collector on."""
     seen: list[bool] = []
-    import stretchtimer.cli as cli
+    import stretchtimer.cli.commands as commands
     import stretchtimer.plain as plain
+    from stretchtimer.cli.table import Command
 
     def note(*args: object, **kwargs: object) -> int:
         seen.append(gc.isenabled())
         return 0
 
-    monkeypatch.setattr(cli, "cmd_list", note)
-    monkeypatch.setattr(cli, "cmd_check", note)
+    for name in ("list", "check"):
+        command = commands.BY_NAME[name]
+        monkeypatch.setitem(commands.BY_NAME, name, Command(name, command.help, note, command.options))
     monkeypatch.setattr(plain, "run_plain", note)
     pause_collector()
     assert main(argv) == 0

@@ -82,8 +82,8 @@ def test_ctrl_q_and_the_palette_quit_ask_as_q_does(how: str) -> None:
             await pilot.press(answer)
             await pilot.pause()
             if answer == "n":
-                assert isinstance(app.screen, SessionScreen) and app.session is not None
-                assert app.session.active
+                assert isinstance(app.screen, SessionScreen) and app.runner is not None
+                assert app.runner.session.active
 
     assert run(scenario) == (3, ["quit"])
 
@@ -139,8 +139,8 @@ def test_a_signal_closes_the_row_with_its_status() -> None:
 
         async def scenario(app: StretchApp, pilot: Pilot[int], clock: FakeClock) -> None:
             await into_the_hold(app, pilot, clock)
-            app.signalled(signum)  # noqa: B023  # run at once, inside this iteration
-            app.cancel_watchdog()
+            app.exits.signalled(signum)  # noqa: B023  # run at once, inside this iteration
+            app.exits.cancel_watchdog()
 
         paths.history_file().unlink(missing_ok=True)
         assert run(scenario) == (code, [status])

@@ -16,6 +16,8 @@ class ExitCode(IntEnum):
     """A usage or input error (one clear line on stderr)."""
     QUIT = 3
     """The user quit a session before its end."""
+    DOCTOR = 4
+    """`doctor` found something that does not work."""
     INTERRUPTED = 130
     """Ctrl+C (a signal N gives 128 + N)."""
     BROKEN_PIPE = 141

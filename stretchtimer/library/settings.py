@@ -1,15 +1,26 @@
 """Provides the user's settings file (config dir `settings.yaml`): history, voice, breathing
-guide, transition pace, and whether to ask about pain before a session."""
+guide, transition pace, pain before a session and reminders, read with every problem at once."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import difflib
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
 
-from stretchtimer.core.errors import InputError
+from stretchtimer.core.errors import InputError, Problem
 from stretchtimer.core.model import Pace
 from stretchtimer.library import paths
-from stretchtimer.library.durations import PACE_HELP, parse_pace
 from stretchtimer.library.files import read_text
+from stretchtimer.library.nodes import STR, MappingNode, Node
+from stretchtimer.library.settings_check import (
+    CHECKS,
+    DEFAULTED,
+    VOICE_CUES,
+    Bad,
+    given,
+    scalar,
+)
 
 FILE_NAME = "settings.yaml"
 
@@ -24,9 +35,7 @@ class Settings:
     """False: no spoken cues (chimes only), unless --voice says otherwise."""
     voice_rate: int = 190
     """Words a minute the voice speaks (80 to 400)."""
-    voice_cues: tuple[str, ...] = (
-        "exercise", "hold", "switch", "red_flags", "countdown", "breaths", "complete",
-    )
+    voice_cues: tuple[str, ...] = VOICE_CUES
     """Which phrases the voice says."""
     breathe: Pace | None = None
     """A breathing guide for every hold that gives none (`breathe: 4/6`), or None."""
@@ -44,60 +53,127 @@ class Settings:
     """Weekdays reminders may come (`mon-fri`, `mon,wed,fri`), or every day."""
 
 
-def load_settings() -> Settings:
-    """The settings, defaults where the file is silent or missing."""
-    path = paths.config_dir() / FILE_NAME
-    if not path.exists():
-        return Settings()
-    text = read_text(path)
-    from stretchtimer.library.yamlsafe import safe_load  # only a settings file needs YAML
+def _problem(path: Path, node: Node | None, message: str, warning: bool = False) -> Problem:
+    """A problem at a node's 1-based line and column (None: no position)."""
+    if node is None:
+        return Problem(path, message, warning=warning)
+    return Problem(path, message, node.line + 1, node.column + 1, warning)
 
-    data = safe_load(text, path)
-    if data is None:
-        return Settings()
-    if not isinstance(data, dict):
-        raise InputError.single(
-            path, "settings must be a mapping like 'record_history: false'", 1, 1
-        )
-    record = data.get("record_history", True)
-    if not isinstance(record, bool):
-        raise InputError.single(path, "record_history must be true or false")
-    voice = data.get("voice", True)
-    if not isinstance(voice, bool):
-        raise InputError.single(path, "voice must be true or false")
-    rate = data.get("voice_rate", Settings.voice_rate)
-    if not isinstance(rate, int) or isinstance(rate, bool) or not 80 <= rate <= 400:
-        raise InputError.single(path, "voice_rate must be a whole number from 80 to 400")
-    cues = data.get("voice_cues", list(Settings.voice_cues))
-    known = Settings.voice_cues
-    if not isinstance(cues, list) or not all(isinstance(c, str) and c in known for c in cues):
-        raise InputError.single(path, f"voice_cues must be a list of: {', '.join(known)}")
-    breathe = data.get("breathe")
-    pace = parse_pace(breathe)
-    if breathe is not None and pace is None:
-        raise InputError.single(path, f"breathe: {PACE_HELP}")
-    slower = data.get("transitions", 1.0)
-    if isinstance(slower, bool) or not isinstance(slower, (int, float)) or not 1 <= slower <= 3:
-        raise InputError.single(path, "transitions must be a number from 1 to 3, like 1.5")
-    ask = data.get("ask_pain", False)
-    if not isinstance(ask, bool):
-        raise InputError.single(path, "ask_pain must be true or false")
-    remind: dict[str, str | None] = {}
-    for key in ("remind_every", "remind_routine", "remind_between", "remind_days"):
-        value = data.get(key, getattr(Settings, key))
-        if value is not None and not isinstance(value, str):
-            raise InputError.single(path, f"{key} must be text, like the README's example")
-        remind[key] = value
-    return Settings(
-        remind_every=remind["remind_every"] or Settings.remind_every,
-        remind_routine=remind["remind_routine"] or Settings.remind_routine,
-        remind_between=remind["remind_between"],
-        remind_days=remind["remind_days"],
-        record_history=record,
-        voice=voice,
-        voice_rate=rate,
-        voice_cues=tuple(cues),
-        breathe=pace,
-        transitions=float(slower),
-        ask_pain=ask,
-    )
+
+def _unknown(key: str) -> str:
+    """The warning for a key that is no setting: the closest one, else the list."""
+    close = difflib.get_close_matches(key, list(CHECKS), n=1)
+    if close:
+        return f"unknown setting '{key}' (ignored): did you mean '{close[0]}'?"
+    return f"unknown setting '{key}' (ignored); the settings are: {', '.join(CHECKS)}"
+
+
+def _keys(
+    path: Path, root: MappingNode, problems: list[Problem]
+) -> tuple[list[tuple[str, Node]], set[str]]:
+    """Every known key with its value node, in order, and the keys given more than once
+    (an error at each repeat: such a key keeps its default, as which was meant is anyone's
+    guess, but every value is still checked)."""
+    found: list[tuple[str, Node]] = []
+    first: dict[str, int] = {}
+    twice: set[str] = set()
+    for key_node, value_node in root.value:
+        key = scalar(key_node, (STR,))
+        if key is None:
+            message = f"a setting's name must be a plain word, not {given(key_node)}"
+            problems.append(_problem(path, key_node, message))
+            continue
+        if key in first:
+            message = f"'{key}' is given twice (first on line {first[key]}): the default is used"
+            problems.append(_problem(path, key_node, message))
+            twice.add(key)
+        first.setdefault(key, key_node.line + 1)
+        if key in CHECKS:
+            found.append((key, value_node))
+        elif key not in twice:
+            problems.append(_problem(path, key_node, _unknown(key), warning=True))
+    return found, twice
+
+
+def _check_tree(path: Path, root: Node | None) -> tuple[dict[str, Any], list[Problem]]:
+    """The good settings' values (by field name) and every problem, in file order."""
+    problems: list[Problem] = []
+    if root is None:
+        return {}, problems
+    if not isinstance(root, MappingNode):
+        message = f"settings must be a mapping like 'record_history: false', not {given(root)}"
+        return {}, [_problem(path, root, message)]
+    values: dict[str, Any] = {}
+    found, twice = _keys(path, root, problems)
+    for key, node in found:
+        try:
+            value = CHECKS[key](key, node)
+        except Bad as exc:
+            problems.append(_problem(path, exc.node or node, str(exc)))
+            continue
+        if key not in twice and (value is not None or key not in DEFAULTED):
+            values[key] = value
+    return values, sorted(problems, key=lambda p: (p.line or 0, p.col or 0))
+
+
+@dataclass(frozen=True)
+class SettingsRead:
+    """The settings as read from a file, and everything wrong with it."""
+
+    settings: Settings
+    """What the file says, with the default for every key that is missing or bad."""
+    problems: list[Problem]
+    """Every error and warning (`warning=True`), in file order; empty for a missing file."""
+    path: Path
+    """The file read (or looked for)."""
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that are not warnings."""
+        return [p for p in self.problems if not p.warning]
+
+
+def _is_missing(path: Path) -> bool:
+    """Whether there is no file (or a link to none, as always); anything else that stops the
+    reading, read_text says."""
+    try:
+        return not path.exists()
+    except (OSError, ValueError):
+        return False
+
+
+def _problems_of(path: Path) -> tuple[Settings, list[Problem]]:
+    """The settings in an existing file and its problems; never raises for the file."""
+    try:
+        text = read_text(path)
+        from stretchtimer.library.yamlsafe import safe_compose  # only a settings file needs YAML
+
+        root = safe_compose(text, path)
+    except InputError as exc:
+        return Settings(), exc.problems
+    values, problems = _check_tree(path, root)
+    return replace(Settings(), **values), problems
+
+
+def read_settings(path: Path | None = None) -> SettingsRead:
+    """The settings in `path` (default: the config dir's settings.yaml) and every problem in
+    it. Nothing wrong with the file raises; a missing file is the defaults, no problem."""
+    path = paths.config_dir() / FILE_NAME if path is None else path
+    if _is_missing(path):
+        return SettingsRead(Settings(), [], path)
+    settings, problems = _problems_of(path)
+    return SettingsRead(settings, problems, path)
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """The settings, defaults where the file is silent or missing; InputError with every
+    error if it has any (warnings are not errors)."""
+    read = read_settings(path)
+    if read.errors:
+        raise InputError(read.errors)
+    return read.settings
+
+
+def check_settings(path: Path) -> list[Problem]:
+    """Every problem with a settings file, for `stretchtimer check` (a missing file is one)."""
+    return _problems_of(path)[1]

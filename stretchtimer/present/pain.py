@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from stretchtimer.core.model import Routine
+from stretchtimer.core.model import Routine, Segment
+from stretchtimer.core.plan import side_meaning
+from stretchtimer.present.session import PAIN_ADVICE, easier_ways
 
 REGION_WORDS = {"low-back": "does your lower back", "neck": "do your neck and shoulders"}
 SCALE = "0 (no pain) to 10 (worst imaginable)"
@@ -73,3 +75,29 @@ class PainKeys:
             self.pending = False
             return 1
         return None
+
+
+def where_text(segment: Segment) -> str:
+    """`Knee-to-Chest Stretch / Single Knee to Chest, your left knee comes in`: where a
+    session was stopped."""
+    where = segment.exercise.title
+    if segment.variant.name:
+        where += f" / {segment.variant.name}"
+    if segment.side:
+        where += f", {side_meaning(segment.variant, segment.side)}"
+    return where
+
+
+def stopped_text(segment: Segment) -> str:
+    """What stopping because it hurts shows, as plain text: where, the red flags, what to do,
+    easier ways next time."""
+    flags = "\n".join(f"- {f}" for f in segment.exercise.red_flags) or "- Any pain that is sharp"
+    parts = [
+        f"Stopped: this hurts. During {where_text(segment)}.",
+        f"Stop this exercise if you notice:\n{flags}",
+        f"What to do: {PAIN_ADVICE}",
+    ]
+    easier = easier_ways(segment)
+    if easier:
+        parts.append("Next time, to make it easier:\n" + "\n".join(f"- {e}" for e in easier))
+    return "\n".join(parts)

@@ -1,97 +1,111 @@
 """Provides the messages screens post up to the app, which acts on them (attributes down,
 messages up): a session's start and its three ways of ending, a routine chosen, a pain score,
-ready to start."""
+ready to start, a break due or chosen, and what the workers found. Each is a dataclass."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from textual.message import Message
 
 from stretchtimer.core.engine import Session
 from stretchtimer.core.model import Plan
+from stretchtimer.core.moments import BreakChoice, PainTime
 
 
-class _AboutASession(Message):
-    """Something that happened to a session (each kind below is its own message)."""
-
-    def __init__(self, session: Session) -> None:
-        super().__init__()
-        self.session = session
-        """The session, in the state the message names."""
-
-
-class SessionBegan(_AboutASession):
+@dataclass
+class SessionBegan(Message):
     """A session's clock started."""
 
+    session: Session
 
-class SessionFinished(_AboutASession):
+
+@dataclass
+class SessionFinished(Message):
     """A session ran to its end."""
 
+    session: Session
 
-class SessionStoppedForPain(_AboutASession):
+
+@dataclass
+class SessionStoppedForPain(Message):
     """The user stopped a session because it hurts (reason `pain`)."""
 
+    session: Session
 
-class SessionQuit(_AboutASession):
+
+@dataclass
+class SessionQuit(Message):
     """The user quit a session before its end, after saying yes (reason `quit`)."""
 
+    session: Session
 
+
+@dataclass
 class RoutineChosen(Message):
     """A routine was picked to run."""
 
-    def __init__(self, plan: Plan) -> None:
-        super().__init__()
-        self.plan = plan
-        """Its plan, lead side chosen."""
+    plan: Plan
+    """Its plan, lead side chosen."""
 
 
+@dataclass
 class PainGiven(Message):
     """How much it hurts, 0 (none) to 10 (worst), before or after a session."""
 
-    def __init__(self, when: str, score: int, region: str) -> None:
-        super().__init__()
-        self.when = when
-        """`before` or `after`."""
-        self.score = score
-        """The score the user gave."""
-        self.region = region
-        """The body region asked about."""
+    when: PainTime
+    score: int
 
 
+@dataclass
 class ReadyToStart(Message):
     """What comes before a session (the urgent signs, the pain question) is done: start it."""
 
-    def __init__(self, plan: Plan, pain_before: int | None, region: str) -> None:
-        super().__init__()
-        self.plan = plan
-        """The plan to run."""
-        self.pain_before = pain_before
-        """How much it hurt before, if asked and answered."""
-        self.region = region
-        """The body region asked about."""
+    pain_before: int | None
+    """How much it hurt before, if asked and answered."""
 
 
+@dataclass
 class SpeechQueued(Message):
     """Spoken phrases were queued: the app plays each when it is due."""
 
 
+@dataclass
 class SessionDone(Message):
     """A screen is done with the session (the summary's Enter, the pain screen's close): the
     app exits with `code`, or, while reminding, goes back to waiting."""
 
-    def __init__(self, code: int) -> None:
-        super().__init__()
-        self.code = code
-        """The exit code leaving would have."""
+    code: int
 
 
+@dataclass
 class BreakDue(Message):
     """The reminder's break has come due."""
 
 
+@dataclass
 class BreakChosen(Message):
-    """The user chose what to do with a break: `start`, `snooze` or `skip`."""
+    """The user chose what to do with a break."""
 
-    def __init__(self, choice: str) -> None:
-        super().__init__()
-        self.choice = choice
-        """start, snooze or skip."""
+    choice: BreakChoice
+
+
+@dataclass
+class BreakPlanned(Message):
+    """The break's routine is read and planned (in a worker): run it."""
+
+    plan: Plan
+
+
+@dataclass
+class BreakFailed(Message):
+    """The break's routine could not be read: say why."""
+
+    why: str
+
+
+@dataclass
+class StreakRead(Message):
+    """The streak, read from the history in a worker (`3 days in a row`)."""
+
+    text: str

@@ -10,15 +10,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from stretchtimer.core.model import Plan
-from stretchtimer.present.pain import (
-    KEYS_HINT,
-    ONE_WAITING,
-    PainKeys,
-    pain_question,
-    routine_region,
-)
+from stretchtimer.core.moments import PainTime
+from stretchtimer.present.pain import routine_region
 from stretchtimer.present.urgent import urgent_text
 from stretchtimer.ui.messages import ReadyToStart
+from stretchtimer.ui.widgets.pain_score import PAIN_BINDINGS, PainScore
 
 
 class BeforeScreen(Screen[None]):
@@ -27,7 +23,7 @@ class BeforeScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "start", "Start"),
         Binding("q", "app.quit", "Quit"),
-        *[Binding(str(n), f"pain({n})", str(n), show=False) for n in range(10)],
+        *PAIN_BINDINGS,
     ]
 
     def __init__(self, plan: Plan, urgent: bool, ask_pain: bool) -> None:
@@ -36,9 +32,6 @@ class BeforeScreen(Screen[None]):
         self.urgent = urgent
         """Show the urgent signs (before the user's very first session)."""
         self.ask_pain = ask_pain
-        self.pain_region = routine_region(plan.routine)
-        self.pain: int | None = None
-        self.keys = PainKeys()
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="before"):
@@ -52,13 +45,16 @@ class BeforeScreen(Screen[None]):
                     markup=False,
                 )
             if self.ask_pain:
-                yield Static(
-                    f"{pain_question(self.pain_region, 'before')} {KEYS_HINT}",
-                    id="pain-before",
-                    markup=False,
-                )
+                region = routine_region(self.plan.routine)
+                yield PainScore(region, PainTime.BEFORE, id="pain-before")
             yield Label("Press Enter to start.", id="before-hint", markup=False)
         yield Footer()
+
+    @property
+    def pain(self) -> int | None:
+        """The pain before, once given."""
+        found = self.query(PainScore)
+        return found.first().score if found else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Number keys only when the pain question is asked."""
@@ -66,17 +62,13 @@ class BeforeScreen(Screen[None]):
 
     def action_pain(self, digit: int) -> None:
         """A number key: the score, or the 1 that may begin a 10."""
-        score = self.keys.digit(digit)
-        question = self.query_one("#pain-before", Static)
-        if score is None:
-            question.update(ONE_WAITING)
-        else:
-            self.pain = score
+        question = self.query_one(PainScore)
+        score = question.digit(digit)
+        if score is not None:
             question.update(f"Noted: {score} of 10 before you start. Press Enter to start.")
 
     def action_start(self) -> None:
         """Enter: a waiting 1 is the answer; then start."""
-        score = self.keys.enter()
-        if score is not None:
-            self.pain = score
-        self.post_message(ReadyToStart(self.plan, self.pain, self.pain_region))
+        for question in self.query(PainScore):
+            question.enter()
+        self.post_message(ReadyToStart(self.pain))

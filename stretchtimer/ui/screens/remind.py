@@ -3,16 +3,20 @@ start, today's breaks; Start, Snooze and Skip. It wakes only when what it shows 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Label, Static
-from textual.worker import Worker, WorkerState
 
-from stretchtimer.core.schedule import Change, Status
-from stretchtimer.present.reminder import Reminder
+from stretchtimer.core.moments import BreakChoice
+from stretchtimer.core.schedule import Status
+from stretchtimer.runner.reminder import News, Notice, Reminder
 from stretchtimer.ui.messages import BreakChosen, BreakDue
 
 
@@ -41,11 +45,33 @@ class RemindScreen(Screen[None]):
             yield Static(id="remind-hint", markup=False)
         yield Footer()
 
+    @dataclass
+    class Looked(Message):
+        """A look at the history is done (today's counts, or a session elsewhere)."""
+
+        notice: Notice | None
+
     def on_mount(self) -> None:
-        self.run_worker(
-            self.reminder.load_counts, thread=True, group="counts", exit_on_error=False
-        )
+        self.load_counts()
         self.look()
+
+    @work(thread=True, group="counts", exit_on_error=False)
+    def load_counts(self) -> None:
+        """Today's counts from the history, off the event loop."""
+        self.reminder.load_counts()
+        self.post_message(self.Looked(None))
+
+    @work(thread=True, group="elsewhere", exit_on_error=False)
+    def look_elsewhere(self) -> None:
+        """Whether a session finished elsewhere (the history says so), off the event loop."""
+        self.post_message(self.Looked(self.reminder.elsewhere()))
+
+    @on(Looked)
+    def looked(self, message: Looked) -> None:
+        """Say what the history showed, and show where things stand now."""
+        if message.notice is not None:
+            self.notify(message.notice.text, markup=False)
+        self.show()
 
     def on_screen_resume(self) -> None:
         """Back from a routine: show where things stand now."""
@@ -55,27 +81,16 @@ class RemindScreen(Screen[None]):
         """Look at the clocks; say what changed; sleep until what is shown changes."""
         if self._timer is not None:
             self._timer.stop()
-        change = self.reminder.schedule.check()
-        if change is Change.DUE:
+        notice = self.reminder.look()
+        if notice is not None and notice.news is News.DUE:
             self.post_message(BreakDue())
-        elif change is Change.SUSPENDED:
-            self.notify("Welcome back: the wait for the next break starts afresh.")
+        elif notice is not None:
+            self.notify(notice.text, markup=False)
         self.show()
-        wait = self.reminder.schedule.next_look()
+        wait = self.reminder.wait()
         if self.reminder.history_look_due(wait):
-            self.run_worker(
-                self.reminder.session_elsewhere, thread=True, group="elsewhere", exit_on_error=False
-            )
+            self.look_elsewhere()
         self._timer = self.set_timer(wait, self.look)
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """A session finished elsewhere (the history says so): say it and show the new wait;
-        today's counts read: show them."""
-        if event.state is not WorkerState.SUCCESS:
-            return
-        if event.worker.group == "elsewhere" and event.worker.result:
-            self.notify("A session finished: the wait for the next break starts afresh.")
-        self.show()
 
     def show(self) -> None:
         """Redraw what changed (once a minute, the minutes; the keys only when a break comes
@@ -105,14 +120,14 @@ class RemindScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Snooze and Skip only when a break is due."""
         if action in ("snooze", "skip"):
-            return self.reminder.schedule.status is Status.DUE
+            return self.reminder.can(BreakChoice(action))
         return True
 
     def action_start(self) -> None:
-        self.post_message(BreakChosen("start"))
+        self.post_message(BreakChosen(BreakChoice.START))
 
     def action_snooze(self) -> None:
-        self.post_message(BreakChosen("snooze"))
+        self.post_message(BreakChosen(BreakChoice.SNOOZE))
 
     def action_skip(self) -> None:
-        self.post_message(BreakChosen("skip"))
+        self.post_message(BreakChosen(BreakChoice.SKIP))

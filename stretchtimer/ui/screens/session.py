@@ -5,19 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from rich.cells import cell_len
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Digits, Footer, Label, Static
+from textual.widgets import Digits, Footer, Label
 
-from stretchtimer.core.engine import Clock, Session, State
-from stretchtimer.core.model import Plan, SegmentKind
-from stretchtimer.present.session import PHASES, SessionView, view
-from stretchtimer.sound.chimes import Chimes
-from stretchtimer.sound.voice import Voice, wav_seconds
+from stretchtimer.core.engine import Session, State
+from stretchtimer.present.session import SessionView, view
+from stretchtimer.runner.session import SessionRunner
 from stretchtimer.ui.messages import (
     SessionBegan,
     SessionFinished,
@@ -26,8 +20,8 @@ from stretchtimer.ui.messages import (
     SpeechQueued,
 )
 from stretchtimer.ui.screens.confirm import ConfirmScreen
-from stretchtimer.ui.widgets.big_text import BigText, can_draw
-from stretchtimer.ui.widgets.progress_line import ProgressLine
+from stretchtimer.ui.screens.session_layout import SessionLayout
+from stretchtimer.ui.widgets.big_text import BigText
 
 VOICE_AFTER = 0.3
 """Seconds after the session starts to begin rendering its phrases: never before the first
@@ -40,7 +34,7 @@ FINAL_FRAME = 0.05
 enough for the final frame to be painted first (Textual paints at most every 1/60 s)."""
 
 
-class SessionScreen(Screen[None]):
+class SessionScreen(SessionLayout):
     """One guided run through a plan."""
 
     BINDINGS = [
@@ -57,29 +51,16 @@ class SessionScreen(Screen[None]):
         Binding("v", "voice", "Voice"),
     ]
     """x and q first: on a narrow terminal the footer cuts from the right."""
-    FAR_FROM = (100, 28)
-    """From this size (columns, rows) the far view is on unless `f` turned it off (28 rows: a
-    100x30 tmux window's pane is 29 rows under its status line)."""
-    MIN_SIZE = (30, 10)
-    """Smaller than this (columns, rows), no countdown fits: the screen says so instead."""
-    FOOTER_ROOMY_FROM = 90
-    """From this width the footer's keys fit with their padding; below it they are packed
-    (packed, they fit whole from 80 columns; narrower, x and q come first and the edge cuts)."""
-    PALETTE_HINT_FROM = 100
-    """From this width `^p palette` fits beside the keys; narrower, it would cover them (ctrl+p
-    still opens it)."""
-
-    def __init__(
-        self, plan: Plan, clock: Clock, chimes: Chimes, voice: Voice | None = None
-    ) -> None:
+    def __init__(self, runner: SessionRunner) -> None:
         super().__init__()
-        self.voice = voice
+        self.runner = runner
+        """The session's life (its clock, chimes, voice and record): this screen draws it and
+        forwards the keys."""
+        self.voice = runner.voice
         """The app's voice (None: no speech engine or switched off for good)."""
-        self.plan = plan
-        self.clock = clock
-        """Where time comes from (the tests' is fake): never read anywhere else."""
-        self.chimes = chimes
-        """The app's chimes: this screen sounds them and mutes them."""
+        self.plan = runner.plan
+        self.chimes = runner.chimes
+        """The app's chimes: this screen mutes them."""
         self.session: Session | None = None
         self.far: bool | None = None
         """The far view as `f` set it; None: on when the terminal is big enough."""
@@ -89,34 +70,8 @@ class SessionScreen(Screen[None]):
         self._timer: Timer | None = None
         self._shown: SessionView | None = None
 
-    def compose(self) -> ComposeResult:
-        with Horizontal(id="topbar"):
-            yield Label(id="title", markup=False)
-            yield Label(id="step", markup=False)
-            yield Label(id="left", markup=False)
-        yield Label(id="exercise", markup=False)
-        with Horizontal(id="phasebar"):
-            yield Label(id="phase", markup=False)
-            yield Label(id="side", markup=False)
-        yield BigText(most=2, id="far-phase")
-        yield Label(id="far-side", markup=False)
-        yield Digits("0:00", id="countdown")
-        yield BigText(id="far-count")
-        yield ProgressLine(id="bar")
-        with Horizontal(id="breathbar"):
-            yield Label(id="breath", markup=False)
-            yield ProgressLine(id="breath-fill")
-        with Vertical(id="body"):
-            yield Label(id="cue-title", markup=False)
-            yield Static(id="cue", markup=False)
-        yield Static(id="flags", markup=False)
-        yield Static(id="tip", markup=False)
-        yield Label(id="next", markup=False)
-        yield Static(id="too-small", markup=False)
-        # The footer is mounted right after the first frame: it costs as much as the rest.
-
     def on_mount(self) -> None:
-        self.session = Session(self.plan, self.clock)
+        self.session = self.runner.session
         self.render_view(view(self.session))
         # The clock starts as the countdown is first drawn: on the app's first screen,
         # call_after_refresh would start it about 35 ms after the frame showed (measured in
@@ -134,35 +89,8 @@ class SessionScreen(Screen[None]):
                 texts = self.voice.plan(self.plan)
                 self.set_timer(VOICE_AFTER, lambda: self._render_voice(texts))
             self.post_message(SessionBegan(self.session))
-            self.session.start()
+            self.runner.start()
             self.tick()
-
-    def on_resize(self) -> None:
-        """Drop the extras on short or narrow terminals: the countdown, the side, the red flags
-        and the x key go last. Too small for a countdown: say how big it needs to be."""
-        width, height = self.size
-        self.set_class(height < 24, "-short")
-        self.set_class(height < 16, "-tiny")
-        self.set_class(width < 70, "-narrow")
-        far_fits = width >= self.FAR_FROM[0] and height >= self.FAR_FROM[1]
-        self.set_class(far_fits if self.far is None else self.far, "-far")
-        too_small = width < self.MIN_SIZE[0] or height < self.MIN_SIZE[1]
-        self.set_class(too_small, "-too-small")
-        if too_small:
-            need = f"{self.MIN_SIZE[0]}x{self.MIN_SIZE[1]}"
-            self.query_one("#too-small", Static).update(
-                f"stretchtimer needs a terminal of at least {need} (this one is "
-                f"{width}x{height}). x: this hurts, q: quit."
-            )
-        for footer in self.query(Footer):
-            self._fit_footer(footer)
-
-    def _fit_footer(self, footer: Footer) -> None:
-        """Keys packed where they would not fit padded; the palette's hint only where it does
-        not cover them."""
-        width = self.size.width
-        footer.compact = width < self.FOOTER_ROOMY_FROM
-        footer.show_command_palette = width >= self.PALETTE_HINT_FROM
 
     def tick(self) -> None:
         """Look at the clock: play chimes for new events, redraw what changed, re-arm."""
@@ -172,15 +100,9 @@ class SessionScreen(Screen[None]):
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        events = session.tick()
-        voice = self.voice if self.voice is not None and self.chimes.can_play else None
-        chime = self.chimes.on_events(
-            events, self.plan, ticks=not (voice is not None and voice.counts_down)
-        )
-        if voice is not None and voice.on:
-            voice.hear(events, self.clock(), after=wav_seconds(chime.path) if chime else 0.0)
-            if voice.next_due() is not None:
-                self.post_message(SpeechQueued())
+        self.runner.tick()
+        if self.runner.next_phrase() is not None:
+            self.post_message(SpeechQueued())
         if session.state is State.FINISHED:
             # The end is drawn at once ("0:00", ROUTINE COMPLETE); the summary,
             # a whole new screen (about 30 ms to build and paint), follows it.
@@ -208,65 +130,6 @@ class SessionScreen(Screen[None]):
             wait = min(wait, BREATH_FRAME)
         self._timer = self.set_timer(wait, self.tick)
 
-    def render_view(self, v: SessionView) -> None:
-        """Update only the widgets whose text changed, in one screen update."""
-        with self.app.batch_update():
-            self._render_view(v)
-
-    def _render_view(self, v: SessionView) -> None:
-        old = self._shown
-        self._shown = v
-
-        def changed(name: str) -> bool:
-            return old is None or getattr(old, name) != getattr(v, name)
-
-        def label(name: str, text: str) -> None:
-            """Update a one-line label; re-lay out the screen only if its width changed (the
-            time left ticks every second, always as wide)."""
-            if changed(name):
-                same_width = old is not None and cell_len(getattr(old, name)) == cell_len(text)
-                self.query_one(f"#{name}", Label).update(text, layout=not same_width)
-
-        label("title", v.title)
-        label("step", v.step)
-        label("left", v.left)
-        label("exercise", v.exercise)
-        label("phase", v.phase.upper())
-        label("side", v.side.upper())
-        if changed("side"):
-            self.query_one("#far-side", Label).update(v.side.upper())
-        if changed("phase") or changed("state") or changed("breath"):
-            word = "PAUSED" if v.state == "paused" else PHASES[SegmentKind(v.kind)].upper()
-            if v.kind == "flow" and v.breath and v.state != "paused":
-                word = "IN" if v.breath.startswith("Breathe in") else "OUT"
-            self.query_one("#far-phase", BigText).show(word if can_draw(word) else "")
-        if changed("breath") or changed("breath_count"):
-            self.set_class(bool(v.breath), "-breathing")
-            # the count first: on a narrow terminal the article's words are what is cut
-            shown = f"{v.breath_count}: {v.breath}" if v.breath_count else v.breath
-            self.query_one("#breath", Label).update(shown)
-        if changed("breath_fill"):
-            self.query_one("#breath-fill", ProgressLine).show(v.breath_fill)
-        if changed("countdown"):
-            self.query_one("#countdown", Digits).update(v.countdown)
-            self.query_one("#far-count", BigText).show(v.countdown)
-        if changed("progress"):
-            self.query_one("#bar", ProgressLine).show(v.progress)
-        if changed("cue") or changed("cue_title"):
-            self.query_one("#cue-title", Label).update(v.cue_title + ":")
-            lines = [f"{i}. {line}" for i, line in enumerate(v.cue, 1)]
-            self.query_one("#cue", Static).update("\n".join(lines))
-        if changed("red_flags"):
-            self.query_one("#flags", Static).update(v.red_flags)
-        if changed("tip"):
-            self.query_one("#tip", Static).update(f"Tip: {v.tip}" if v.tip else "")
-        if changed("next"):
-            self.query_one("#next", Label).update(v.next)
-        if changed("kind") or changed("state"):
-            self.set_class(v.state == "paused", "-paused")
-            for kind in ("prepare", "hold", "flow", "switch", "rest"):
-                self.set_class(v.kind == kind, f"-{kind}")
-
     # -- keys ---------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -292,8 +155,7 @@ class SessionScreen(Screen[None]):
     def _drive(self, command: Callable[[Session], None]) -> None:
         """Apply a key's command to the session, then redraw and re-arm at once (what the
         voice had queued is dropped: the new moment brings its own words)."""
-        if self.voice is not None:
-            self.voice.silence()
+        self.runner.silence()
         if self.session:
             self._begin()  # (it is running already unless the key beat the first refresh)
             command(self.session)
@@ -382,16 +244,15 @@ class SessionScreen(Screen[None]):
         """Stop at once: this hurts."""
         self._begin()
         if self.session and self.session.active:
-            self.session.stop("pain")
-            self.session.tick()
+            self.runner.stop("pain")
             self.post_message(SessionStoppedForPain(self.session))
 
     def action_quit_session(self) -> None:
         """Ask, then quit the session."""
 
         def answered(yes: bool | None) -> None:
-            if yes and self.session:
-                self.session.stop("quit")
+            if yes and self.session and self.session.active:
+                self.runner.stop("quit")
                 self.post_message(SessionQuit(self.session))
 
         if self.session and self.session.active:

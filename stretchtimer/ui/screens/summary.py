@@ -5,26 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
-from textual.worker import Worker, WorkerState
 
 from stretchtimer.core.engine import Session
 from stretchtimer.core.exit_codes import ExitCode
-from stretchtimer.present.pain import (
-    KEYS_HINT,
-    ONE_WAITING,
-    PainKeys,
-    pain_change,
-    pain_question,
-    routine_region,
-)
+from stretchtimer.core.moments import PainTime
+from stretchtimer.present.pain import pain_change, routine_region
 from stretchtimer.present.session import NOT_COUNTED, done_text
-from stretchtimer.ui.messages import PainGiven, SessionDone
+from stretchtimer.ui.messages import PainGiven, SessionDone, StreakRead
+from stretchtimer.ui.widgets.pain_score import PAIN_BINDINGS, PainScore
 
 
 class SummaryScreen(Screen[None]):
@@ -34,7 +28,7 @@ class SummaryScreen(Screen[None]):
         Binding("enter", "enter", "Done"),
         Binding("q", "done", "Quit"),
         Binding("h", "app.progress", "Progress"),
-        *[Binding(str(n), f"pain({n})", str(n), show=False) for n in range(10)],
+        *PAIN_BINDINGS,
     ]
 
     def __init__(
@@ -52,7 +46,6 @@ class SummaryScreen(Screen[None]):
         self.pain: int | None = None
         """How much it hurts now (0-10), once answered."""
         self.pain_region = routine_region(session.plan.routine)
-        self.keys = PainKeys()
 
     def compose(self) -> ComposeResult:
         s = self.session
@@ -65,11 +58,7 @@ class SummaryScreen(Screen[None]):
             streak = Label("", id="streak", markup=False)
             streak.display = False  # until the history says there is one
             yield streak
-            yield Static(  # a Static wraps: the question is never cut off
-                f"{pain_question(self.pain_region, 'after')} {KEYS_HINT}",
-                id="pain-now",
-                markup=False,
-            )
+            yield PainScore(self.pain_region, PainTime.AFTER, id="pain-now")
             hint = "Well done. Enter to finish." if s.held_enough else "Enter to finish."
             yield Label(hint, id="summary-hint", markup=False)
         yield Footer()
@@ -79,43 +68,39 @@ class SummaryScreen(Screen[None]):
             self.read_streak()
 
     @work(thread=True, exclusive=True, group="streak", exit_on_error=False)
-    def read_streak(self) -> str:
-        """Read the streak off the event loop (it waits for the session's row to be written)."""
+    def read_streak(self) -> None:
+        """Read the streak off the event loop (it waits for the session's row to be written)
+        and post it back."""
         assert self.streak is not None
-        return self.streak()
+        text = self.streak()
+        if text:
+            self.post_message(StreakRead(text))
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """The streak is read: show it, back on the event loop (nothing if there is none)."""
-        done = event.worker.group == "streak" and event.state is WorkerState.SUCCESS
-        if done and event.worker.result:
-            self.show_streak(str(event.worker.result))
-
-    def show_streak(self, text: str) -> None:
+    @on(StreakRead)
+    def show_streak(self, message: StreakRead) -> None:
         """Show the streak under the facts."""
         label = self.query_one("#streak", Label)
-        label.update(text)
+        label.update(message.text)
         label.display = True
 
     def action_pain(self, digit: int) -> None:
         """A number key: the score now, or the 1 that may begin a 10."""
-        score = self.keys.digit(digit)
-        if score is None:
-            self.query_one("#pain-now", Static).update(ONE_WAITING)
-        else:
+        score = self.query_one(PainScore).digit(digit)
+        if score is not None:
             self.record(score)
 
     def record(self, score: int) -> None:
         """Note how much it hurts now; the app stores it."""
         self.pain = score
-        self.post_message(PainGiven("after", score, self.pain_region))
+        self.post_message(PainGiven(PainTime.AFTER, score))
         change = pain_change(self.pain_before, score)
-        self.query_one("#pain-now", Static).update(
+        self.query_one(PainScore).update(
             f"Noted: {score} of 10. {change if self.pain_before is not None else ''}".rstrip()
         )
 
     def action_enter(self) -> None:
         """Enter: a waiting 1 is the answer; otherwise leave."""
-        score = self.keys.enter()
+        score = self.query_one(PainScore).enter()
         if score is not None:
             self.record(score)
         else:

@@ -1,0 +1,123 @@
+"""Provides the commands that only read and print: list, show, plan, history, doctor."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+
+from stretchtimer.cli.context import Context
+from stretchtimer.cli.say import dump, err, report, say
+from stretchtimer.core.errors import InputError, Problem
+from stretchtimer.core.exit_codes import ExitCode
+from stretchtimer.core.model import Plan, Routine, Side
+from stretchtimer.history.row import BreakRow
+from stretchtimer.library import paths
+from stretchtimer.library.planning import plan_routine
+from stretchtimer.library.registry import Library
+from stretchtimer.library.routines import load_routine
+from stretchtimer.present.history import breaks_text, csv_table, history_text
+from stretchtimer.present.views import (
+    exercise_data,
+    exercise_text,
+    list_text,
+    plan_data,
+    plan_text,
+    routine_row,
+)
+from stretchtimer.runner.options import fit_budget
+from stretchtimer.runner.sessions import next_lead
+
+
+def load_routine_named(name: str, library: Library) -> Routine:
+    """The routine named on the command line (warnings go to stderr)."""
+    routine, warnings = load_routine(library.find_routine(name), library)
+    report(warnings)
+    return routine
+
+
+def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
+    """`stretchtimer list`."""
+    from stretchtimer.cli.commands import NAMES
+
+    library, settings = ctx.library, ctx.settings
+    routines = []
+    bad: list[Problem] = []
+    for entry in library.routines().values():
+        plan: Plan | None = None
+        try:
+            routine, _ = load_routine(entry, library)
+            plan = plan_routine(routine, Side.LEFT, settings)
+        except InputError as exc:
+            bad += exc.problems
+        routines.append(routine_row(entry, plan))
+    exercises = []
+    for ex_id, entry in library.exercises().items():
+        title = None
+        try:
+            title = library.exercise(ex_id).title
+        except InputError as exc:
+            bad += exc.problems
+        exercises.append(
+            {"id": ex_id, "title": title, "path": str(entry.path), "source": entry.source}
+        )
+    if args.format == "json":
+        dump({"routines": routines, "exercises": exercises})
+    else:
+        say(list_text(routines, exercises, NAMES))
+    report(bad + library.unused_files())
+    return ExitCode.USAGE if bad else ExitCode.OK
+
+
+def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
+    """`stretchtimer show EXERCISE`."""
+    ex = ctx.library.find_exercise(args.exercise)
+    if args.format == "json":
+        dump(exercise_data(ex))
+    else:
+        say(exercise_text(ex))
+    return ExitCode.OK
+
+
+def cmd_plan(args: argparse.Namespace, ctx: Context) -> int:
+    """`stretchtimer plan ROUTINE`."""
+    routine = load_routine_named(args.routine, ctx.library)
+    plan = plan_routine(routine, next_lead(routine), ctx.settings, fit_budget(args.fit))
+    if args.format == "json":
+        dump(plan_data(plan))
+    else:
+        say(plan_text(plan))
+    return ExitCode.OK
+
+
+def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
+    """`stretchtimer history`."""
+    from stretchtimer.history.store import parse_since, read_all
+
+    since = parse_since(args.since) if args.since else None
+    rows, current, longest, notice, breaks = read_all(paths.history_file(), since)
+    if notice:
+        err(notice)
+    if args.breaks:  # the reminders' breaks, in every format
+        if args.format == "json":
+            dump([b.as_dict() for b in breaks])
+        elif args.format == "csv":
+            csv.writer(sys.stdout).writerows(csv_table(breaks, BreakRow))
+        else:
+            say(breaks_text(breaks, since))
+        return ExitCode.OK
+    if args.format == "json":
+        dump([r.as_dict() for r in rows])
+    elif args.format == "csv":
+        csv.writer(sys.stdout).writerows(csv_table(rows))
+    else:
+        say(history_text(rows, current, longest, since, breaks))
+    return ExitCode.OK
+
+
+def cmd_doctor(args: argparse.Namespace, ctx: Context) -> int:
+    """`stretchtimer doctor`: the sound player, the voice, the terminal, the settings, the
+    history; a test chime."""
+    from stretchtimer.doctor import doctor
+
+    return doctor(ctx.read, play=not args.quiet)

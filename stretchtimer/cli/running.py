@@ -1,0 +1,137 @@
+"""Provides `stretchtimer [ROUTINE]` and `run ROUTINE`: a guided session, full-screen or plain,
+and the pieces every session shares (the history recorder, the voice, the urgent signs)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from stretchtimer.cli.context import Context
+from stretchtimer.cli.info import load_routine_named
+from stretchtimer.cli.say import err
+from stretchtimer.core.exit_codes import ExitCode
+from stretchtimer.core.model import Plan
+from stretchtimer.history.recorder import HistoryRecorder
+from stretchtimer.library import paths
+from stretchtimer.library.registry import Library
+from stretchtimer.library.state import mark_urgent_signs_seen, urgent_signs_seen
+from stretchtimer.present import streams
+from stretchtimer.runner.options import Options
+from stretchtimer.runner.reminder import Reminder
+from stretchtimer.runner.sessions import next_lead
+from stretchtimer.runner.urgent import UrgentSigns
+from stretchtimer.sound.speech import find_engine
+from stretchtimer.sound.voice import Voice
+from stretchtimer.startup import resume_collector
+
+
+def make_recorder(options: Options) -> HistoryRecorder | None:
+    """The history recorder, unless history is switched off (then nothing opens the database
+    for writing; it is only read for the lead side, if it exists)."""
+    if not options.record_history:
+        return None
+    from stretchtimer.history.store import History
+
+    return HistoryRecorder(lambda: History(paths.history_file()), notify=err)
+
+
+def make_voice(options: Options) -> Voice | None:
+    """The voice: where a speech engine is found and not muted; on unless switched off."""
+    engine = find_engine()
+    if engine is None or options.mute:
+        return None
+    s = options.settings
+    return Voice(engine, paths.cache_dir() / "phrases", s.voice_rate, s.voice_cues,
+                 on=options.voice)
+
+
+def urgent_gate() -> UrgentSigns:
+    """The urgent signs before the user's very first session, remembered in the state dir."""
+    return UrgentSigns(urgent_signs_seen, mark_urgent_signs_seen)
+
+
+def ask_line(question: str) -> str:
+    """Ask on stdout and read the answer from stdin (input() would put the question on
+    stderr when the two are terminals, which may be a log)."""
+    sys.stdout.write(question)
+    sys.stdout.flush()
+    line = sys.stdin.readline()
+    if not line:
+        raise EOFError
+    return line
+
+
+def self_command() -> list[str]:
+    """How to run this program again from anywhere: the console script's full path, or this
+    Python with `-m stretchtimer`."""
+    script = Path(sys.argv[0])
+    if script.name == "stretchtimer" and script.exists():
+        return [str(script.resolve())]
+    return [sys.executable, "-m", "stretchtimer"]
+
+
+def plain_session(
+    plan: Plan, options: Options, recorder: HistoryRecorder | None, urgent: UrgentSigns
+) -> int:
+    """One session in plain mode, keys read where stdin is a terminal."""
+    from stretchtimer.plain import run_plain
+
+    on_terminal = streams.is_terminal(sys.stdin) and streams.is_terminal(sys.stdout)
+    return run_plain(
+        plan,
+        mute=options.mute,
+        recorder=recorder,
+        urgent=urgent,
+        ask_before=options.ask_pain,
+        ask=ask_line if on_terminal else None,
+        voice=make_voice(options),
+        stdin=sys.stdin,
+    )
+
+
+def cmd_run(args: argparse.Namespace, ctx: Context) -> int:
+    """`stretchtimer [ROUTINE]`: a guided session, full-screen or plain."""
+    routine = load_routine_named(args.routine, ctx.library) if args.routine else None
+    options = ctx.options(args)
+    plain = options.plain or not streams.full_screen_possible()
+    if plain and routine is None:
+        err("stretchtimer: name a routine to run without the full-screen UI (see 'list')")
+        return ExitCode.USAGE
+    recorder = make_recorder(options)
+    try:
+        plan = options.plan(routine, next_lead(routine, recorder)) if routine else None
+        if plain:
+            assert plan is not None
+            resume_collector()
+            return plain_session(plan, options, recorder, urgent_gate())
+        return full_screen(options, ctx.library, recorder, plan=plan)
+    finally:
+        if recorder is not None:
+            recorder.close()
+
+
+def full_screen(
+    options: Options,
+    library: Library,
+    recorder: HistoryRecorder | None,
+    plan: Plan | None = None,
+    reminder: Reminder | None = None,
+) -> int:
+    """Run the full-screen UI (a session, the picker, or reminders) to its exit code."""
+    from stretchtimer.ui.app import StretchApp
+    from stretchtimer.ui.remind_app import RemindApp
+
+    voice, urgent = make_voice(options), urgent_gate()
+    app: StretchApp
+    if reminder is not None:
+        app = RemindApp(reminder, library=library, options=options, recorder=recorder,
+                        voice=voice, urgent=urgent)
+    else:
+        app = StretchApp(plan, library=library, options=options, recorder=recorder,
+                         voice=voice, urgent=urgent)
+    try:
+        app.run()
+    finally:
+        app.exits.cancel_watchdog()
+    return app.return_code or ExitCode.OK

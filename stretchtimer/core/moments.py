@@ -1,0 +1,21 @@
+"""Provides the named moments that were strings: when a pain score is asked, and what became of
+a due break."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class PainTime(StrEnum):
+    """When a pain score is asked (the history's `when`)."""
+
+    BEFORE = "before"
+    AFTER = "after"
+
+
+class BreakChoice(StrEnum):
+    """What the user chose to do with a due break."""
+
+    START = "start"
+    SNOOZE = "snooze"
+    SKIP = "skip"

@@ -1,0 +1,284 @@
+"""Provides plain mode's session: one line per event, driven by the session's own keys on a
+terminal (space, n, p, x, q, m, v), through the same runner as the full-screen UI."""
+
+from __future__ import annotations
+
+import io
+import signal
+import sys
+import time
+from collections.abc import Callable
+from typing import TextIO
+
+from stretchtimer.core.engine import Clock, Session, State
+from stretchtimer.core.events import Event
+from stretchtimer.core.exit_codes import ExitCode
+from stretchtimer.core.model import Plan
+from stretchtimer.core.moments import PainTime
+from stretchtimer.core.text import join_seconds, one_line
+from stretchtimer.history.recorder import HistoryRecorder
+from stretchtimer.plain.lines import event_lines
+from stretchtimer.present.pain import pain_change, pain_question, parse_pain, stopped_text
+from stretchtimer.present.streams import is_terminal, quiet
+from stretchtimer.present.urgent import urgent_text
+from stretchtimer.runner.keys import KeyReader
+from stretchtimer.runner.session import SessionRunner
+from stretchtimer.runner.urgent import UrgentSigns
+from stretchtimer.sound.chimes import Chimes
+from stretchtimer.sound.players import Player, default_player
+from stretchtimer.sound.voice import Voice
+
+KEYS_LINE = (
+    "Keys: space pause/resume, n next, p back, x this hurts, q quit, m mute, v voice, ? keys"
+)
+BELL_GAP = 0.25
+"""Seconds between the bells of a pattern."""
+
+Ask = Callable[[str], str]
+"""Asks a question on the terminal and returns the typed line (input())."""
+
+
+class Signalled(Exception):
+    """SIGTERM or SIGHUP arrived."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+class PlainSession:
+    """One session in plain mode: the lines of its events, and its keys."""
+
+    def __init__(self, runner: SessionRunner, out: TextIO, keys: KeyReader) -> None:
+        self.runner = runner
+        self.out = out
+        self.keys = keys
+
+    def say(self, line: str) -> None:
+        print(line, file=self.out, flush=True)
+
+    def show(self, events: list[Event]) -> None:
+        for event in events:
+            for line in event_lines(event, self.runner.session):
+                self.say(line)
+
+    def run(self) -> None:
+        """Run to the end, a stop or a quit (ctrl+c, a signal and a closed output go up)."""
+        session = self.runner.session
+        r = session.plan.routine
+        steps = f"{len(r.steps)} step{'s' * (len(r.steps) != 1)}"
+        self.say(f"{r.title}: {steps}, {join_seconds(session.plan.total_seconds)}")
+        if self.keys.active:
+            self.say(KEYS_LINE)
+        self.show(self.runner.start())
+        while session.state in (State.RUNNING, State.PAUSED):
+            key = self.keys.read(self.wait())
+            self.runner.speak_due()
+            if key is not None:
+                self.on_key(key)
+            self.show(self.runner.tick())
+
+    def wait(self) -> float:
+        """Until the session's next change, or the next phrase, whichever is sooner."""
+        wait = self.runner.session.next_change_in()
+        due = self.runner.next_phrase()
+        if due is not None:
+            wait = min(wait, max(0.0, due - self.runner.clock()))
+        return wait
+
+    def on_key(self, key: str) -> None:
+        """What a key does (the same keys as the full-screen session)."""
+        runner, session = self.runner, self.runner.session
+        moves: dict[str, Callable[[Session], None]] = {
+            " ": Session.toggle_pause, "n": Session.next, "right": Session.next,
+            "p": Session.back, "left": Session.back,
+        }
+        if key in moves:
+            runner.silence()
+            moves[key](session)
+            if key == " ":
+                paused = session.state is State.PAUSED
+                self.say("Paused: space to resume." if paused else "Resumed.")
+        elif key == "x":
+            self.show(runner.stop("pain"))
+            self.say(stopped_text(session.segment))
+        elif key == "q":
+            self.ask_quit()
+        elif key == "m":
+            muted = runner.chimes.toggle_mute()
+            self.say("Chimes muted (m to unmute)." if muted else "Chimes on.")
+        elif key == "v":
+            self.toggle_voice()
+        elif key in ("?", "h"):
+            self.say(KEYS_LINE)
+
+    def toggle_voice(self) -> None:
+        voice = self.runner.voice
+        if voice is None or voice.engine is None:
+            self.say("No voice: no speech engine here (see stretchtimer doctor).")
+            return
+        voice.on = not voice.on
+        voice.silence()
+        self.say("Voice on." if voice.on else "Voice off (v to turn it on).")
+
+    def ask_quit(self) -> None:
+        """Quit asks first, with the session paused while it asks (as the dialog does)."""
+        session = self.runner.session
+        was_running = session.state is State.RUNNING
+        if was_running:
+            session.pause()
+        self.say("Quit this session? y: quit, any other key: go on.")
+        answer = None
+        while answer is None and self.keys.active:
+            answer = self.keys.read(60.0)
+        if answer in ("y", "Y"):
+            self.show(self.runner.stop("quit"))
+            return
+        if was_running:
+            session.resume()
+        self.say("Going on.")
+
+
+def ask_pain(ask: Ask | None, region: str, when: PainTime, out: TextIO) -> int | None:
+    """Ask the 0-10 pain question until a score or an empty line (skip); None when there is no
+    one to ask (no terminal) or no answer."""
+    if ask is None:
+        return None
+    question = pain_question(region, when) + " (Enter to skip) "
+    while True:
+        try:
+            answer = ask(question)
+        except EOFError:
+            return None
+        if not answer.strip():
+            return None
+        score = parse_pain(answer)
+        if score is not None:
+            return score
+        print("Type a whole number from 0 to 10, or just Enter to skip.", file=out)
+
+
+def run_session(
+    plan: Plan,
+    chimes: Chimes,
+    out: TextIO,
+    clock: Clock = time.monotonic,
+    sleep: Callable[[float], None] = time.sleep,
+    recorder: HistoryRecorder | None = None,
+) -> Session:
+    """Run `plan` to its end with no keys, printing a line per event; ctrl+c stops it cleanly.
+    If the output is closed (`| head -2`) the session is closed as interrupted and
+    BrokenPipeError goes on up."""
+    runner = SessionRunner(plan, clock, chimes, None, recorder)
+    with no_keys(sleep) as keys:
+        drive(PlainSession(runner, out, keys))
+    return runner.session
+
+
+def drive(plain: PlainSession) -> int:
+    """Run a plain session through every way out; its exit code (a closed output goes up)."""
+    runner = plain.runner
+    try:
+        plain.run()
+    except BrokenPipeError:
+        runner.stop("interrupted")
+        raise
+    except KeyboardInterrupt:
+        plain.show(runner.stop("quit"))
+        return ExitCode.INTERRUPTED
+    except Signalled as exc:
+        plain.show(runner.stop("interrupted"))
+        return 128 + exc.signum
+    return runner.exit_code
+
+
+def run_plain(
+    plan: Plan,
+    mute: bool = False,
+    recorder: HistoryRecorder | None = None,
+    player: Player | None = None,
+    clock: Clock = time.monotonic,
+    sleep: Callable[[float], None] = time.sleep,
+    urgent: UrgentSigns | bool = False,
+    ask_before: bool = False,
+    ask: Ask | None = None,
+    voice: Voice | None = None,
+    stdin: TextIO | None = None,
+) -> int:
+    """The `--plain` session: exit 0 when complete, 1 stopped for pain, 3 quit, 130 after
+    ctrl+c, 128+N after signal N, 141 when the output closed. `urgent`: the gate (or True) that
+    says to print the urgent signs first (a very first session; nothing waits for a key);
+    `ask_before`: ask how much it hurts before, as well as after; `ask`: how to ask a line
+    (None where no one can answer: then nothing is asked); `stdin`: where keys come from (read
+    only when it is a terminal)."""
+    out = sys.stdout
+    runner = SessionRunner(plan, clock, _chimes(player, mute, out, sleep), voice, recorder)
+    show_urgent = urgent.shown() if isinstance(urgent, UrgentSigns) else urgent
+    if show_urgent:
+        print(urgent_text([s.exercise.region for s in plan.routine.steps]), file=out, flush=True)
+        print("", file=out)
+        if isinstance(urgent, UrgentSigns):
+            urgent.remember()
+    received: list[int] = []
+
+    def on_signal(signum: int, frame: object) -> None:
+        received.append(signum)
+        raise Signalled(signum)
+
+    before = {s: signal.signal(s, on_signal) for s in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        with KeyReader(stdin, sleep=sleep) if stdin is not None else no_keys(sleep) as keys:
+            asking = _asking(ask, keys)
+            if ask_before:
+                before_pain = ask_pain(asking, runner.region, PainTime.BEFORE, out)
+                runner.give_pain(PainTime.BEFORE, before_pain)
+            code = drive(PlainSession(runner, out, keys))
+            if code == ExitCode.OK:
+                after = ask_pain(asking, runner.region, PainTime.AFTER, out)
+                if after is not None:
+                    print(pain_change(runner.pain.get(PainTime.BEFORE), after), file=out)
+                    runner.give_pain(PainTime.AFTER, after)
+    except BrokenPipeError:
+        quiet(out)
+        return ExitCode.BROKEN_PIPE
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
+    return code
+
+
+def no_keys(sleep: Callable[[float], None]) -> KeyReader:
+    """A key reader that reads nothing (waits are only slept)."""
+    return KeyReader(io.StringIO(), sleep=sleep)
+
+
+def _asking(ask: Ask | None, keys: KeyReader) -> Ask | None:
+    """`ask`, with the terminal back in its line mode while a line is typed."""
+    if ask is None:
+        return None
+
+    def asked(question: str) -> str:
+        with keys.suspend():
+            return ask(question)
+
+    return asked
+
+
+def _chimes(
+    player: Player | None, mute: bool, out: TextIO, sleep: Callable[[float], None]
+) -> Chimes:
+    def bell(count: int) -> None:
+        """The bell `count` times, a quarter second apart (only on a terminal: in a log file
+        or a pipe it is noise)."""
+        if not is_terminal(out):
+            return
+        for n in range(count):
+            if n:
+                sleep(BELL_GAP)
+            out.write("\a")
+            out.flush()
+
+    def notice(message: str) -> None:
+        print(one_line(message), file=sys.stderr)
+
+    return Chimes(player or default_player(), bell, notice, muted=mute)

@@ -1,0 +1,211 @@
+"""Provides the reminder's loop for every front end (the waiting screen, plain lines, the
+desktop mode): a look at the clocks and the history, Start, Snooze and Skip, each giving back
+what happened as a typed notice in one wording."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from stretchtimer.core.moments import BreakChoice
+from stretchtimer.core.schedule import Change, Schedule, Status
+from stretchtimer.core.text import one_line
+from stretchtimer.history.row import BREAK_KINDS
+from stretchtimer.present.reminder import minutes_text, window_text
+
+if TYPE_CHECKING:  # SQLite loads only where a history is opened
+    from stretchtimer.history.recorder import HistoryRecorder
+
+SNOOZE = 10 * 60
+"""Seconds a snooze puts a break off."""
+HISTORY_EVERY = 300.0
+"""Seconds between looks at the history for a session finished elsewhere (a wait reset a few
+minutes late costs nothing; a look costs a thread and a query)."""
+
+
+class News(StrEnum):
+    """What a notice is about."""
+
+    DUE = "due"
+    AWAY = "away"
+    """The machine slept (or the program was stopped) longer than the interval."""
+    HOURS_BEGIN = "hours-begin"
+    HOURS_END = "hours-end"
+    ELSEWHERE = "elsewhere"
+    """A session finished in another terminal (the history says so)."""
+    SNOOZED = "snoozed"
+    SKIPPED = "skipped"
+    TAKEN = "taken"
+    """Back from a break's routine."""
+
+
+WORDING = {
+    News.DUE: "{due}",
+    News.AWAY: "Welcome back: the wait for the next break starts afresh",
+    News.HOURS_BEGIN: "Your hours have begun",
+    News.HOURS_END: "Your hours are over for now",
+    News.ELSEWHERE: "A session finished: the wait for the next break starts afresh",
+    News.SNOOZED: "Snoozed for 10 min",
+    News.SKIPPED: "Skipped this break",
+    News.TAKEN: "{today}",
+}
+"""What each notice says, the same in every front end."""
+FROM_CHANGE = {
+    Change.DUE: News.DUE,
+    Change.SUSPENDED: News.AWAY,
+    Change.HOURS_BEGIN: News.HOURS_BEGIN,
+    Change.HOURS_END: News.HOURS_END,
+}
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something a front end shows: what happened, in the one wording, and where things stand
+    now (`Next break in 23 min`)."""
+
+    news: News
+    text: str
+    """What happened (`Welcome back: the wait for the next break starts afresh`)."""
+    headline: str
+    """Where things stand after it."""
+
+    @property
+    def line(self) -> str:
+        """One line for plain mode and logs."""
+        return f"{self.text}. {self.headline}."
+
+
+class Reminder:
+    """A schedule, the routine it offers, and today's breaks, recorded in the history."""
+
+    def __init__(
+        self,
+        schedule: Schedule,
+        routine: str,
+        every_text: str,
+        recorder: HistoryRecorder | None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        self.schedule = schedule
+        self.routine = routine
+        """The routine's name (`desk-break`) or path, found again at each Start."""
+        self.every_text = every_text
+        self.recorder = recorder
+        self.today = today
+        self.day = today()
+        self.counts = dict.fromkeys(BREAK_KINDS, 0)
+        """Today's breaks by what became of them."""
+        self._since_history = 0.0
+
+    # -- the loop -------------------------------------------------------------------------
+
+    def look(self) -> Notice | None:
+        """Look at the clocks: what changed, if anything (a break that came due is counted
+        and recorded here)."""
+        change = self.schedule.check()
+        if change is None:
+            return None
+        if change is Change.DUE:
+            self.note("due")
+        return self.notice(FROM_CHANGE[change])
+
+    def wait(self) -> float:
+        """Seconds until what is shown could change (sleep this long, then look)."""
+        return self.schedule.next_look()
+
+    def history_look_due(self, waited: float) -> bool:
+        """Whether, `waited` seconds further on, it is time to look at the history again (every
+        HISTORY_EVERY seconds of waiting, whichever front end waits)."""
+        self._since_history += waited
+        if self._since_history < HISTORY_EVERY:
+            return False
+        self._since_history = 0.0
+        return True
+
+    def elsewhere(self) -> Notice | None:
+        """Whether a session finished since the wait began (in any process: the history says
+        so); then the wait starts afresh. Waits for the history: call it off the event loop."""
+        if self.recorder is None:
+            return None
+        ended = self.recorder.query(lambda h: h.last_session_end())
+        if isinstance(ended, datetime) and self.schedule.session_finished(ended):
+            return self.notice(News.ELSEWHERE)
+        return None
+
+    def can(self, choice: BreakChoice) -> bool:
+        """Start is always there (a break now); Snooze and Skip only when one is due."""
+        return choice is BreakChoice.START or self.schedule.status is Status.DUE
+
+    def choose(self, choice: BreakChoice) -> Notice | None:
+        """Start, Snooze or Skip (from a key or a notification's button): counted and
+        recorded; Start is the front end's to run, then `back`. None: not now."""
+        if not self.can(choice):
+            return None
+        if choice is BreakChoice.START:
+            self.note("taken")
+            self.schedule.taken()
+            return None
+        if choice is BreakChoice.SNOOZE:
+            self.note("snoozed")
+            self.schedule.snooze(SNOOZE)
+            return self.notice(News.SNOOZED)
+        self.note("skipped")
+        self.schedule.skip()
+        return self.notice(News.SKIPPED)
+
+    def back(self) -> Notice:
+        """The break's routine is over: the wait starts afresh from its end."""
+        self.schedule.taken()
+        return self.notice(News.TAKEN)
+
+    def notice(self, news: News) -> Notice:
+        text = WORDING[news].format(due=self.due_message(), today=self.today_text())
+        return Notice(news, text, self.headline())
+
+    # -- counts ---------------------------------------------------------------------------
+
+    def load_counts(self) -> None:
+        """Today's counts from the history (a reminder restarted today goes on counting);
+        waits for the history, so call it off the event loop."""
+        if self.recorder is None:
+            return
+        counts = self.recorder.query(lambda h: h.break_counts(self.today()))
+        if isinstance(counts, dict):
+            self.counts = {k: int(counts.get(k, 0)) for k in BREAK_KINDS}
+
+    def note(self, kind: str) -> None:
+        """A break came due, or was taken, snoozed or skipped: counted and recorded."""
+        if self.today() != self.day:
+            self.day = self.today()
+            self.counts = dict.fromkeys(BREAK_KINDS, 0)
+        self.counts[kind] += 1
+        if self.recorder is not None:
+            self.recorder.record_break(kind, self.routine)
+
+    # -- what to say ----------------------------------------------------------------------
+
+    def headline(self) -> str:
+        """`Next break in 23 min`, `Break due now`, or `Outside your hours (...)`."""
+        status = self.schedule.status
+        if status is Status.DUE:
+            return "Break due now"
+        if status is Status.OFF_HOURS:
+            return f"Outside your hours ({window_text(self.schedule.window)})"
+        return f"Next break {minutes_text(self.schedule.remaining() or 0.0)}"
+
+    def about(self) -> str:
+        """`desk-break, every 50m, 09:00-17:30, mon-fri`."""
+        hours = window_text(self.schedule.window)
+        return f"{one_line(self.routine)}, every {self.every_text}, {hours}"
+
+    def today_text(self) -> str:
+        """`Today: 2 taken, 1 snoozed, 0 skipped`."""
+        c = self.counts
+        return f"Today: {c['taken']} taken, {c['snoozed']} snoozed, {c['skipped']} skipped"
+
+    def due_message(self) -> str:
+        """What the notification and the tmux line say."""
+        return f"Time for a stretch break: {one_line(self.routine)}"

@@ -1,0 +1,134 @@
+"""Provides one session's life for every front end: pain before (recorded as the session
+begins), the history row from start to end, chimes and voice from the engine's events, and
+the exit code it ends with."""
+
+from __future__ import annotations
+
+import contextlib
+
+from stretchtimer.core.engine import Clock, Session, State
+from stretchtimer.core.events import Event
+from stretchtimer.core.exit_codes import ExitCode
+from stretchtimer.core.model import Plan
+from stretchtimer.core.moments import PainTime
+from stretchtimer.history.recorder import HistoryRecorder
+from stretchtimer.present.pain import routine_region
+from stretchtimer.sound.chimes import Chimes
+from stretchtimer.sound.voice import Voice, wav_seconds
+
+STOP_CODES = {"pain": ExitCode.PAIN, "quit": ExitCode.QUIT}
+"""The exit code a session stopped for this reason ends with (any other: interrupted)."""
+
+
+class SessionRunner:
+    """One run through a plan: the engine, what it sounds like and what is recorded. The front
+    end only draws what the session shows and forwards the keys."""
+
+    def __init__(
+        self,
+        plan: Plan,
+        clock: Clock,
+        chimes: Chimes,
+        voice: Voice | None,
+        recorder: HistoryRecorder | None,
+    ) -> None:
+        self.plan = plan
+        self.clock = clock
+        self.chimes = chimes
+        self.voice = voice
+        self.recorder = recorder
+        self.session = Session(plan, clock)
+        self.region = routine_region(plan.routine)
+        """The body region the pain questions are about."""
+        self.pain: dict[PainTime, int] = {}
+        """The pain scores given, 0 (none) to 10 (worst)."""
+        self.recorded = False
+        """Whether the session's end has been written (it is written once)."""
+
+    @property
+    def begun(self) -> bool:
+        return self.session.state is not State.READY
+
+    def give_pain(self, when: PainTime, score: int | None) -> None:
+        """A pain score: recorded at once (before the start, as the session's row is written:
+        a ctrl+c later never loses it)."""
+        if score is None:
+            return
+        self.pain[when] = score
+        if self.recorder is not None and self.begun:
+            self.recorder.set_pain(when, score, self.region)
+
+    def start(self) -> list[Event]:
+        """Start the clock and write the session's row (with the pain before, if given)."""
+        if self.begun:
+            return []
+        if self.recorder is not None:
+            self.recorder.begin(self.session)
+            if PainTime.BEFORE in self.pain:
+                self.recorder.set_pain(PainTime.BEFORE, self.pain[PainTime.BEFORE], self.region)
+        self.session.start()
+        return self.tick()
+
+    def tick(self) -> list[Event]:
+        """Look at the clock: sound what its events call for, close the row at the end."""
+        events = self.session.tick()
+        self.sound(events)
+        if self.session.state is State.FINISHED:
+            self._record_end()
+        return events
+
+    def sound(self, events: list[Event]) -> None:
+        """The chime the events call for (no ticks while the voice counts down), and the
+        phrases they bring, queued to follow the chime."""
+        voice = self.voice if self.voice is not None and self.chimes.can_play else None
+        speaking = voice is not None and voice.on
+        ticks = not (voice is not None and voice.counts_down)
+        chime = self.chimes.on_events(events, self.plan, ticks=ticks)
+        if voice is not None and speaking:
+            after = wav_seconds(chime.path) if chime else 0.0
+            voice.hear(events, self.clock(), after=after)
+
+    def next_phrase(self) -> float | None:
+        """When the next queued phrase is due (clock time), or None."""
+        return self.voice.next_due() if self.voice is not None else None
+
+    def speak_due(self) -> None:
+        """Play the phrases due now, through the chimes' player (a phrase never stops a
+        session)."""
+        if self.voice is None:
+            return
+        for path in self.voice.due(self.clock()):
+            player = self.chimes.player
+            if self.chimes.can_play and player is not None:
+                with contextlib.suppress(Exception):
+                    player.play(path)
+
+    def silence(self) -> None:
+        """Drop the queued phrases (a key moved the session: the new moment brings its own)."""
+        if self.voice is not None:
+            self.voice.silence()
+
+    def stop(self, reason: str) -> list[Event]:
+        """Stop a running session (`pain`, `quit`, `interrupted`) and close its row at once;
+        the events of the stop, for the front end to show."""
+        if not self.session.active:
+            return []
+        self.silence()
+        self.session.stop(reason)
+        self._record_end()
+        return self.session.tick()
+
+    def _record_end(self) -> None:
+        if self.recorder is not None and not self.recorded:
+            self.recorded = True
+            self.recorder.end(self.session)
+
+    @property
+    def exit_code(self) -> int:
+        """0 done, 1 stopped because it hurt, 3 quit, 130 anything else that stopped it (a
+        signal's own code is the front end's to give)."""
+        if self.session.state is State.FINISHED:
+            return ExitCode.OK
+        if self.session.state is State.STOPPED:
+            return STOP_CODES.get(self.session.stop_reason, ExitCode.INTERRUPTED)
+        return ExitCode.OK

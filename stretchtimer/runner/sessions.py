@@ -1,0 +1,66 @@
+"""Provides what every session of one run of the program shares (the clock, the chimes, the
+voice, the history, the urgent-signs gate, the options) and each new session made from it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from stretchtimer.core.engine import Clock
+from stretchtimer.core.model import Plan, Routine, Side
+from stretchtimer.history.recorder import HistoryRecorder
+from stretchtimer.library import paths
+from stretchtimer.runner.options import Options
+from stretchtimer.runner.session import SessionRunner
+from stretchtimer.runner.urgent import UrgentSigns, never
+from stretchtimer.sound.chimes import Chimes
+from stretchtimer.sound.voice import Voice
+
+
+@dataclass
+class Sessions:
+    """The makings of a session, for every front end alike."""
+
+    clock: Clock
+    chimes: Chimes
+    voice: Voice | None = None
+    recorder: HistoryRecorder | None = None
+    urgent: UrgentSigns | None = None
+    """The urgent signs before a very first session (None: never shown)."""
+    options: Options | None = None
+
+    def __post_init__(self) -> None:
+        self.gate = self.urgent or never()
+        self.opts = self.options or Options()
+
+    @property
+    def ask_pain(self) -> bool:
+        return self.opts.ask_pain
+
+    def new(self, plan: Plan) -> SessionRunner:
+        """A session of `plan`, not started yet."""
+        return SessionRunner(plan, self.clock, self.chimes, self.voice, self.recorder)
+
+    def plan_for(self, routine: Routine) -> Plan:
+        """The routine's plan, leading with the side the history says is next (this waits
+        for the history: off the event loop in the full-screen UI)."""
+        return self.opts.plan(routine, next_lead(routine, self.recorder))
+
+
+def next_lead(routine: Routine, recorder: HistoryRecorder | None = None) -> Side:
+    """The side the next run of `routine` leads with: the other one than last time (without a
+    recorder, the history is read if it exists, never created)."""
+    if recorder is not None:
+        return recorder.next_lead(routine.name)
+    db = paths.history_file()
+    if not db.exists():
+        return Side.LEFT
+    from stretchtimer.history.store import History  # SQLite, only when there is a history
+
+    try:
+        history = History(db)
+    except Exception:  # an unreadable history only costs the alternation
+        return Side.LEFT
+    try:
+        return history.next_lead(routine.name)
+    finally:
+        history.close()
