@@ -33,8 +33,7 @@ def _parse(argv: list[str], library: Library) -> tuple[argparse.Namespace, bool]
         command = BY_NAME[first]
         if first != "run":
             resume_collector()  # no screen to hurry for
-        parser = command_parser(command) if first != "run" else session_parser(COMMANDS, True)
-        args = parser.parse_args(argv[1:])
+        args = command_parser(command).parse_args(argv[1:])
         args.handler = command.handler
         return args, command.settings
     args = session_parser(COMMANDS).parse_args(argv)

@@ -17,7 +17,8 @@ from stretchtimer.cli.running import (
     self_command,
     urgent_gate,
 )
-from stretchtimer.cli.say import say
+from stretchtimer.cli.say import report, say
+from stretchtimer.core.errors import InputError
 from stretchtimer.core.exit_codes import ExitCode
 from stretchtimer.core.schedule import Schedule
 from stretchtimer.history.recorder import HistoryRecorder
@@ -82,7 +83,11 @@ def _plain(
     urgent = urgent_gate()  # one gate for the whole wait: the signs come before the first
 
     def run_routine() -> int:
-        routine = load_routine_named(reminder.routine, ctx.library)
+        try:  # read again at each break: the file may have changed, or gone
+            routine = load_routine_named(reminder.routine, ctx.library)
+        except InputError as exc:
+            report(exc.problems)
+            return ExitCode.USAGE
         plan = options.plan(routine, next_lead(routine, recorder))
         return plain_session(plan, options, recorder, urgent)
 

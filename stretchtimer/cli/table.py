@@ -80,15 +80,15 @@ def command_parser(command: Command) -> argparse.ArgumentParser:
     return parser
 
 
-def session_parser(commands: tuple[Command, ...], run: bool = False) -> argparse.ArgumentParser:
-    """`stretchtimer [ROUTINE]` (or `stretchtimer run ROUTINE`): a guided session."""
+def session_parser(commands: tuple[Command, ...]) -> argparse.ArgumentParser:
+    """`stretchtimer [ROUTINE]`: a guided session (or the picker)."""
     listed = ", ".join(c.name for c in commands)
     parser = Parser(
-        prog="stretchtimer run" if run else "stretchtimer",
+        prog="stretchtimer",
         description="A guided stretch timer for the terminal.",
         epilog=f"commands: {listed} (each with --help)",
     )
-    parser.add_argument("routine", nargs=None if run else "?",
+    parser.add_argument("routine", nargs="?",
                         help="a routine name (morning, quick-relief) or a path to one")
     for opt in SESSION:
         opt.add(parser)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable
 from typing import TextIO
@@ -70,13 +71,17 @@ class PlainSession:
         self.say(f"{r.title}: {steps}, {join_seconds(session.plan.total_seconds)}")
         if self.keys.active:
             self.say(KEYS_LINE)
+        texts = self.runner.phrases()
+        if texts:
+            threading.Thread(target=self.runner.render_phrases, args=(texts,), daemon=True).start()
         self.show(self.runner.start())
         while session.state in (State.RUNNING, State.PAUSED):
             key = self.keys.read(self.wait())
             self.runner.speak_due()
+            self.show(self.runner.tick())  # where the session is now, before a key moves it
             if key is not None:
                 self.on_key(key)
-            self.show(self.runner.tick())
+                self.show(self.runner.tick())
 
     def wait(self) -> float:
         """Until the session's next change, or the next phrase, whichever is sooner."""

@@ -88,6 +88,16 @@ class SessionRunner:
             after = wav_seconds(chime.path) if chime else 0.0
             voice.hear(events, self.clock(), after=after)
 
+    def phrases(self) -> list[str]:
+        """The session's phrases, in the order to render them (those already cached are ready
+        at once); render them with `render_phrases`, off the event loop."""
+        return self.voice.plan(self.plan) if self.voice is not None else []
+
+    def render_phrases(self, texts: list[str]) -> None:
+        """Render the phrases not cached yet (about 60 ms each: a worker or a thread)."""
+        if self.voice is not None:
+            self.voice.render(texts)
+
     def next_phrase(self) -> float | None:
         """When the next queued phrase is due (clock time), or None."""
         return self.voice.next_due() if self.voice is not None else None

@@ -86,7 +86,7 @@ class SessionScreen(SessionLayout):
             self.call_after_refresh(self.refresh_bindings)
         if self.session is not None and self.session.state is State.READY:
             if self.voice is not None:
-                texts = self.voice.plan(self.plan)
+                texts = self.runner.phrases()
                 self.set_timer(VOICE_AFTER, lambda: self._render_voice(texts))
             self.post_message(SessionBegan(self.session))
             self.runner.start()
