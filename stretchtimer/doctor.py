@@ -88,20 +88,35 @@ def settings_lines(read: SettingsRead) -> tuple[list[str], bool]:
 
 
 def history_line(settings: Settings) -> tuple[str, bool]:
-    """Where the history is kept, and whether it can be read."""
+    """Where the history is kept, and whether it can be read (and, before the first session,
+    written). Only read: doctor never creates, migrates or moves the history."""
     if not settings.record_history:
         return "History:  off (record_history: false in settings.yaml)", True
     path = paths.history_file()
-    if not path.exists():
-        return f"History:  {path} (none yet: it starts with your first session)", True
-    from stretchtimer.history.store import read_all  # SQLite, only for this line
+    from stretchtimer.history.connection import unwritable  # SQLite, only for this line
+    from stretchtimer.history.view import HistoryView, read_history
+
+    def read(view: HistoryView) -> tuple[int, int, int, bool]:
+        rows = view.recent()
+        damaged = sum(1 for r in rows if r.damaged)
+        return len(rows), damaged, view.streaks()[0], view.older
 
     try:
-        rows, current, _, _, _ = read_all(path)
+        found = read_history(path, read, check=True)
     except HistoryError as exc:
         return f"History:  {exc}", False
-    sessions = f"{len(rows)} session{'s' * (len(rows) != 1)}"
-    return f"History:  {path}: {sessions}, current streak {current}", True
+    if found is None:
+        fault = unwritable(path)
+        if fault:
+            return f"History:  {fault}", False
+        return f"History:  {path} (none yet: it starts with your first session)", True
+    count, damaged, current, older = found
+    said = f"{path}: {count} session{'s' * (count != 1)}, current streak {current}"
+    if damaged:
+        said += f"; {damaged} damaged row{'s' * (damaged != 1)} (shown marked in 'history')"
+    if older:
+        said += "; from an older version (the next session upgrades it)"
+    return f"History:  {said}", True
 
 
 def player_error(player: AutoPlayer, path: Path) -> str:

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import asyncio
+import shlex
 import subprocess
 import sys
 import time
@@ -106,7 +107,7 @@ async def run_desktop_reminder(
     routine; where there is none, the notification says what to run). Runs until stopped."""
     await asyncio.to_thread(reminder.load_counts)
     acted = asyncio.Event()
-    command_text = " ".join(routine_command)
+    command_text = shlex.join(routine_command)  # pasted into a shell, it runs just that
     pending: set[asyncio.Task[bool]] = set()
 
     def choose(choice: BreakChoice) -> None:

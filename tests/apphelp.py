@@ -57,7 +57,7 @@ def advance(app: StretchApp, clock: FakeClock, seconds: float, step: float = 0.2
 
 
 
-async def until(pilot: Pilot[int], done: Callable[[], bool], most: float = 3.0) -> None:
+async def until(pilot: Pilot[int], done: Callable[[], bool], most: float = 10.0) -> None:
     """Let the app's real timers and refreshes run until `done` (a busy machine may be slow),
     for at most `most` seconds; the caller asserts what it waited for."""
     deadline = time.monotonic() + most

@@ -1,6 +1,7 @@
 """Tests that text from a routine, an article, a file name or the history never brings a
 control character of its own to any output: escape sequences (OSC 0/52, clear, colour), a
-bell, a carriage return, other C0 and C1 characters are shown as escapes, never sent raw."""
+bell, a carriage return, other C0 and C1 characters and Unicode's bidirectional controls are
+shown as escapes, never sent raw."""
 
 from __future__ import annotations
 
@@ -15,10 +16,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual.widgets import Label, Static
 
-from stretchtimer.core.text import one_line, visible
+from stretchtimer.core.text import json_visible, one_line, visible
 from stretchtimer.library import paths
 
-RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+BIDI = [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+"""Unicode's bidirectional controls: marks, embeddings, overrides, isolates."""
+RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029" + "".join(map(chr, BIDI)) + "]")
 """A control character in output: only the program's own newlines (and CSV's \\r\\n) may be."""
 
 NASTY = [
@@ -33,12 +36,14 @@ NASTY = [
     "a\u2028b",  # Unicode line separator
     "tab\there",
     "new\nline",
+    "evil\u202etxt.yaml",  # a right-to-left override: drawn as "evillmay.txt"
+    "\u2067isolated\u2069 \u202aembedded\u202c \u200e\u200f\u061c",  # isolates, embeddings, marks
 ]
 
 hostile = st.text(
     alphabet=st.one_of(
         st.characters(codec="utf-8", exclude_categories=["Cs"]),
-        st.sampled_from([chr(c) for c in [*range(1, 32), *range(0x7F, 0xA0)]]),
+        st.sampled_from([chr(c) for c in [*range(1, 32), *range(0x7F, 0xA0), *BIDI]]),
     ),
     min_size=1,
     max_size=30,
@@ -148,7 +153,7 @@ def test_the_screen_shows_controls_as_escapes(monkeypatch: pytest.MonkeyPatch) -
     from stretchtimer.library.routines import load_routine
     from stretchtimer.ui.app import StretchApp
 
-    library_with("\x1b]0;pwned\x07 \x9b2J\rover", Path("."))
+    library_with("\x1b]0;pwned\x07 \x9b2J\rover \u202eevil\u2066", Path("."))
     lib = Library()
     routine, _ = load_routine(lib.find_routine("nasty"), lib)
     clock = FakeClock()
@@ -163,7 +168,7 @@ def test_the_screen_shows_controls_as_escapes(monkeypatch: pytest.MonkeyPatch) -
             advance(app, clock, 1.0)
 
     drive(app, scenario)
-    assert any("pwned" in s for s in seen)
+    assert any("pwned" in s for s in seen) and any("\\u202eevil\\u2066" in s for s in seen)
     for s in seen:
         no_raw_control(s)
 
@@ -172,6 +177,9 @@ def test_visible_and_one_line() -> None:
     """The two functions every path uses."""
     assert visible("a\x1b[31mb\nc\x07") == "a\\x1b[31mb\nc\\x07"
     assert one_line("a\nb\r\nc\td\x9b") == "a b c d\\x9b"
+    assert visible("evil\u202etxt\u2066\u200f\u061c") == "evil\\u202etxt\\u2066\\u200f\\u061c"
+    assert json_visible('"\u202e"') == '"\\u202e"'
+    assert visible("👨\u200d👩\u200d👧 ❤\ufe0f") == "👨\u200d👩\u200d👧 ❤\ufe0f"  # joiners stay
 
 
 def test_plain_mode_rings_the_bell_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -30,6 +30,7 @@ from stretchtimer.history.store import History
 from stretchtimer.library import paths
 from stretchtimer.library.state import URGENT_SEEN
 from stretchtimer.plain import run_plain
+from stretchtimer.remind.desktop import DesktopAlerts
 from stretchtimer.runner.options import Options
 from stretchtimer.runner.reminder import WORDING, News, Reminder
 from stretchtimer.ui.app import StretchApp
@@ -306,7 +307,7 @@ def welcome_back_everywhere(tmp_path: Path) -> dict[str, str]:
     r, clocks = reminder()
     out = io.StringIO()
 
-    class Quiet(reminding.DesktopAlerts):
+    class Quiet(DesktopAlerts):
         async def send(self, *args: Any) -> bool:
             return True
 

@@ -273,7 +273,7 @@ def test_print_service_and_bad_options(capsys: pytest.CaptureFixture[str]) -> No
     assert "[Service]" in unit and "WantedBy=graphical-session.target" in unit
     exec_line = next(ln for ln in unit.splitlines() if ln.startswith("ExecStart="))
     assert exec_line.endswith(
-        "remind --desktop --every 45m --routine desk-break --days mon-fri"
+        "remind --desktop --every 45m --routine=desk-break --days mon-fri"
     )
     for argv, words in (
         (["remind", "--every", "often"], "--every: 'often' is not a duration"),

@@ -121,3 +121,39 @@ def test_bad_windows_say_so(between: str | None, days: str | None) -> None:
 
 def test_window_defaults_are_always() -> None:
     assert parse_window(None, None) == Window(time(0, 0), time(23, 59, 59), frozenset(range(7)))
+
+
+def test_a_session_ending_in_the_future_restarts_the_wait_once() -> None:
+    """An end ahead of the wall clock (recorded while it was wrong) is a session finished now,
+    once: the same end again, before or after the clock passes it, changes nothing."""
+    clocks = Clocks(MONDAY_9)
+    s = clocks.schedule(3000)
+    ahead = MONDAY_9 + timedelta(hours=3)
+    run_checks(clocks, s, 600)
+    assert s.session_finished(ahead) and s.remaining() == 3000
+    for _ in range(9):
+        clocks.run(300)
+        assert not s.session_finished(ahead)
+    assert s.check() is None and s.remaining() == 300
+    clocks.run(3 * 3600)
+    assert not s.session_finished(ahead)
+    assert s.session_finished(clocks.wall - timedelta(seconds=1))  # a real one, later
+
+
+@pytest.mark.parametrize(
+    ("between", "inside", "outside"),
+    [
+        ("00:00-00:00", datetime(2026, 11, 24, 23, 59, 59, 999999), None),
+        ("12:00-12:00", datetime(2026, 11, 24, 11, 59), None),
+        ("22:00-06:00", datetime(2026, 11, 24, 5, 59), datetime(2026, 11, 24, 6, 1)),
+        ("09:00-24:00", datetime(2026, 11, 24, 23, 59, 59, 500000), datetime(2026, 11, 24, 8, 59)),
+    ],
+)
+def test_whole_day_and_overnight_windows(
+    between: str, inside: datetime, outside: datetime | None
+) -> None:
+    """A start equal to its end is the whole day; 22:00-06:00 runs past midnight; 24:00 is
+    the end of the day, to its last instant."""
+    window = parse_window(between, None)
+    assert window.contains(inside)
+    assert outside is None or not window.contains(outside)

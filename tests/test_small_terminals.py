@@ -3,6 +3,8 @@ countdown, the screen says how big it needs to be; the summary's question is nev
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from apphelp import advance, build, drive, until
 from textual.pilot import Pilot
@@ -104,3 +106,30 @@ def test_the_summary_question_is_never_cut_off() -> None:
         assert str(question.content).endswith("or Enter to skip.")
 
     drive(app, scenario, size=(60, 20))
+
+
+def test_the_end_is_posted_once_however_often_the_clock_is_looked_at(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Looks at the clock after the end (a late timer; a test moving a fake clock) do not
+    post SessionFinished again: the summary is built once, not replaced under the user (which
+    left the first summary's widgets with no size, a test flaking on a busy machine)."""
+    import stretchtimer.ui.app as app_module
+
+    built: list[int] = []
+
+    class Counted(SummaryScreen):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            built.append(1)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(app_module, "SummaryScreen", Counted)
+    app, clock, _ = build()
+
+    async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
+        advance(app, clock, 120)  # 35 s of looks after the end, before any message is handled
+        await pilot.pause()
+        await pilot.pause()
+
+    drive(app, scenario, size=(60, 20))
+    assert built == [1]

@@ -63,7 +63,11 @@ def main(argv: list[str] | None = None) -> int:
     if problem:
         err(f"stretchtimer: {problem}")
         return ExitCode.USAGE
-    library = Library(cache=default_cache())
+    try:
+        library = Library(cache=default_cache())
+    except InputError as exc:  # a relative STRETCHTIMER_HOME: no user path can be made
+        report(exc.problems)
+        return ExitCode.USAGE
     try:
         args, needs_settings = _parse(argv, library)
         ctx = Context(library, read_settings())

@@ -11,7 +11,7 @@ from stretchtimer.cli.say import dump, err, report, say
 from stretchtimer.core.errors import InputError, Problem
 from stretchtimer.core.exit_codes import ExitCode
 from stretchtimer.core.model import Plan, Routine, Side
-from stretchtimer.history.row import BreakRow
+from stretchtimer.history.row import BreakRow, SessionRow
 from stretchtimer.library import paths
 from stretchtimer.library.planning import plan_routine
 from stretchtimer.library.registry import Library
@@ -91,27 +91,29 @@ def cmd_plan(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
-    """`stretchtimer history`."""
+    """`stretchtimer history`: read only (no history yet: none is created). A row another tool
+    or a hand edit made odd is shown marked in the table, and left out of JSON and CSV (said
+    on stderr), so that a script reads only values of their kind."""
     from stretchtimer.history.store import parse_since, read_all
 
     since = parse_since(args.since) if args.since else None
     rows, current, longest, notice, breaks = read_all(paths.history_file(), since)
     if notice:
         err(notice)
-    if args.breaks:  # the reminders' breaks, in every format
-        if args.format == "json":
-            dump([b.as_dict() for b in breaks])
-        elif args.format == "csv":
-            csv.writer(sys.stdout).writerows(csv_table(breaks, BreakRow))
-        else:
-            say(breaks_text(breaks, since))
+    if args.format == "text":
+        say(breaks_text(breaks, since) if args.breaks else history_text(
+            rows, current, longest, since, breaks))
         return ExitCode.OK
+    shown: list[SessionRow] | list[BreakRow] = breaks if args.breaks else rows
+    whole = [r for r in shown if not r.damaged]
+    if len(whole) < len(shown):
+        ids = ", ".join(str(r.id) for r in shown if r.damaged)
+        err(f"stretchtimer: damaged history rows left out ({ids}): 'stretchtimer history"
+            f"{' --breaks' if args.breaks else ''}' shows them marked")
     if args.format == "json":
-        dump([r.as_dict() for r in rows])
-    elif args.format == "csv":
-        csv.writer(sys.stdout).writerows(csv_table(rows))
+        dump([r.as_dict() for r in whole])
     else:
-        say(history_text(rows, current, longest, since, breaks))
+        csv.writer(sys.stdout).writerows(csv_table(whole, BreakRow if args.breaks else SessionRow))
     return ExitCode.OK
 
 

@@ -7,6 +7,7 @@ import argparse
 import sys
 import time
 from datetime import datetime
+from pathlib import Path
 
 from stretchtimer.cli.context import Context
 from stretchtimer.cli.info import load_routine_named
@@ -22,6 +23,7 @@ from stretchtimer.core.errors import InputError
 from stretchtimer.core.exit_codes import ExitCode
 from stretchtimer.core.schedule import Schedule
 from stretchtimer.history.recorder import HistoryRecorder
+from stretchtimer.library.registry import looks_like_path
 from stretchtimer.present.streams import full_screen_possible
 from stretchtimer.runner.options import Options, RemindOptions, build_remind
 from stretchtimer.runner.reminder import Reminder
@@ -55,7 +57,11 @@ def cmd_remind(args: argparse.Namespace, ctx: Context) -> int:
 def _print_service(remind: RemindOptions) -> int:
     from stretchtimer.remind.service import systemd_unit
 
-    extra = ["--every", remind.every_text, "--routine", remind.routine]
+    routine = remind.routine
+    if looks_like_path(routine):  # systemd runs it from another folder
+        routine = str(Path(routine).expanduser().absolute())
+    # `--routine=X`, one argument: a name that begins with '-' is never read as an option
+    extra = ["--every", remind.every_text, f"--routine={routine}"]
     extra += ["--between", remind.between] if remind.between else []
     extra += ["--days", remind.days] if remind.days else []
     say(systemd_unit(self_command(), extra).rstrip("\n"))
@@ -69,7 +75,10 @@ def _desktop(reminder: Reminder) -> int:
     from stretchtimer.reminding import run_desktop_reminder
 
     try:
-        command = [*self_command(), "run", reminder.routine]
+        routine = reminder.routine
+        if looks_like_path(routine):  # the terminal starts in another folder
+            routine = str(Path(routine).expanduser().absolute())
+        command = [*self_command(), "run", "--", routine]  # a name is never an option
         return asyncio.run(run_desktop_reminder(reminder, DesktopAlerts(), command, sys.stdout))
     except KeyboardInterrupt:
         return ExitCode.OK

@@ -7,20 +7,13 @@ import time
 from collections.abc import Callable
 from enum import StrEnum
 
-from stretchtimer.core.events import (
-    Breath,
-    Countdown,
-    Event,
-    Finished,
-    Halfway,
-    SegmentEnded,
-    SegmentStarted,
-    Stopped,
-)
-from stretchtimer.core.model import WORKING, Plan, Segment, SegmentKind
+from stretchtimer.core.events import Event, Finished, SegmentEnded, SegmentStarted, Stopped
+from stretchtimer.core.model import WORKING, Plan, Segment
+from stretchtimer.core.thresholds import COUNTDOWN as COUNTDOWN  # re-exported: still here
+from stretchtimer.core.thresholds import counts_down as counts_down
+from stretchtimer.core.thresholds import crossed
 
 Clock = Callable[[], float]
-COUNTDOWN = (3, 2, 1)
 LATE_AFTER = 2.0
 """A gap between ticks longer than this (seconds) is a jump: reported quietly."""
 PAUSED_LOOK = 0.5
@@ -30,11 +23,6 @@ BACK_RESTARTS_AFTER = 3.0
 HELD_ENOUGH = 0.5
 """A routine run to its end counts as done (and for a streak) only if at least this share of
 its planned hold time was really held: not skipped, and not spent with the process stopped."""
-
-
-def counts_down(seconds: int, n: int) -> bool:
-    """Whether a segment of `seconds` has its `n` of the 3-2-1 (a short one has fewer)."""
-    return seconds > n + 1
 
 
 class State(StrEnum):
@@ -186,37 +174,8 @@ class Session:
         return events + self._thresholds(now - self._start)
 
     def _thresholds(self, elapsed: float) -> list[Event]:
-        """Halfway and 3-2-1 for the current segment, up to `elapsed`; only the latest one."""
-        seg = self.segment
-        if seg.kind is SegmentKind.FLOW:  # a flow counts breaths, not seconds
-            return self._breath(elapsed)
-        remaining = seg.seconds - elapsed
-        crossed: list[Event] = []
-        if seg.seconds >= 10 and elapsed >= seg.seconds / 2 and "half" not in self._fired:
-            self._fired.add("half")
-            if remaining > COUNTDOWN[0]:
-                crossed.append(Halfway(self.index))
-        for n in COUNTDOWN:
-            key = f"cd{n}"
-            if counts_down(seg.seconds, n) and remaining <= n and key not in self._fired:
-                self._fired.add(key)
-                crossed.append(Countdown(self.index, n=n))
-        return crossed[-1:] + self._breath(elapsed)
-
-    def _breath(self, elapsed: float) -> list[Event]:
-        """The breath in or out under way `elapsed` seconds into the segment, if not yet
-        reported (one passed over in a jump is never reported: only the latest)."""
-        seg = self.segment
-        pace = seg.pace
-        if pace is None or elapsed >= seg.seconds:
-            return []
-        n, into = divmod(elapsed, pace.cycle)
-        phase = "in" if into < pace.inhale else "out"
-        key = f"b{int(n)}{phase}"
-        if key in self._fired:
-            return []
-        self._fired.add(key)
-        return [Breath(self.index, phase=phase, n=int(n) + 1)]
+        """Halfway, 3-2-1 and breaths of the current segment up to `elapsed`, not yet told."""
+        return crossed(self.segment, self.index, elapsed, self._fired)
 
     def _leave(self, elapsed: float) -> None:
         """Count the held part of the current segment, `elapsed` seconds into it."""

@@ -20,6 +20,15 @@ class Side(StrEnum):
         return Side.RIGHT if self is Side.LEFT else Side.LEFT
 
 
+class Sides(StrEnum):
+    """Which sides a step is done on (`sides:` in a routine or an article)."""
+
+    BOTH = "both"
+    LEFT = "left"
+    RIGHT = "right"
+    NONE = "none"
+
+
 @dataclass(frozen=True)
 class Mistake:
     """One entry of an article's Common Mistakes."""
@@ -87,7 +96,7 @@ class Variant:
     """The numbered steps of the movement."""
     hold: int | None = None
     """Suggested hold in seconds (frontmatter `hold`, else read from the steps)."""
-    sides: str | None = None
+    sides: Sides | None = None
     """Suggested sides (frontmatter `sides`, else `both` when a step says to switch)."""
     left: str = ""
     """What the left side means (`**Left side:** your left knee comes in`), or empty."""
@@ -168,7 +177,7 @@ class Step:
     """The variant, resolved."""
     hold: int
     """Seconds per side."""
-    sides: str = "none"
+    sides: Sides = Sides.NONE
     """both | left | right | none."""
     repeat: int = 1
     """How many times the hold is done."""

@@ -12,6 +12,7 @@ from stretchtimer.core.model import (
     Segment,
     SegmentKind,
     Side,
+    Sides,
     Step,
     Variant,
 )
@@ -71,11 +72,11 @@ def _name(step: Step) -> str:
 
 
 def _sides(step: Step, lead: Side) -> list[Side | None]:
-    if step.sides == "both":
+    if step.sides is Sides.BOTH:
         return [lead, lead.other]
-    if step.sides == "left":
+    if step.sides is Sides.LEFT:
         return [Side.LEFT]
-    if step.sides == "right":
+    if step.sides is Sides.RIGHT:
         return [Side.RIGHT]
     return [None]
 

@@ -16,6 +16,15 @@ LOOK_MOST = 60.0
 """The longest a waiting reminder sleeps between looks (next_look)."""
 SLACK = 5.0
 """Seconds of lateness a look may have (a busy machine) before it counts as an absence."""
+END_OF_DAY = time(23, 59, 59)
+"""The last second of a day: a window ending here runs to midnight (`24:00` is read as it)."""
+LOCAL_ONLY = "local time only: write 09:00-17:30 without +01:00 or Z"
+"""What a time zone in the hours is told (the wall clock is local; an offset would make the
+hours compare aware times with naive ones, and fail later)."""
+
+
+class LocalTimeOnly(ValueError):
+    """Hours written with a time zone (`09:00+01:00`, `09:00Z`): refused, local time only."""
 
 
 @dataclass(frozen=True)
@@ -24,15 +33,23 @@ class Window:
 
     start: time = time(0, 0)
     """From this local time of day..."""
-    end: time = time(23, 59, 59)
+    end: time = END_OF_DAY
     """...to this one (an end before the start runs past midnight)."""
     days: frozenset[int] = frozenset(range(7))
     """Weekdays, 0 Monday to 6 Sunday."""
 
+    @property
+    def whole_day(self) -> bool:
+        """Whether the hours are the whole day (a start equal to its end is, too)."""
+        return self.start == self.end or (self.start == time(0, 0) and self.end == END_OF_DAY)
+
     def contains(self, moment: datetime) -> bool:
-        """Whether reminders may come at this local moment."""
-        now = moment.time()
-        if self.start <= self.end:
+        """Whether reminders may come at this local moment (to the second: 23:59:59.5 is still
+        inside a window ending at 23:59:59, so a whole day has no gap before midnight)."""
+        now = moment.time().replace(microsecond=0)
+        if self.whole_day:
+            inside, day = True, moment.weekday()
+        elif self.start <= self.end:
             inside = self.start <= now <= self.end
             day = moment.weekday()
         else:  # 22:00-02:00: the small hours belong to the day before
@@ -91,6 +108,8 @@ class Schedule:
         """The wall-clock moment the current wait began (a session finished after it, here or
         anywhere, resets the wait)."""
         self._last_mono, self._last_boot = mono(), boot()
+        self._future: datetime | None = None
+        """The last session end found later than the wall clock's now (session_finished)."""
 
     def remaining(self) -> float | None:
         """Seconds to the next break (None when one is due or it is off hours)."""
@@ -148,11 +167,21 @@ class Schedule:
 
     def session_finished(self, ended: datetime) -> bool:
         """A session finished at `ended` (here or anywhere the history saw): if that is after
-        the wait began, the wait starts afresh. Returns whether it did."""
-        if ended.astimezone() > self.waiting_since.astimezone():  # (naive: local time)
-            self.restart()  # (a break that was due is not any more)
-            return True
-        return False
+        the wait began, the wait starts afresh. Returns whether it did.
+
+        An end later than now was recorded while the clock was wrong (ahead). It would seem
+        newer than every wait until the clock caught up, so the wait would start afresh at
+        every look and no break would come. It counts as a session finished now, once: the
+        same end never restarts the wait again, before or after the clock passes it."""
+        at = ended.astimezone()  # (naive: local time)
+        if at == self._future:
+            return False
+        if at > self.wall().astimezone():
+            self._future = at
+        elif at <= self.waiting_since.astimezone():
+            return False
+        self.restart()  # (a break that was due is not any more)
+        return True
 
     def next_look(self) -> float:
         """Seconds until something shown could change: the next whole minute of the wait, the
@@ -164,27 +193,56 @@ class Schedule:
         return max(0.05, min(to_minute, remaining) + 0.01)
 
 
+def _clock(text: str, between: str, end: bool) -> time:
+    """One side of `09:00-17:30` (also `9:00`, and `24:00` for an end); ValueError if not."""
+    part = text.strip()
+    if "+" in part or part[-1:] in ("Z", "z"):
+        raise LocalTimeOnly(f"'{between}' gives a time zone, but the hours are {LOCAL_ONLY}")
+    if end and part in ("24:00", "24:00:00"):
+        return END_OF_DAY
+    if len(part) == 4 and part[1] == ":":
+        part = "0" + part  # 9:00
+    try:
+        value = time.fromisoformat(part)
+    except ValueError:
+        raise ValueError(f"'{between}' is not hours like 09:00-17:30") from None
+    if value.tzinfo is not None:  # (any other spelling of an offset fromisoformat reads)
+        raise LocalTimeOnly(f"'{between}' gives a time zone, but the hours are {LOCAL_ONLY}")
+    return value.replace(microsecond=0)  # (compared to the second)
+
+
+def _hours(between: str) -> tuple[time, time]:
+    """`09:00-17:30` as its start and end; a start equal to its end is the whole day."""
+    parts = between.split("-")
+    if len(parts) > 2 and all(p.strip() for p in parts):  # 09:00-05:00-17:30: an offset?
+        raise LocalTimeOnly(
+            f"'{between}' is not hours like 09:00-17:30: one start and one end, in {LOCAL_ONLY}"
+        )
+    if len(parts) != 2 or not all(p.strip() for p in parts):
+        raise ValueError(f"'{between}' is not hours like 09:00-17:30")
+    start, end = _clock(parts[0], between, False), _clock(parts[1], between, True)
+    return (time(0, 0), END_OF_DAY) if start == end else (start, end)
+
+
+def _days(days: str) -> frozenset[int]:
+    """`mon-fri` or `mon,wed,fri` as weekday numbers; ValueError if not."""
+    chosen: frozenset[int] = frozenset()
+    for part in days.lower().split(","):
+        names = [n.strip()[:3] for n in part.split("-")]
+        if not all(n in DAY_NAMES for n in names) or len(names) > 2:
+            raise ValueError(f"'{days}' is not days like mon-fri or mon,wed,fri")
+        first, last = DAY_NAMES.index(names[0]), DAY_NAMES.index(names[-1])
+        if first <= last:
+            chosen |= frozenset(range(first, last + 1))
+        else:  # fri-mon
+            chosen |= frozenset([*range(first, 7), *range(last + 1)])
+    return chosen
+
+
 def parse_window(between: str | None, days: str | None) -> Window:
-    """`09:00-17:30` and `mon-fri` (or `mon,wed,fri`); ValueError saying what is wrong."""
-    start, end = time(0, 0), time(23, 59, 59)
-    if between:
-        parts = between.split("-")
-        if len(parts) != 2:
-            raise ValueError(f"'{between}' is not hours like 09:00-17:30")
-        try:
-            start, end = (time.fromisoformat(p.strip()) for p in parts)
-        except ValueError:
-            raise ValueError(f"'{between}' is not hours like 09:00-17:30") from None
-    chosen = frozenset(range(7))
-    if days:
-        chosen = frozenset()
-        for part in days.lower().split(","):
-            names = [n.strip()[:3] for n in part.split("-")]
-            if not all(n in DAY_NAMES for n in names) or len(names) > 2:
-                raise ValueError(f"'{days}' is not days like mon-fri or mon,wed,fri")
-            first, last = DAY_NAMES.index(names[0]), DAY_NAMES.index(names[-1])
-            if first <= last:
-                chosen |= frozenset(range(first, last + 1))
-            else:  # fri-mon
-                chosen |= frozenset([*range(first, 7), *range(last + 1)])
-    return Window(start, end, chosen)
+    """`09:00-17:30` and `mon-fri` (or `mon,wed,fri`); ValueError saying what is wrong
+    (LocalTimeOnly for hours with a time zone). Hours are local time: `22:00-06:00` runs past
+    midnight (its small hours belong to the day it began), and a start equal to its end
+    (`00:00-00:00`) is the whole day."""
+    start, end = _hours(between) if between else (time(0, 0), END_OF_DAY)
+    return Window(start, end, _days(days) if days else frozenset(range(7)))

@@ -7,9 +7,13 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+"""Unicode's bidirectional controls (as a regex class): marks, embeddings, overrides and
+isolates, which make text show in another order than it is (`evil\\u202etxt.yaml`)."""
+_CONTROL = re.compile(f"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029{BIDI_CONTROLS}\ud800-\udfff]")
 """What must never reach a terminal raw: C0 controls (but newline), DEL, C1 controls,
-Unicode's line separators, and lone surrogates (a file name that is not UTF-8)."""
+Unicode's line separators, the bidi controls, and lone surrogates (a file name that is not
+UTF-8)."""
 _BREAKS = re.compile("[\t\n\r\x0b\x0c\x85\u2028\u2029]+")
 _DASHES = str.maketrans({"\u2014": "-", "\u2013": "-", "\u2012": "-", "\u2212": "-"})
 _SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -36,8 +40,10 @@ def heading_key(text: str) -> str:
     """A heading reduced for matching: lower case, one kind of dash, no number or colon."""
     text = text.translate(_DASHES).lower().strip()
     text = re.sub(r"^\d+[.)]\s*", "", text)
-    text = re.sub(r"\s*-\s*", "-", text)
+    # white space to one space first, then around dashes: `\s*-\s*` tried every start of a
+    # long run of spaces (quadratic); ` ?- ?` costs the same at each place
     text = re.sub(r"\s+", " ", text)
+    text = re.sub(r" ?- ?", "-", text)
     return text.rstrip(": ").strip()
 
 
@@ -78,14 +84,15 @@ def _escape(match: re.Match[str]) -> str:
 
 def visible(text: str) -> str:
     """`text` safe for a terminal: every control character but newline is shown as an escape
-    such as `\\x1b` (a tab as a space), so nothing in it can set a title, clear the screen or
-    ring the bell."""
+    such as `\\x1b` or `\\u202e` (a tab as a space), so nothing in it can set a title, clear
+    the screen, ring the bell or show itself in another order than it is."""
     return _CONTROL.sub(_escape, text) if _CONTROL.search(text) else text
 
 
 def json_visible(text: str) -> str:
     """JSON text safe for a terminal: the control characters json.dumps leaves raw (C1, line
-    separators, lone surrogates; it escapes C0 itself) as JSON's own \\uXXXX escapes."""
+    separators, bidi controls, lone surrogates; it escapes C0 itself) as JSON's own \\uXXXX
+    escapes."""
     return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 

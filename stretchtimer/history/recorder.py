@@ -9,7 +9,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 from stretchtimer.core.engine import Session, State
-from stretchtimer.core.model import Side
+from stretchtimer.core.model import Side, Sides
 from stretchtimer.core.streaks import streak_text
 
 if TYPE_CHECKING:  # the store (and SQLite) loads only when a history is opened
@@ -49,6 +49,10 @@ class HistoryRecorder:
         self._history: History | None = None
         self._session_id: int | None = None
         self._failed = False
+        self.failure = ""
+        """Why the history is not being recorded, once it is not ("" while it is)."""
+        self.unread = ""
+        """Why the last read of the history failed ("" if none has)."""
         self._begin_args: tuple[str, str, str, int, Side | None] | None = None
         self._closing = threading.Lock()
         self._closed = False
@@ -67,9 +71,22 @@ class HistoryRecorder:
         """Say once that the history is not being recorded, and why (the file and the fault)."""
         if not self._failed:
             self._failed = True
+            self.failure = why
             self.notify(f"History is not being recorded: {why}")
 
-    def _submit(self, fn: Callable[[History], Any]) -> Future[Any]:
+    def why_unread(self) -> str:
+        """Why a read of the history gave nothing, in words to follow "Your history could not
+        be read: " (never "history is off": it is on, and failed, or is slow)."""
+        return self.failure or self.unread or (
+            "it did not answer in time: another stretchtimer may be using it; try again in a "
+            "moment"
+        )
+
+    def _submit(self, fn: Callable[[History], Any], reading: bool = False) -> Future[Any]:
+        """Run `fn` on the history's thread. A write that fails says once that the history is
+        not being recorded; a read that fails says nothing (writes may still work): it is
+        kept in `unread`."""
+
         def run() -> Any:
             if self._history is None:
                 return None
@@ -77,7 +94,10 @@ class HistoryRecorder:
             try:
                 return fn(self._history)
             except Exception as exc:  # a full disk, a lock that outlasted the wait, ...
-                self._fail(f"{self._history.path}: {exc}")
+                if reading:
+                    self.unread = f"{self._history.path}: {exc}"
+                else:
+                    self._fail(f"{self._history.path}: {exc}")
                 return None
             finally:
                 self.write_ms.append((time.thread_time() - start) * 1000)
@@ -88,7 +108,7 @@ class HistoryRecorder:
         """Write the session's row as it starts."""
         plan = session.plan
         r = plan.routine
-        two_sided = any(s.sides == "both" for s in r.steps)
+        two_sided = any(s.sides is Sides.BOTH for s in r.steps)
 
         args = (r.name, str(r.path), r.title, len(plan.segments), plan.lead if two_sided else None)
         self._begin_args = args
@@ -151,7 +171,7 @@ class HistoryRecorder:
             earlier = h.completed_today_before(self._session_id or 0)
             return streak_text(h.streaks()[0], earlier)
 
-        future = self._submit(read)
+        future = self._submit(read, reading=True)
         try:
             return str(future.result(timeout=self.wait) or "")
         except Exception:
@@ -160,7 +180,7 @@ class HistoryRecorder:
     def query(self, fn: Callable[[History], Any]) -> Any:
         """Run a read on the history's thread and wait for it (None if unavailable)."""
         try:
-            return self._submit(fn).result(timeout=self.wait)
+            return self._submit(fn, reading=True).result(timeout=self.wait)
         except Exception:
             return None
 

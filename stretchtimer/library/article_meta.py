@@ -40,8 +40,11 @@ class _Reader:
         self.problems: list[Problem] = []
 
     def line_of(self, key: str) -> int | None:
-        """The 1-based line where `key:` is first written in the file, if it can be found."""
-        match = re.search(rf"^\s*-?\s*['\"]?{re.escape(key)}['\"]?\s*:", self.text, re.M)
+        r"""The 1-based line where `key:` is first written in the file, if it can be found (the
+        line's own indent only: `\s*-?\s*` also ran over line breaks, two ways at once, which
+        cost cubic time on a run of blank lines and named the first blank line)."""
+        pattern = rf"^[ \t]*(?:-[ \t]*)?['\"]?{re.escape(key)}['\"]?[ \t]*:"
+        match = re.search(pattern, self.text, re.M)
         return self.text.count("\n", 0, match.start()) + 1 if match else None
 
     def bad(self, key: str, message: str) -> None:

@@ -128,6 +128,34 @@ def plain(inline: Token) -> str:
     ).strip()
 
 
+def _list_block(tokens: list[Token], i: int) -> tuple[ListBlock, int]:
+    """The list that opens at `tokens[i]`, nested lists flattened, and the index after it."""
+    items: list[Item] = []
+    depth = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t.type.endswith(("_list_open", "_list_close")):
+            depth += t.nesting
+        elif t.type == "inline":
+            items.append(Item(t.content, plain(t)))
+        i += 1
+        if depth == 0:
+            break
+    return ListBlock(tuple(items)), i
+
+
+def _table(tokens: list[Token], i: int) -> tuple[Table, int]:
+    """The table that opens at `tokens[i]`, and the index after it."""
+    rows: list[list[str]] = []
+    while i < len(tokens) and tokens[i].type != "table_close":
+        if tokens[i].type == "tr_open":
+            rows.append([])
+        elif tokens[i].type == "inline" and rows:
+            rows[-1].append(plain(tokens[i]))
+        i += 1
+    return Table(tuple(tuple(row) for row in rows)), i + 1
+
+
 def blocks(body: str) -> Iterator[Block]:
     """The body's blocks in reading order."""
     tokens = _MD.parse(body)
@@ -141,29 +169,12 @@ def blocks(body: str) -> Iterator[Block]:
             i += 3
             continue
         if tok.type in ("bullet_list_open", "ordered_list_open"):
-            items: list[Item] = []
-            depth = 0
-            while i < len(tokens):
-                t = tokens[i]
-                if t.type.endswith(("_list_open", "_list_close")):
-                    depth += t.nesting
-                elif t.type == "inline":
-                    items.append(Item(t.content, plain(t)))
-                i += 1
-                if depth == 0:
-                    break
-            yield ListBlock(tuple(items))
+            listed, i = _list_block(tokens, i)
+            yield listed
             continue
         if tok.type == "table_open":
-            rows: list[list[str]] = []
-            while i < len(tokens) and tokens[i].type != "table_close":
-                if tokens[i].type == "tr_open":
-                    rows.append([])
-                elif tokens[i].type == "inline" and rows:
-                    rows[-1].append(plain(tokens[i]))
-                i += 1
-            yield Table(tuple(tuple(row) for row in rows))
-            i += 1
+            table, i = _table(tokens, i)
+            yield table
             continue
         if tok.type == "blockquote_open":
             quote += 1

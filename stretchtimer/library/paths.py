@@ -8,8 +8,11 @@ from pathlib import Path
 
 import platformdirs
 
+from stretchtimer.core.errors import InputError
+
 HOME_ENV = "STRETCHTIMER_HOME"
-"""Set this to put every user directory (config and data) under one folder: tests use it."""
+"""Set this to put every user directory (config and data) under one folder: tests use it. It
+must be an absolute path (a relative one would move with the working directory)."""
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 """The `stretchtimer` package folder."""
@@ -22,9 +25,14 @@ def bundled_dir(kind: str) -> Path:
 
 
 def _user_path(name: str, platform_dir: Callable[..., str]) -> Path:
-    """`STRETCHTIMER_HOME/name` when that is set, else the platform's own directory."""
+    """`STRETCHTIMER_HOME/name` when that is set, else the platform's own directory. A
+    relative STRETCHTIMER_HOME is an InputError (exit 2 for every command)."""
     home = os.environ.get(HOME_ENV)
     if home:
+        if not Path(home).is_absolute():
+            raise InputError.single(
+                "stretchtimer", f"{HOME_ENV} must be an absolute path (it is '{home}')"
+            )
         return Path(home) / name
     return Path(platform_dir("stretchtimer", appauthor=False))
 

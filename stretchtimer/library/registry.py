@@ -9,6 +9,7 @@ from stretchtimer.core.errors import InputError, Problem
 from stretchtimer.core.model import Exercise
 from stretchtimer.core.text import did_you_mean, is_slug, slugify
 from stretchtimer.library import paths
+from stretchtimer.library.files import is_regular
 from stretchtimer.library.parse_cache import ParseCache
 
 _ARTICLE_CACHE: dict[Path, tuple[int, int, Exercise]] = {}
@@ -161,7 +162,7 @@ def load_cached(
         st = path.stat()
     except OSError:
         st = None
-    if st is None:
+    if st is None or not is_regular(st):  # missing, a FIFO, a device: never from a cache
         from stretchtimer.library.articles import load_article
 
         return load_article(path, exercise_id)  # reports the problem plainly

@@ -5,26 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from stretchtimer.core.errors import InputError, Problem
-from stretchtimer.core.model import Exercise, Pace, Routine, Step, Variant
+from stretchtimer.core.model import Exercise, Pace, Routine, Sides, Step, Variant
 from stretchtimer.core.plan import plan
-from stretchtimer.core.text import did_you_mean, id_matches, is_slug, one_line, slugify
-from stretchtimer.library.durations import (
-    PACE_HELP,
-    DurationError,
-    parse_count,
-    parse_duration,
-    parse_pace,
-)
-from stretchtimer.library.files import read_text
-from stretchtimer.library.nodes import BOOL, INT, STR, MappingNode, Node, ScalarNode, SequenceNode
+from stretchtimer.core.text import did_you_mean, id_matches, is_slug, slugify
+from stretchtimer.library.files import is_regular, read_text
+from stretchtimer.library.nodes import INT, STR, MappingNode, Node, ScalarNode, SequenceNode
 from stretchtimer.library.parse_cache import ParseCache
 from stretchtimer.library.registry import Entry, Library
+from stretchtimer.library.routine_values import TIMING_KEYS, ValueChecker
 
 _TOP_KEYS = ("title", "description", "when", "defaults", "steps")
-_TIMING_KEYS = ("prepare", "switch", "rest")
 _STEP_KEYS = (
     "exercise", "variant", "hold", "sides", "repeat", "reps", "pace", "breathe", "optional",
-    *_TIMING_KEYS,
+    *TIMING_KEYS,
 )
 DEFAULT_REPS = 6
 """Breaths of a flow when neither the step (`reps:`) nor a hold says otherwise."""
@@ -34,63 +27,12 @@ MAX_HOLD = 3600
 """The longest hold, in seconds, from a routine or an article alike."""
 
 
-class _Checker:
+class _Checker(ValueChecker):
     """Walks one routine's nodes, collecting problems."""
 
     def __init__(self, path: Path, library: Library) -> None:
-        self.path = path
+        super().__init__(path)
         self.library = library
-        self.problems: list[Problem] = []
-
-    def add(self, node: Node | None, message: str, warning: bool = False) -> None:
-        """Record a problem at a node (None: no position)."""
-        line = node.line + 1 if node else None
-        col = node.column + 1 if node else None
-        self.problems.append(Problem(self.path, message, line, col, warning))
-
-    def mapping(
-        self, node: MappingNode, known: tuple[str, ...], where: str
-    ) -> dict[str, tuple[Node, Node]]:
-        """Its keys (checked: strings, no duplicates, unknown ones warned of)."""
-        out: dict[str, tuple[Node, Node]] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode) or key_node.tag != STR:
-                self.add(key_node, f"{where}: keys must be plain words")
-                continue
-            key = key_node.value
-            if key in out:
-                self.add(key_node, f"{where}: '{key}' is given twice")
-                continue
-            if key not in known:
-                hint = did_you_mean(key, list(known))
-                self.add(key_node, f"{where}: unknown key '{key}' is ignored{hint}", warning=True)
-                continue
-            out[key] = (key_node, value_node)
-        return out
-
-    def text(self, node: Node, what: str) -> str | None:
-        if isinstance(node, ScalarNode) and node.tag == STR and node.value.strip():
-            return one_line(str(node.value)).strip()
-        self.add(node, f"{what} must be text")
-        return None
-
-    def duration(self, node: Node, what: str, low: int, high: int) -> int | None:
-        try:
-            return parse_duration(node, low, high)
-        except DurationError as exc:
-            self.add(node, f"{what}: {exc}")
-            return None
-
-    def timings(
-        self, keys: dict[str, tuple[Node, Node]], base: dict[str, int], where: str
-    ) -> dict[str, int]:
-        out = dict(base)
-        for name in _TIMING_KEYS:
-            if name in keys:
-                value = self.duration(keys[name][1], f"{where}{name}", 0, 600)
-                if value is not None:
-                    out[name] = value
-        return out
 
     def exercise(self, node: Node, where: str) -> Exercise | None:
         if not isinstance(node, ScalarNode) or node.tag != STR:
@@ -177,14 +119,14 @@ class _Checker:
                     f"use 1 to {MAX_HOLD} seconds, or give 'hold:'",
                 )
                 hold = None
-        sides = variant.sides if variant and variant.sides else "none"
+        sides = Sides(variant.sides) if variant and variant.sides else Sides.NONE
         if "sides" in keys:
             sides_node = keys["sides"][1]
             value = sides_node.value if isinstance(sides_node, ScalarNode) else None
             if sides_node.tag != STR or value not in _SIDES:
                 self.add(sides_node, f"{where}sides must be one of: {', '.join(_SIDES)}")
             else:
-                sides = str(value)
+                sides = Sides(str(value))
         repeat = self.count(keys, "repeat", 20, where, 1)
         breathe = self.pace(keys["breathe"][1], f"{where}breathe") if "breathe" in keys else None
         optional = self.flag(keys, "optional", where)
@@ -193,35 +135,6 @@ class _Checker:
         return Step(
             exercise, variant, hold, sides, repeat, **timings, pace=breathe, optional=optional
         )
-
-    def flag(self, keys: dict[str, tuple[Node, Node]], name: str, where: str) -> bool:
-        if name not in keys:
-            return False
-        node = keys[name][1]
-        if isinstance(node, ScalarNode) and node.tag == BOOL:
-            return str(node.value).lower() == "true"
-        self.add(node, f"{where}{name} must be true or false")
-        return False
-
-    def pace(self, node: Node, what: str) -> Pace | None:
-        """`4/6`: seconds in and out."""
-        text = node.value if isinstance(node, ScalarNode) and node.tag == STR else None
-        pace = parse_pace(text)
-        if pace is None:
-            self.add(node, f"{what}: {PACE_HELP}")
-        return pace
-
-    def count(
-        self, keys: dict[str, tuple[Node, Node]], name: str, high: int, where: str, default: int
-    ) -> int | None:
-        """A whole count from 1 to `high` (`repeat`, `reps`), or `default` when not given."""
-        if name not in keys:
-            return default
-        try:
-            return parse_count(keys[name][1], 1, high)
-        except DurationError as exc:
-            self.add(keys[name][1], f"{where}{name}: {exc}")
-            return None
 
     def flow_step(
         self,
@@ -247,7 +160,7 @@ class _Checker:
         pace = self.pace(keys["pace"][1], f"{where}pace") if "pace" in keys else None
         if pace is None and "pace" not in keys:
             pace = flow or Pace(4, 4)
-        sides = "none"
+        sides = Sides.NONE
         if "sides" in keys:
             self.add(keys["sides"][0], f"{where}a flow has no sides: it is one movement")
         optional = self.flag(keys, "optional", where)
@@ -283,7 +196,7 @@ class _Checker:
             dnode = keys["defaults"][1]
             if isinstance(dnode, MappingNode):
                 defaults = self.timings(
-                    self.mapping(dnode, _TIMING_KEYS, "defaults"), defaults, "defaults: "
+                    self.mapping(dnode, TIMING_KEYS, "defaults"), defaults, "defaults: "
                 )
             else:
                 self.add(dnode, "defaults must be a mapping of prepare, switch and rest")
@@ -305,10 +218,6 @@ class _Checker:
             return None
         return routine
 
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if not p.warning]
-
-
 def _nodes(path: Path, cache: ParseCache | None) -> Node | None:
     """The routine's node tree: from the parse cache while the file is unchanged (no YAML to
     load or parse), else read and parsed, and remembered."""
@@ -317,7 +226,7 @@ def _nodes(path: Path, cache: ParseCache | None) -> Node | None:
         key = path.resolve()
     except (OSError, RuntimeError):
         st = None  # read_text says what is wrong
-    if cache is not None and st is not None:
+    if cache is not None and is_regular(st):  # a FIFO or a device: read_text refuses it
         hit = cache.get_routine(key, st)
         if hit is not None:
             return hit

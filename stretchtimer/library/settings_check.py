@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 from stretchtimer.core.model import Pace
-from stretchtimer.core.schedule import parse_window
+from stretchtimer.core.schedule import LOCAL_ONLY, LocalTimeOnly, parse_window
 from stretchtimer.library.durations import (
     PACE_HELP,
     DurationError,
@@ -31,12 +31,11 @@ from stretchtimer.library.nodes import (
 VOICE_CUES = ("exercise", "hold", "switch", "red_flags", "countdown", "breaths", "complete")
 """The phrases the voice can say (settings.yaml `voice_cues`)."""
 REMIND_RANGE = (5, 8 * 3600)
-"""Seconds `remind_every` may be: 5 s to 8 h."""
+"""Seconds `remind_every` may be: 5s to 8h (written `5s`, `50m`, `1h30m`, `8h`, or seconds)."""
 _TRUE = ("true", "yes", "on")
 """How PyYAML's safe loader writes a true bool (any case): `yes` and `on` are YAML 1.1's."""
 _FALSE = ("false", "no", "off")
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)", re.ASCII)
-_HOURS = re.compile(r"\s*[0-9]+\s*h", re.ASCII)
 
 
 class Bad(ValueError):
@@ -117,17 +116,15 @@ def _transitions(key: str, node: Node) -> float:
 
 
 def _every(key: str, node: Node) -> str | None:
-    """A duration from 5 s to 8 h, kept as written; null for the default."""
+    """A duration from 5s to 8h (`50m`, `1h`, `1h30m`), kept as written; null for the
+    default."""
     if scalar(node, (NULL,)) is not None:
         return None
     try:
-        parse_duration(node, *REMIND_RANGE)
+        parse_duration(node, *REMIND_RANGE, hours=True)
     except DurationError:
-        raw = scalar(node, (STR,)) or ""
-        hint = "; write hours as minutes: 90m for 1h30m" if _HOURS.match(raw) else ""
         raise Bad(
-            f"{key} must be a duration from 5s to 480m (8 hours), like 50m or 1m30s, "
-            f"not {given(node)}{hint}"
+            f"{key} must be a duration from 5s to 8h, like 50m, 1h or 1h30m, not {given(node)}"
         ) from None
     assert isinstance(node, ScalarNode)
     return node.value
@@ -152,9 +149,10 @@ def _between(key: str, node: Node) -> str | None:
         if raw is None:
             raise ValueError
         parse_window(raw, None)
-    except ValueError:
+    except ValueError as exc:
+        why = f": {LOCAL_ONLY}" if isinstance(exc, LocalTimeOnly) else ""
         raise Bad(
-            f"{key} must be HH:MM-HH:MM local hours, like 09:00-17:30, not {given(node)}"
+            f"{key} must be HH:MM-HH:MM local hours, like 09:00-17:30, not {given(node)}{why}"
         ) from None
     return raw.strip() or None
 

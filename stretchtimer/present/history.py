@@ -5,8 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
+from stretchtimer.core.cells import cells, clip, pad
 from stretchtimer.core.text import join_seconds, one_line
-from stretchtimer.history.row import BREAK_KINDS, BreakRow, SessionRow
+from stretchtimer.history.row import (
+    BREAK_COLUMNS,
+    BREAK_KINDS,
+    SESSION_COLUMNS,
+    BreakRow,
+    SessionRow,
+)
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What a spreadsheet reads as the start of a formula (OWASP's CSV injection guidance)."""
@@ -18,8 +25,8 @@ def when(utc_iso: str) -> str:
     """A UTC timestamp as local `YYYY-MM-DD HH:MM` (a damaged one as it is, made safe)."""
     try:
         return datetime.fromisoformat(utc_iso).astimezone().strftime("%Y-%m-%d %H:%M")
-    except (ValueError, TypeError):
-        return one_line(str(utc_iso))[:16]
+    except (ValueError, TypeError, OverflowError, OSError):
+        return clip(one_line(str(utc_iso)), 16)
 
 
 def _status(r: SessionRow) -> str:
@@ -30,12 +37,34 @@ def _status(r: SessionRow) -> str:
 
 
 def _pain(r: SessionRow) -> str:
-    """`6->3` (pain before and after, 0-10), `->3`, `6->`, or empty."""
-    if r.pain_before is None and r.pain_after is None:
+    """`6->3` (pain before and after, 0-10), `->3`, `6->`, or empty (`?` for a damaged one)."""
+    before = _shown(r, "pain_before", r.pain_before)
+    after = _shown(r, "pain_after", r.pain_after)
+    return f"{before}->{after}" if before or after else ""
+
+
+def _shown(r: SessionRow | BreakRow, column: str, value: object) -> str:
+    """A value as the table shows it: empty for none, `?` where the row is damaged there."""
+    if column in r.damaged:
+        return "?"
+    return "" if value is None else str(value)
+
+
+def damage_note(r: SessionRow | BreakRow) -> str:
+    """`(damaged row 7: seconds_held)`: a row another tool or a hand edit made odd (the
+    columns that cannot be read show `?`, or their text as it is), or empty."""
+    if not r.damaged:
         return ""
-    before = "" if r.pain_before is None else str(r.pain_before)
-    after = "" if r.pain_after is None else str(r.pain_after)
-    return f"{before}->{after}"
+    return f"(damaged row {r.id}: {', '.join(r.damaged)})"
+
+
+def _done(r: SessionRow) -> str:
+    done = _shown(r, "segments_done", r.segments_done)
+    return f"{done}/{_shown(r, 'segments_total', r.segments_total)}"
+
+
+def _held(r: SessionRow) -> str:
+    return "?" if "seconds_held" in r.damaged else join_seconds(round(r.seconds_held))
 
 
 def breaks_line(breaks: list[BreakRow]) -> str:
@@ -52,7 +81,8 @@ def breaks_text(breaks: list[BreakRow], since: date | None = None) -> str:
         when_ = f" since {since.isoformat()}" if since else ""
         return f"No breaks{when_}. Start reminders: stretchtimer remind"
     out = [f"{'When':<17} {'What':<8} Routine"]
-    out += [f"{when(b.at_utc):<17} {one_line(b.kind):<8} {one_line(b.routine)}" for b in breaks]
+    out += [f"{pad(when(b.at_utc), 17)} {pad(one_line(b.kind), 8)} {one_line(b.routine)}"
+            f"  {damage_note(b)}".rstrip() for b in breaks]
     return "\n".join([*out, "", breaks_line(breaks)])
 
 
@@ -71,20 +101,19 @@ def history_text(
         return "No sessions yet. Run one: stretchtimer quick-relief"
     statuses = [_status(r) for r in rows]
     titles = [one_line(r.title) for r in rows]  # a history may hold anything: show it safely
-    width = max(len("Routine"), *(len(title) for title in titles)) + 2
-    swidth = max(len("Status"), *(len(s) for s in statuses)) + 2
-    felt = any(r.feeling is not None for r in rows)
+    width = max(len("Routine"), *(cells(title) for title in titles)) + 2  # as the terminal draws
+    swidth = max(len("Status"), *(cells(s) for s in statuses)) + 2
+    felt = any(r.feeling is not None or "feeling" in r.damaged for r in rows)
     head = f"{'When':<17} {'Routine':<{width}}{'Status':<{swidth}}{'Held':>6}  {'Done':>6}  Pain"
     out = [head + ("    Felt" if felt else "")]
     for r, title, status in zip(rows, titles, statuses, strict=True):
-        done = f"{r.segments_done}/{r.segments_total}"
         line = (
-            f"{when(r.started_utc):<17} {title:<{width}}{status:<{swidth}}"
-            f"{join_seconds(round(r.seconds_held)):>6}  {done:>6}  {_pain(r):<6}"
+            f"{pad(when(r.started_utc), 17)} {pad(title, width)}{pad(status, swidth)}"
+            f"{_held(r):>6}  {_done(r):>6}  {_pain(r):<6}"
         )
         if felt:
-            line += "  " + ("" if r.feeling is None else str(r.feeling))
-        out.append(line.rstrip())
+            line += f"  {_shown(r, 'feeling', r.feeling):<4}"
+        out.append(f"{line}  {damage_note(r)}".rstrip())
     out += ["", "Pain: before->after, 0 (none) to 10 (worst)."]
     if felt:
         out.append("Felt: the earlier question, how the back felt after, 0 (worst) to 9 (best).")
@@ -147,5 +176,5 @@ def csv_table(
 ) -> list[list[object]]:
     """The `history --format csv` table (sessions, or `--breaks`): the header row (always),
     then one row each."""
-    header: list[object] = list(kind.__dataclass_fields__)
+    header: list[object] = list(SESSION_COLUMNS if kind is SessionRow else BREAK_COLUMNS)
     return [header, *([csv_cell(v) for v in r.as_dict().values()] for r in rows)]

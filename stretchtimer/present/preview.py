@@ -10,7 +10,6 @@ from stretchtimer.present.needs import needs_lines
 
 MOST_CAUTIONS = 8
 """The take-care list stops here (it must fit a screen beside the steps): `show` has them all."""
-_PAREN = re.compile(r"\s*\(([^)]*)\)\s*$")
 _FILLER = frozenset(
     ("a", "an", "the", "or", "and", "of", "with", "any", "your", "recent", "known", "current")
 )
@@ -28,10 +27,31 @@ def step_text(step: Step) -> str:
     return f"{name}: {step.hold} s{sides.get(step.sides, '')}{repeat}"
 
 
+def _note(text: str) -> tuple[int, str] | None:
+    r"""The note in brackets that ends `text` (`Pregnancy (the seated version is easier)`):
+    where it begins, with the white space before it, and what it says; None if there is none.
+    Found by scanning from the end, in linear time (the regex `\s*\(([^)]*)\)\s*$` it stands
+    for tried every start of a run of brackets or spaces: quadratic)."""
+    body = text.rstrip()
+    if not body.endswith(")"):
+        return None
+    close = len(body) - 1
+    opening = body.find("(", body.rfind(")", 0, close) + 1, close)
+    if opening < 0:
+        return None
+    return len(body[:opening].rstrip()), body[opening + 1 : close]
+
+
+def _without_note(text: str) -> str:
+    """`text` less the note in brackets that ends it, if any."""
+    note = _note(text)
+    return text if note is None else text[: note[0]]
+
+
 def _key(caution: str) -> frozenset[str]:
     """What a caution is about, whatever its wording: its words less the filler, before any
     note in brackets (`A recent or acute back injury` and `Acute back injury` are one)."""
-    words = re.findall(r"[a-z0-9]+", _PAREN.sub("", caution).lower())
+    words = re.findall(r"[a-z0-9]+", _without_note(caution).lower())
     return frozenset(w for w in words if w not in _FILLER)
 
 
@@ -43,9 +63,9 @@ def take_care(routine: Routine) -> tuple[list[str], int]:
     kept: list[tuple[frozenset[str], str]] = []
     for step in routine.steps:
         for caution in step.exercise.cautions:
-            note = _PAREN.search(caution)
-            if note and _ADVICE_FOR_ANOTHER_WAY.search(note.group(1)):
-                caution = _PAREN.sub("", caution)
+            note = _note(caution)
+            if note and _ADVICE_FOR_ANOTHER_WAY.search(note[1]):
+                caution = caution[: note[0]]
             key = _key(caution)
             # the same condition, said more or less precisely (`Pregnancy`, `Pregnancy after
             # the first trimester`), is one: the first wording stays

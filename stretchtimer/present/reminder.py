@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import math
 
-from stretchtimer.core.schedule import DAY_NAMES, Window
+from stretchtimer.core.schedule import DAY_NAMES, END_OF_DAY, Window
 
 
 def window_text(window: Window) -> str:
-    """`09:00-17:30, mon-fri`, or `any time`."""
+    """`09:00-17:30, mon-fri`, `22:00-24:00`, or `any time` (the whole day, every day)."""
     bits = []
-    if (window.start.hour, window.start.minute) != (0, 0) or window.end.hour != 23:
-        bits.append(f"{window.start:%H:%M}-{window.end:%H:%M}")
+    if not window.whole_day:
+        end = "24:00" if window.end == END_OF_DAY else f"{window.end:%H:%M}"
+        bits.append(f"{window.start:%H:%M}-{end}")
     if window.days != frozenset(range(7)):
         bits.append(",".join(DAY_NAMES[d] for d in sorted(window.days)))
     return ", ".join(bits) or "any time"

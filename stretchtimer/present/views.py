@@ -6,17 +6,18 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from stretchtimer.core.model import Exercise, Pace, Plan, Section, Segment, Side, Variant
-from stretchtimer.core.plan import side_meaning, starting_position
+from stretchtimer.core.cells import cells, pad
+from stretchtimer.core.model import Exercise, Pace, Plan, Section, Segment
 from stretchtimer.core.text import join_seconds
 from stretchtimer.library.registry import Entry
-from stretchtimer.present.needs import (
-    needs_lines,
-    needs_text,
-    position_name,
-    routine_equipment,
-    routine_positions,
+from stretchtimer.present.exercise_parts import (
+    facts_text,
+    lists_text,
+    section_text,
+    variant_text,
+    wrapped_lines,
 )
+from stretchtimer.present.needs import needs_lines, routine_equipment, routine_positions
 from stretchtimer.present.preview import step_text
 from stretchtimer.present.urgent import urgent_signs, urgent_text
 
@@ -77,99 +78,18 @@ def exercise_data(ex: Exercise) -> dict[str, Any]:
     }
 
 
-def _wrap(text: str, indent: str, width: int) -> list[str]:
-    return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent + "   ")
-
-
-def _lines(lines: tuple[str, ...], indent: str, width: int) -> list[str]:
-    """Paragraphs and `- items`, wrapped (items hang under their dash)."""
-    out: list[str] = []
-    for line in lines:
-        if line.startswith("- "):
-            out += textwrap.wrap(
-                line, width, initial_indent=indent, subsequent_indent=indent + "  "
-            )
-        else:
-            out += textwrap.wrap(line, width, initial_indent=indent, subsequent_indent=indent)
-    return out
-
-
-def _section_text(sec: Section, width: int) -> list[str]:
-    out = ["", f"## {sec.title}"]
-    if sec.lines:
-        out += ["", *_lines(sec.lines, "", width)]
-    for part in sec.parts:
-        head = part.title if part.title.endswith((":", "?", ".", "!")) else f"{part.title}:"
-        out += ["", head, *_lines(part.lines, "  ", width)]
-    return out
-
-
-def _variant_facts(v: Variant) -> str:
-    """`Position: lying on your back. You'll need: a mat. Breath-paced: 4 s in, 4 s out.`"""
-    bits = []
-    if v.position:
-        bits.append(f"Position: {position_name(v.position)}")
-    if v.equipment:
-        bits.append(f"You'll need: {needs_text(v.equipment)}")
-    if v.flow:
-        bits.append(
-            f"Paced by breath: {v.flow.inhale} s in ({v.flow.in_label or 'in'}), "
-            f"{v.flow.exhale} s out ({v.flow.out_label or 'out'})"
-        )
-    return ". ".join(bits) + ("." if bits else "")
-
-
 def exercise_text(ex: Exercise, width: int = 88) -> str:
     """A readable page about one exercise: every part of the article, in its order."""
-    out = [ex.title, "=" * min(len(ex.title), width)]
+    out = [ex.title, "=" * min(cells(ex.title), width)]
     if ex.summary:
         out += ["", *textwrap.wrap(ex.summary, width)]
-    facts = list(ex.facts)
-    labels = {k.lower() for k, _ in facts}
-    if ex.targets and "targets" not in labels:
-        facts.insert(0, ("Targets", ", ".join(ex.targets)))
-    facts = [(k, ex.difficulty.capitalize()) if k.lower() == "difficulty" else (k, v)
-             for k, v in facts]
-    if ex.difficulty and "difficulty" not in labels:
-        facts.append(("Difficulty", ex.difficulty.capitalize()))
-    if facts:
-        wide = max(len(k) for k, _ in facts) + 2
-        out += [""] + [ln for k, v in facts for ln in _wrap(f"{k + ':':<{wide}}{v}", "", width)]
+    out += facts_text(ex, width)
     for v in ex.variants:
-        out += ["", f"## {v.name or 'How to do it'}   [{v.id}]"]
-        about = _variant_facts(v)
-        if about:
-            out += ["", *textwrap.wrap(about, width)]
-        start = starting_position(ex, v)
-        if start:
-            label = "Starting position" if v.starting_position else "Starting position (as above)"
-            out += ["", f"{label}:"]
-            out += [ln for i, s in enumerate(start, 1) for ln in _wrap(f"{i}. {s}", "  ", width)]
-        if v.steps:
-            out += ["", "The movement:"]
-            out += [ln for i, s in enumerate(v.steps, 1) for ln in _wrap(f"{i}. {s}", "  ", width)]
-        if v.left or v.right:
-            out += [""]
-            for side in (Side.LEFT, Side.RIGHT):
-                out += _wrap(f"{side.value.capitalize()} side: {side_meaning(v, side)}", "", width)
-    for title, items in (
-        ("What you should feel", ex.good_sensations),
-        ("Stop if", ex.red_flags),
-        ("Take care with", ex.cautions),
-        ("To make it easier", ex.modifications),
-    ):
-        if items:
-            out += ["", f"{title}:"]
-            out += [ln for item in items for ln in _wrap(f"- {item}", "  ", width)]
-    if ex.mistakes:
-        out += ["", "Common mistakes:"]
-        for m in ex.mistakes:
-            out += _wrap(f"- {m.title}: {m.problem}".rstrip(": "), "  ", width)
-            if m.fix:
-                out += _wrap(f"Fix: {m.fix}", "     ", width)
+        out += variant_text(ex, v, width)
+    out += lists_text(ex, width)
     for sec in ex.sections:
-        out += _section_text(sec, width)
-    out += ["", *_lines(tuple(urgent_text([ex.region]).splitlines()), "", width)]
+        out += section_text(sec, width)
+    out += ["", *wrapped_lines(tuple(urgent_text([ex.region]).splitlines()), "", width)]
     if ex.disclaimer:
         out += ["", *textwrap.wrap(f"Disclaimer: {ex.disclaimer}", width)]
     if ex.reviewed:
@@ -209,22 +129,23 @@ def list_text(
     commands: tuple[str, ...] = (),
 ) -> str:
     """The `list` page (`commands`: the names a routine cannot be run by directly)."""
-    name_w = max((len(r["name"]) for r in routines), default=4) + 2
+    name_w = max((cells(r["name"]) for r in routines), default=4) + 2  # as the terminal draws
     out = ["Routines"]
     for r in routines:
         if r["seconds"] is None:
-            out.append(f"  {r['name']:<{name_w}}(has errors: run 'stretchtimer check {r['path']}')")
+            fix = f"(has errors: run 'stretchtimer check {r['path']}')"
+            out.append(f"  {pad(r['name'], name_w)}{fix}")
             continue
         mark = _origin(r, r["name"], commands)
-        out.append(f"  {r['name']:<{name_w}}{join_seconds(r['seconds']):>6}  {r['title']}{mark}")
+        out.append(f"  {pad(r['name'], name_w)}{join_seconds(r['seconds']):>6}  {r['title']}{mark}")
         about = r["when"] or r["description"]
         if about:
             out.append(f"  {'':<{name_w}}        {about}")
-    ex_w = max((len(e["id"]) for e in exercises), default=4) + 2
+    ex_w = max((cells(e["id"]) for e in exercises), default=4) + 2
     out += ["", "Exercises"]
     for e in exercises:
         mark = _origin(e, e["id"], ())
-        out.append(f"  {e['id']:<{ex_w}}{e['title'] or '(has errors)'}{mark}")
+        out.append(f"  {pad(e['id'], ex_w)}{e['title'] or '(has errors)'}{mark}")
     out += ["", "Run one: stretchtimer ROUTINE    Read one: stretchtimer show EXERCISE"]
     return "\n".join(out)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import html
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -55,7 +56,10 @@ class DesktopAlerts:
         await self.clear()
         buttons = [Button(title=name, on_pressed=act) for name, act in actions.items()]
         try:
-            self._last = await self._notifier.send(title, message, buttons=buttons)
+            # The body is markup to a notification server (<b>, <a href>, <img>): a routine's
+            # name in it is text, so it is escaped; the title is plain text by the spec.
+            body = html.escape(message, quote=False)
+            self._last = await self._notifier.send(title, body, buttons=buttons)
         except Exception as exc:
             self.reason = str(exc)
             return False

@@ -87,15 +87,17 @@ class Reminder:
         routine: str,
         every_text: str,
         recorder: HistoryRecorder | None,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] | None = None,
     ) -> None:
         self.schedule = schedule
         self.routine = routine
         """The routine's name (`desk-break`) or path, found again at each Start."""
         self.every_text = every_text
         self.recorder = recorder
-        self.today = today
-        self.day = today()
+        self.today = today or (lambda: schedule.wall().astimezone().date())
+        """Today's local date: by the schedule's wall clock unless told otherwise."""
+        self.day = self.today()
+        """The day `counts` are of: they start again at local midnight."""
         self.counts = dict.fromkeys(BREAK_KINDS, 0)
         """Today's breaks by what became of them."""
         self._since_history = 0.0
@@ -106,6 +108,7 @@ class Reminder:
         """Look at the clocks: what changed, if anything (a break that came due is counted
         and recorded here)."""
         change = self.schedule.check()
+        self._roll()
         if change is None:
             return None
         if change is Change.DUE:
@@ -172,15 +175,23 @@ class Reminder:
         waits for the history, so call it off the event loop."""
         if self.recorder is None:
             return
-        counts = self.recorder.query(lambda h: h.break_counts(self.today()))
+        day = self.today()
+        counts = self.recorder.query(lambda h: h.break_counts(day))
         if isinstance(counts, dict):
+            self.day = day  # (counts of the day asked for, even if midnight came since)
             self.counts = {k: int(counts.get(k, 0)) for k in BREAK_KINDS}
+
+    def _roll(self) -> None:
+        """After local midnight, today's counts start from nothing (no break is noted yet on a
+        day that has just begun), whether or not anything was noted since yesterday."""
+        day = self.today()
+        if day != self.day:
+            self.day = day
+            self.counts = dict.fromkeys(BREAK_KINDS, 0)
 
     def note(self, kind: str) -> None:
         """A break came due, or was taken, snoozed or skipped: counted and recorded."""
-        if self.today() != self.day:
-            self.day = self.today()
-            self.counts = dict.fromkeys(BREAK_KINDS, 0)
+        self._roll()
         self.counts[kind] += 1
         if self.recorder is not None:
             self.recorder.record_break(kind, self.routine)
@@ -202,7 +213,8 @@ class Reminder:
         return f"{one_line(self.routine)}, every {self.every_text}, {hours}"
 
     def today_text(self) -> str:
-        """`Today: 2 taken, 1 snoozed, 0 skipped`."""
+        """`Today: 2 taken, 1 snoozed, 0 skipped` (today's: from local midnight)."""
+        self._roll()
         c = self.counts
         return f"Today: {c['taken']} taken, {c['snoozed']} snoozed, {c['skipped']} skipped"
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib
 
 from stretchtimer.core.engine import Clock, Session, State
-from stretchtimer.core.events import Event
+from stretchtimer.core.events import Countdown, Event
 from stretchtimer.core.exit_codes import ExitCode
 from stretchtimer.core.model import Plan
 from stretchtimer.core.moments import PainTime
@@ -78,15 +78,26 @@ class SessionRunner:
         return events
 
     def sound(self, events: list[Event]) -> None:
-        """The chime the events call for (no ticks while the voice counts down), and the
-        phrases they bring, queued to follow the chime."""
+        """The chime the events call for, and the phrases they bring, queued to follow the
+        chime. The voice's 3, 2, 1 replace the ticks, but only a number it will say in its own
+        second: one not rendered (the engine failed) or pushed past its second is ticked."""
         voice = self.voice if self.voice is not None and self.chimes.can_play else None
-        speaking = voice is not None and voice.on
-        ticks = not (voice is not None and voice.counts_down)
-        chime = self.chimes.on_events(events, self.plan, ticks=ticks)
-        if voice is not None and speaking:
-            after = wav_seconds(chime.path) if chime else 0.0
-            voice.hear(events, self.clock(), after=after)
+        if voice is None or not voice.on:
+            self.chimes.on_events(events, self.plan)
+            return
+        counting = voice.counts_down
+        chime = self.chimes.on_events(events, self.plan, ticks=not counting)
+        after = wav_seconds(chime.path) if chime else 0.0
+        said = voice.hear(events, self.clock(), after=after, second_left=self._second_left)
+        if counting and chime is None and not said:
+            self.chimes.on_events(events, self.plan)  # the tick the voice cannot replace
+
+    def _second_left(self, event: Countdown) -> float:
+        """How much of a countdown number's second is left (0: it is over, the segment too)."""
+        session = self.session
+        if event.index != session.index or session.state is not State.RUNNING:
+            return 0.0
+        return session.remaining - (event.n - 1)
 
     def phrases(self) -> list[str]:
         """The session's phrases, in the order to render them (those already cached are ready

@@ -48,19 +48,16 @@ class Sessions:
 
 def next_lead(routine: Routine, recorder: HistoryRecorder | None = None) -> Side:
     """The side the next run of `routine` leads with: the other one than last time (without a
-    recorder, the history is read if it exists, never created)."""
+    recorder, the history is only read, if it exists: never created, migrated or moved)."""
     if recorder is not None:
         return recorder.next_lead(routine.name)
-    db = paths.history_file()
+    db = paths.history_file()  # (a relative STRETCHTIMER_HOME is said, not passed over)
     if not db.exists():
         return Side.LEFT
-    from stretchtimer.history.store import History  # SQLite, only when there is a history
+    from stretchtimer.history.view import read_history  # SQLite, only when there is a history
 
     try:
-        history = History(db)
+        lead = read_history(db, lambda view: view.next_lead(routine.name))
     except Exception:  # an unreadable history only costs the alternation
         return Side.LEFT
-    try:
-        return history.next_lead(routine.name)
-    finally:
-        history.close()
+    return lead or Side.LEFT

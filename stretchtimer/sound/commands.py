@@ -4,6 +4,7 @@ pw-play but neither gst-play nor mpg123): it runs pw-play, paplay or aplay on th
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import subprocess
 from collections.abc import Callable, Mapping
@@ -17,7 +18,8 @@ PROGRAMS: dict[str, tuple[str, ...]] = {
 """The WAV players we know, best first, with the arguments that come before the file."""
 CHOICE_ENV = "STRETCHTIMER_PLAYER"
 """Set to pw-play, paplay or aplay to use that program (and not playsound3); `playsound3` to
-use playsound3 only."""
+use playsound3 only. The whole value is one program's name or path: never split at spaces,
+never given to a shell."""
 
 
 def found(which: Callable[[str], str | None] = shutil.which) -> list[str]:
@@ -50,8 +52,12 @@ class CommandPlayer:
         self._last: subprocess.Popen[bytes] | None = None
 
     def command(self, path: Path) -> list[str]:
-        """The command line that plays `path`."""
-        return [*PROGRAMS.get(self.program, (self.program,)), str(path)]
+        """The command line that plays `path`: the program (one argv element, whatever it is
+        called), its arguments, then the file, absolute so that it is never an option."""
+        wav = os.path.abspath(path)
+        if wav.startswith("-"):  # cannot happen: an absolute path starts at the root
+            raise ValueError(f"{wav}: not an absolute path")
+        return [*PROGRAMS.get(self.program, (self.program,)), wav]
 
     def play(self, path: Path) -> None:
         """Start playing; OSError if the program cannot be started."""

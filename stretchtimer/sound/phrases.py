@@ -4,8 +4,10 @@ exercise, 3-2-1, the end)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from stretchtimer.core.engine import COUNTDOWN, counts_down
-from stretchtimer.core.model import Plan, SegmentKind
+from stretchtimer.core.model import Plan, Segment, SegmentKind
 from stretchtimer.core.plan import side_meaning, starting_position
 
 WORDS_A_SECOND = 3.0
@@ -56,60 +58,99 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + "." if text else ""
 
 
+class _Script:
+    """What to say, built segment by segment: a method for each kind of segment, each
+    returning what is said as the segment starts (other triggers go straight into `out`)."""
+
+    def __init__(self, plan: Plan, cues: tuple[str, ...]) -> None:
+        self.plan = plan
+        self.cues = cues
+        self.out: dict[Trigger, list[str]] = {}
+        self.flagged: set[str] = set()
+        """Exercises whose red flag has been said (once each)."""
+
+    def prepare(self, i: int, seg: Segment) -> list[str]:
+        """The exercise, which side leads, and the starting position if there is time."""
+        if "exercise" not in self.cues:
+            return []
+        name = _sentence(seg.variant.name or seg.exercise.title)
+        said = [name]
+        if seg.side:  # `your left knee comes in` -> `Left knee comes in first.`
+            meaning = side_meaning(seg.variant, seg.side).removeprefix("your ")
+            side = f"{_sentence(meaning)[:-1]} first."
+            if not _fits(f"{name} {side}", seg.seconds):  # a short get-ready: say less
+                side = f"{seg.side.value.capitalize()} side first."
+            said.append(side)  # a phrase of its own: each stays short
+        start = starting_position(seg.exercise, seg.variant)
+        more = _sentence(start[0]) if start else ""
+        if more and seconds_to_say(" ".join([*said, more])) <= seg.seconds - 1.5:
+            said.append(more)
+        return said
+
+    def hold(self, i: int, seg: Segment) -> list[str]:
+        """The hold's length, the red flag the first time, and the 3-2-1."""
+        said: list[str] = []
+        if "hold" in self.cues:
+            said.append(f"Hold, {seg.seconds} seconds.")
+        flags = seg.exercise.red_flags
+        if "red_flags" in self.cues and flags and seg.exercise.id not in self.flagged:
+            self.flagged.add(seg.exercise.id)
+            said.append(_stop_if(_short_flag(flags)))
+        if "countdown" in self.cues:  # the numbers the engine counts down, no more, no fewer
+            for n in COUNTDOWN:
+                if counts_down(seg.seconds, n):
+                    self.out[(i, str(n))] = [str(n)]
+        return said
+
+    def flow(self, i: int, seg: Segment) -> list[str]:
+        """Each breath in and out; the red flag goes at the get-ready, if it has time."""
+        if seg.pace is None:
+            return []
+        flags = seg.exercise.red_flags
+        if "red_flags" in self.cues and flags and seg.exercise.id not in self.flagged and i > 0:
+            before = self.out.get((i - 1, "start"), [])
+            warning = _stop_if(_short_flag(flags))  # at the get-ready: breaths need the time
+            room = self.plan.segments[i - 1].seconds - 1.5
+            if seconds_to_say(" ".join([*before, warning])) <= room:
+                self.flagged.add(seg.exercise.id)
+                self.out[(i - 1, "start")] = [*before, warning]
+        if "breaths" in self.cues:
+            self.out[(i, "in")] = [breath_phrase("in", seg.pace.in_label)]
+            self.out[(i, "out")] = [breath_phrase("out", seg.pace.out_label)]
+        return []
+
+    def switch(self, i: int, seg: Segment) -> list[str]:
+        """What the other side means, or just `Switch sides.` when time is short."""
+        if "switch" not in self.cues or not seg.side:
+            return []
+        full = f"Switch: {side_meaning(seg.variant, seg.side).removeprefix('your ')}."
+        return [full if _fits(full, seg.seconds) else "Switch sides."]
+
+    def rest(self, i: int, seg: Segment) -> list[str]:
+        return ["Rest."] if "hold" in self.cues else []
+
+
+_BY_KIND: dict[SegmentKind, Callable[[_Script, int, Segment], list[str]]] = {
+    SegmentKind.PREPARE: _Script.prepare,
+    SegmentKind.HOLD: _Script.hold,
+    SegmentKind.FLOW: _Script.flow,
+    SegmentKind.SWITCH: _Script.switch,
+    SegmentKind.REST: _Script.rest,
+}
+
+
 def phrases(plan: Plan, cues: tuple[str, ...] = CUES) -> dict[Trigger, list[str]]:
     """What to say at each trigger of the plan, in order (a trigger may have two phrases: a
     hold's length, then the exercise's red flags the first time it is held)."""
-    out: dict[Trigger, list[str]] = {}
-    flagged: set[str] = set()
+    script = _Script(plan, cues)
     last = len(plan.segments) - 1
     for i, seg in enumerate(plan.segments):
-        said: list[str] = []
-        if seg.kind is SegmentKind.PREPARE and "exercise" in cues:
-            name = _sentence(seg.variant.name or seg.exercise.title)
-            said.append(name)
-            if seg.side:  # `your left knee comes in` -> `Left knee comes in first.`
-                meaning = side_meaning(seg.variant, seg.side).removeprefix("your ")
-                side = f"{_sentence(meaning)[:-1]} first."
-                if not _fits(f"{name} {side}", seg.seconds):  # a short get-ready: say less
-                    side = f"{seg.side.value.capitalize()} side first."
-                said.append(side)  # a phrase of its own: each stays short
-            start = starting_position(seg.exercise, seg.variant)
-            more = _sentence(start[0]) if start else ""
-            if more and seconds_to_say(" ".join([*said, more])) <= seg.seconds - 1.5:
-                said.append(more)
-        elif seg.kind is SegmentKind.HOLD:
-            if "hold" in cues:
-                said.append(f"Hold, {seg.seconds} seconds.")
-            flags = seg.exercise.red_flags
-            if "red_flags" in cues and flags and seg.exercise.id not in flagged:
-                flagged.add(seg.exercise.id)
-                said.append(_stop_if(_short_flag(flags)))
-            if "countdown" in cues:  # the numbers the engine counts down, no more, no fewer
-                for n in COUNTDOWN:
-                    if counts_down(seg.seconds, n):
-                        out[(i, str(n))] = [str(n)]
-        elif seg.kind is SegmentKind.FLOW and seg.pace is not None:
-            flags = seg.exercise.red_flags
-            before = out.get((i - 1, "start"), [])
-            if "red_flags" in cues and flags and seg.exercise.id not in flagged and i > 0:
-                warning = _stop_if(_short_flag(flags))  # at the get-ready: breaths need the time
-                room = plan.segments[i - 1].seconds - 1.5
-                if seconds_to_say(" ".join([*before, warning])) <= room:
-                    flagged.add(seg.exercise.id)
-                    out[(i - 1, "start")] = [*before, warning]
-            if "breaths" in cues:
-                out[(i, "in")] = [breath_phrase("in", seg.pace.in_label)]
-                out[(i, "out")] = [breath_phrase("out", seg.pace.out_label)]
-        elif seg.kind is SegmentKind.SWITCH and "switch" in cues and seg.side:
-            full = f"Switch: {side_meaning(seg.variant, seg.side).removeprefix('your ')}."
-            said.append(full if _fits(full, seg.seconds) else "Switch sides.")
-        elif seg.kind is SegmentKind.REST and "hold" in cues:
-            said.append("Rest.")
+        said = _BY_KIND[seg.kind](script, i, seg)
         if said:
-            out[(i, "start")] = said
+            script.out[(i, "start")] = said
         if i == last and "complete" in cues:
-            out[(i, "finish")] = ["Routine complete."]
-    return out
+            script.out[(i, "finish")] = ["Routine complete."]
+    return script.out
 
 
 def in_order(table: dict[Trigger, list[str]]) -> list[str]:

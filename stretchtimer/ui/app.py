@@ -190,8 +190,12 @@ class StretchApp(Sounding, App[int]):
         recorder = self.recorder
 
         def load() -> str | None:
-            text = recorder.query(progress_text) if recorder else None
-            return str(text) if text is not None else None
+            if recorder is None:
+                return None  # history is off
+            text = recorder.query(progress_text)
+            if text is None:
+                raise RuntimeError("the history did not answer (locked, or not recorded)")
+            return str(text)
 
         self.push_screen(ProgressScreen(load))
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
-from textual.worker import Worker, WorkerState
 
 from stretchtimer.core.errors import InputError
 from stretchtimer.core.model import Plan, Routine
@@ -78,18 +78,21 @@ class PickerScreen(Screen[None]):
         self.query_one("#routines", OptionList).focus()
         self.load_routines()
 
+    @dataclass
+    class Loaded(Message):
+        """The routines, loaded in the worker."""
+
+        choices: list[Choice]
+
     @work(thread=True, exclusive=True, group="picker", exit_on_error=False)
-    def load_routines(self) -> list[Choice]:
-        """Load the routines off the event loop (on_worker_state_changed shows them)."""
-        return self.load()
+    def load_routines(self) -> None:
+        """Load the routines off the event loop and post them back."""
+        self.post_message(self.Loaded(self.load()))
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """The routines are loaded: show them (back on the event loop)."""
-        if event.worker.group == "picker" and event.state is WorkerState.SUCCESS:
-            self.show_choices(list(event.worker.result or []))
-
-    def show_choices(self, choices: list[Choice]) -> None:
+    @on(Loaded)
+    def show_choices(self, message: Loaded) -> None:
         """Fill the list; highlight the first routine that can run."""
+        choices = message.choices
         options = self.query_one("#routines", OptionList)
         for choice in choices:
             plan = choice.plan

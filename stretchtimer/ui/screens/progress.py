@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
-from textual.worker import Worker, WorkerState
+
+from stretchtimer.core.text import one_line
 
 NO_HISTORY = "History is off (--no-history, or record_history: false), so nothing to show."
 
@@ -34,20 +37,24 @@ class ProgressScreen(Screen[None]):
     def on_mount(self) -> None:
         self.read_history()
 
+    @dataclass
+    class Read(Message):
+        """The page, as read in the worker."""
+
+        text: str
+
     @work(thread=True, exclusive=True, group="progress", exit_on_error=False)
-    def read_history(self) -> str | None:
-        """Read the page off the event loop (a locked database can take seconds)."""
-        return self.load()
+    def read_history(self) -> None:
+        """Read the page off the event loop (a locked database can take seconds) and post it
+        back: "history is off" only when it is off; a history that could not be read says
+        so."""
+        try:
+            text = self.load()
+        except Exception as exc:  # a locked, damaged or vanished history
+            text = f"Your history could not be read: {one_line(str(exc))}"
+        self.post_message(self.Read(NO_HISTORY if text is None else text))
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """The page is read (or could not be): show it, back on the event loop."""
-        if event.worker.group != "progress":
-            return
-        if event.state is WorkerState.SUCCESS:
-            self.show(event.worker.result or NO_HISTORY)
-        elif event.state is WorkerState.ERROR:
-            self.show(NO_HISTORY)
-
-    def show(self, text: str) -> None:
+    @on(Read)
+    def show(self, message: Read) -> None:
         """Put the page on the screen."""
-        self.query_one("#progress-body", Static).update(text)
+        self.query_one("#progress-body", Static).update(message.text)

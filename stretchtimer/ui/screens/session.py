@@ -68,6 +68,8 @@ class SessionScreen(SessionLayout):
         """Paused because a dialog, the palette or the progress screen covers this screen: it
         resumes when they close (a session the user had paused stays paused)."""
         self._timer: Timer | None = None
+        self._ended = False
+        """The end was drawn and SessionFinished posted (once: the summary is shown once)."""
         self._shown: SessionView | None = None
 
     def on_mount(self) -> None:
@@ -104,6 +106,9 @@ class SessionScreen(SessionLayout):
         if self.runner.next_phrase() is not None:
             self.post_message(SpeechQueued())
         if session.state is State.FINISHED:
+            if self._ended:
+                return  # said once: a look after the end (a late timer, a test) changes nothing
+            self._ended = True
             # The end is drawn at once ("0:00", ROUTINE COMPLETE); the summary,
             # a whole new screen (about 30 ms to build and paint), follows it.
             # In the far view the small phase label is hidden and the big side line is a
