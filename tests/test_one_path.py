@@ -5,6 +5,7 @@ issue found), and plain mode's keys on a real pseudo-terminal."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import io
 import os
 import sys
@@ -163,7 +164,8 @@ class Typist:
         def go() -> None:
             if self.cbreak():
                 self.clock.advance(seconds)
-                os.write(self.master, key.encode())
+                with contextlib.suppress(OSError):  # (the terminal closed: it ended already)
+                    os.write(self.master, key.encode())
 
         threading.Thread(target=go, daemon=True).start()
 
@@ -174,7 +176,10 @@ class Typist:
             if not self.cbreak():
                 return
             for key, wait_for in steps:
-                os.write(self.master, key.encode())
+                try:
+                    os.write(self.master, key.encode())
+                except OSError:  # the session is over and its terminal closed
+                    return
                 deadline = time.monotonic() + 20
                 while wait_for not in self.out.getvalue() and time.monotonic() < deadline:
                     time.sleep(0.01)
