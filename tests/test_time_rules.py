@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 from typing import Any, cast
 
 import pytest
@@ -293,3 +294,26 @@ def test_the_waiting_screen_shows_todays_counts_after_midnight() -> None:
         await pilot.press("q")
 
     drive(app, scenario)
+
+
+def test_a_session_stamped_in_the_future_does_not_hide_later_real_ones(tmp_path: Path) -> None:
+    """A row whose end lies a year ahead (a clock wrong once) does not stand for the last
+    session: a real session after it is what the reminder sees."""
+    from datetime import UTC, timedelta
+
+    from stretchtimer.history.store import History
+
+    now = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
+    db = tmp_path / "h.db"
+    for when in (now + timedelta(days=365), now - timedelta(minutes=5)):
+
+        def at(moment: datetime = when) -> datetime:
+            return moment
+
+        h = History(db, now=at)
+        sid = h.begin("morning", "", "Morning", 8, None)
+        h.end(sid, "completed", 8, 300.0)
+        h.close()
+    h = History(db, now=lambda: now)
+    assert h.last_session_end() == now - timedelta(minutes=5)
+    h.close()

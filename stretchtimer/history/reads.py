@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from stretchtimer.core.model import Side
@@ -38,6 +38,11 @@ def pid_alive(pid: object) -> bool:
     except (OverflowError, OSError):
         return False
     return True
+
+
+FUTURE_SLACK = timedelta(minutes=1)
+"""How far ahead of this machine's clock an end may lie and still count as past (clocks
+of two machines differ a little)."""
 
 
 class HistoryReads:
@@ -161,7 +166,13 @@ class HistoryReads:
             "SELECT ended_utc FROM sessions WHERE status IN ('completed', 'partial')"
             " AND ended_utc IS NOT NULL"
         )
-        return max(_moments(end for (end,) in ends), default=None)
+        moments = list(_moments(end for (end,) in ends))
+        # A row stamped in the future (a clock that was wrong once) must not hide the real
+        # sessions after it: the latest end that has happened wins; only when every end lies
+        # ahead is the latest of those given (the schedule counts it as "now", once).
+        now = self.now() + FUTURE_SLACK
+        past = [m for m in moments if m.astimezone() <= now.astimezone()]
+        return max(past or moments, default=None)
 
     def feelings(self) -> list[tuple[str, int]]:
         """(started_utc, feeling) of sessions with a score, oldest first."""
