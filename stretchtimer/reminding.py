@@ -75,7 +75,9 @@ def run_plain_reminder(
                 said = reminder.choose(choice)
                 if choice is BreakChoice.START:
                     with keys.suspend():
-                        run_routine()
+                        code = run_routine()
+                    if code > 128:  # SIGTERM or SIGHUP during the break: stop reminding too
+                        return code
                     said = reminder.back()
                 if said is not None:
                     say(said.line)

@@ -339,3 +339,62 @@ def test_welcome_back_is_said_the_same_way_in_every_reminder(tmp_path: Path) -> 
     words = WORDING[News.AWAY]
     assert said["app"] == words
     assert said["plain"] == said["desktop"] == f"{words}. Next break in 5 min."
+
+
+def test_a_second_start_while_the_first_is_planned_changes_nothing(tmp_path: Path) -> None:
+    """s and the notification's Start at once: one break taken, one session, one row (the
+    second used to open a row nothing could close)."""
+    from stretchtimer.core.moments import BreakChoice
+
+    rec = recorder()
+    clocks = Clocks(datetime(2026, 11, 24, 10, 0))
+    reminder = Reminder(clocks.schedule(300), "quick-relief", "5m", rec)
+    clock = FakeClock()
+    app = RemindApp(reminder, clock=clock, player=RecordingPlayer(), recorder=rec)
+
+    async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
+        assert isinstance(app, RemindApp)
+        app.choose_break(BreakChoice.START)
+        app.choose_break(BreakChoice.START)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        advance(app, clock, 120)
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("q")
+
+    drive(app, scenario)
+    rec.close()
+    assert reminder.counts["taken"] == 1
+    assert the_row().status == "completed"
+
+
+def test_a_signal_during_the_pain_question_leaves_cleanly(monkeypatch: pytest.MonkeyPatch) -> None:
+    """SIGTERM while plain mode asks how much it hurts before: exit 143, no traceback."""
+    import signal
+
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+
+    def ask(question: str) -> str:
+        os.kill(os.getpid(), signal.SIGTERM)
+        return "5\n"
+
+    clock = FakeClock()
+    code = run_plain(quick_relief(), mute=True, player=RecordingPlayer(), clock=clock,
+                     sleep=clock.advance, ask_before=True, ask=ask)
+    assert code == 128 + signal.SIGTERM
+
+
+def test_the_plain_reminder_stops_when_a_break_was_ended_by_a_signal() -> None:
+    """A break's routine that ended by SIGHUP (129) ends reminding too, with that code."""
+    clocks = Clocks(datetime(2026, 11, 24, 10, 0))
+    reminder = Reminder(clocks.schedule(300), "desk-break", "5m", None)
+    clocks.run(300)
+    master, slave = os.openpty()
+    out = io.StringIO()
+    Typist(master, slave, out, FakeClock()).script([("s", "")])
+    with open(slave, encoding="utf-8") as keys:
+        code = reminding.run_plain_reminder(reminder, lambda: 129, out, keys)
+    os.close(master)
+    assert code == 129

@@ -259,7 +259,7 @@ def test_a_key_given_twice_is_an_error_at_the_second() -> None:
     path = settings_file("voice_rate: 120\nvoice: false\nvoice_rate: 300\n")
     read = read_settings()
     assert lines(read.problems) == [
-        f"{path}:3:1: 'voice_rate' is given twice (first on line 1): the default is used"
+        f"{path}:3:1: 'voice_rate' is given twice (first on line 1): give it once"
     ]
     assert read.settings == Settings(voice=False)
 

@@ -4,6 +4,7 @@ waiting screen or plain lines) or on the desktop, or the systemd unit that runs 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from datetime import datetime
@@ -23,6 +24,7 @@ from stretchtimer.core.errors import InputError
 from stretchtimer.core.exit_codes import ExitCode
 from stretchtimer.core.schedule import Schedule
 from stretchtimer.history.recorder import HistoryRecorder
+from stretchtimer.library import paths
 from stretchtimer.library.registry import looks_like_path
 from stretchtimer.present.streams import full_screen_possible
 from stretchtimer.runner.options import Options, RemindOptions, build_remind
@@ -64,7 +66,9 @@ def _print_service(remind: RemindOptions) -> int:
     extra = ["--every", remind.every_text, f"--routine={routine}"]
     extra += ["--between", remind.between] if remind.between else []
     extra += ["--days", remind.days] if remind.days else []
-    say(systemd_unit(self_command(), extra).rstrip("\n"))
+    home = os.environ.get(paths.HOME_ENV)  # (absolute: paths refuses a relative one)
+    env = {paths.HOME_ENV: home} if home else {}
+    say(systemd_unit(self_command(), extra, env).rstrip("\n"))
     return ExitCode.OK
 
 

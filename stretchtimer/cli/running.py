@@ -37,9 +37,10 @@ def make_recorder(options: Options) -> HistoryRecorder | None:
 
 
 def make_voice(options: Options) -> Voice | None:
-    """The voice: where a speech engine is found and not muted; on unless switched off."""
+    """The voice, where a speech engine is found: on unless switched off (muted, it is
+    silent until unmuted)."""
     engine = find_engine()
-    if engine is None or options.mute:
+    if engine is None:
         return None
     s = options.settings
     return Voice(engine, paths.cache_dir() / "phrases", s.voice_rate, s.voice_cues,

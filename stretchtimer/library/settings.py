@@ -84,7 +84,7 @@ def _keys(
             problems.append(_problem(path, key_node, message))
             continue
         if key in first:
-            message = f"'{key}' is given twice (first on line {first[key]}): the default is used"
+            message = f"'{key}' is given twice (first on line {first[key]}): give it once"
             problems.append(_problem(path, key_node, message))
             twice.add(key)
         first.setdefault(key, key_node.line + 1)

@@ -18,8 +18,9 @@ from stretchtimer.core.model import Plan
 from stretchtimer.core.moments import PainTime
 from stretchtimer.core.text import join_seconds, one_line
 from stretchtimer.history.recorder import HistoryRecorder
+from stretchtimer.plain.asking import Ask, ask_pain, asking_with
 from stretchtimer.plain.lines import event_lines
-from stretchtimer.present.pain import pain_change, pain_question, parse_pain, stopped_text
+from stretchtimer.present.pain import pain_change, stopped_text
 from stretchtimer.present.streams import is_terminal, quiet
 from stretchtimer.present.urgent import urgent_text
 from stretchtimer.runner.keys import KeyReader
@@ -34,10 +35,6 @@ KEYS_LINE = (
 )
 BELL_GAP = 0.25
 """Seconds between the bells of a pattern."""
-
-Ask = Callable[[str], str]
-"""Asks a question on the terminal and returns the typed line (input())."""
-
 
 class Signalled(Exception):
     """SIGTERM or SIGHUP arrived."""
@@ -54,6 +51,7 @@ class PlainSession:
         self.runner = runner
         self.out = out
         self.keys = keys
+        self.rendering = False
 
     def say(self, line: str) -> None:
         print(line, file=self.out, flush=True)
@@ -71,9 +69,7 @@ class PlainSession:
         self.say(f"{r.title}: {steps}, {join_seconds(session.plan.total_seconds)}")
         if self.keys.active:
             self.say(KEYS_LINE)
-        texts = self.runner.phrases()
-        if texts:
-            threading.Thread(target=self.runner.render_phrases, args=(texts,), daemon=True).start()
+        self.render_voice()
         self.show(self.runner.start())
         while session.state in (State.RUNNING, State.PAUSED):
             key = self.keys.read(self.wait())
@@ -82,6 +78,16 @@ class PlainSession:
             if key is not None:
                 self.on_key(key)
                 self.show(self.runner.tick())
+
+    def render_voice(self) -> None:
+        """Render the phrases on a thread, once, and only when they can be heard (muted, the
+        voice waits for `m`)."""
+        if self.rendering or self.runner.chimes.muted:
+            return
+        texts = self.runner.phrases()
+        if texts:
+            self.rendering = True
+            threading.Thread(target=self.runner.render_phrases, args=(texts,), daemon=True).start()
 
     def wait(self) -> float:
         """Until the session's next change, or the next phrase, whichever is sooner."""
@@ -111,10 +117,11 @@ class PlainSession:
             self.ask_quit()
         elif key == "m":
             muted = runner.chimes.toggle_mute()
-            self.say("Chimes muted (m to unmute)." if muted else "Chimes on.")
+            self.say("Chimes and voice muted (m to unmute)." if muted else "Chimes on.")
+            self.render_voice()
         elif key == "v":
             self.toggle_voice()
-        elif key in ("?", "h"):
+        elif key == "?":
             self.say(KEYS_LINE)
 
     def toggle_voice(self) -> None:
@@ -124,7 +131,10 @@ class PlainSession:
             return
         voice.on = not voice.on
         voice.silence()
-        self.say("Voice on." if voice.on else "Voice off (v to turn it on).")
+        if voice.on and self.runner.chimes.muted:
+            self.say("Voice on, but muted for now (m to unmute).")
+        else:
+            self.say("Voice on." if voice.on else "Voice off (v to turn it on).")
 
     def ask_quit(self) -> None:
         """Quit asks first, with the session paused while it asks (as the dialog does)."""
@@ -142,25 +152,6 @@ class PlainSession:
         if was_running:
             session.resume()
         self.say("Going on.")
-
-
-def ask_pain(ask: Ask | None, region: str, when: PainTime, out: TextIO) -> int | None:
-    """Ask the 0-10 pain question until a score or an empty line (skip); None when there is no
-    one to ask (no terminal) or no answer."""
-    if ask is None:
-        return None
-    question = pain_question(region, when) + " (Enter to skip) "
-    while True:
-        try:
-            answer = ask(question)
-        except EOFError:
-            return None
-        if not answer.strip():
-            return None
-        score = parse_pain(answer)
-        if score is not None:
-            return score
-        print("Type a whole number from 0 to 10, or just Enter to skip.", file=out)
 
 
 def run_session(
@@ -224,16 +215,13 @@ def run_plain(
         print("", file=out)
         if isinstance(urgent, UrgentSigns):
             urgent.remember()
-    received: list[int] = []
-
     def on_signal(signum: int, frame: object) -> None:
-        received.append(signum)
         raise Signalled(signum)
 
     before = {s: signal.signal(s, on_signal) for s in (signal.SIGTERM, signal.SIGHUP)}
     try:
         with KeyReader(stdin, sleep=sleep) if stdin is not None else no_keys(sleep) as keys:
-            asking = _asking(ask, keys)
+            asking = asking_with(ask, keys)
             if ask_before:
                 before_pain = ask_pain(asking, runner.region, PainTime.BEFORE, out)
                 runner.give_pain(PainTime.BEFORE, before_pain)
@@ -246,6 +234,9 @@ def run_plain(
     except BrokenPipeError:
         quiet(out)
         return ExitCode.BROKEN_PIPE
+    except Signalled as exc:  # during a pain question (the session itself is drive's)
+        runner.stop("interrupted")
+        return 128 + exc.signum
     finally:
         for signum, handler in before.items():
             signal.signal(signum, handler)
@@ -255,18 +246,6 @@ def run_plain(
 def no_keys(sleep: Callable[[float], None]) -> KeyReader:
     """A key reader that reads nothing (waits are only slept)."""
     return KeyReader(io.StringIO(), sleep=sleep)
-
-
-def _asking(ask: Ask | None, keys: KeyReader) -> Ask | None:
-    """`ask`, with the terminal back in its line mode while a line is typed."""
-    if ask is None:
-        return None
-
-    def asked(question: str) -> str:
-        with keys.suspend():
-            return ask(question)
-
-    return asked
 
 
 def _chimes(

@@ -62,10 +62,18 @@ def systemd_command(argv: list[str]) -> str:
     return " ".join([systemd_word(program, program=True), *map(systemd_word, argv[1:])])
 
 
-def systemd_unit(program: list[str], args: list[str]) -> str:
+def systemd_unit(
+    program: list[str], args: list[str], env: dict[str, str] | None = None
+) -> str:
     """The unit: `stretchtimer remind --desktop ...` (`program`: how to run stretchtimer)
-    started with the graphical session and restarted if it fails."""
+    started with the graphical session and restarted if it fails; `env`: variables it runs
+    with (STRETCHTIMER_HOME, so the service reads the same settings and history)."""
     command = systemd_command([*program, "remind", "--desktop", *args])
+    # Environment= expands `%` specifiers but not `$` (systemd.exec): quoted as a program is
+    environment = [
+        f"Environment={systemd_word(f'{name}={value}', program=True)}"
+        for name, value in (env or {}).items()
+    ]
     return "\n".join(
         [
             "[Unit]",
@@ -74,6 +82,7 @@ def systemd_unit(program: list[str], args: list[str]) -> str:
             "After=graphical-session.target",
             "",
             "[Service]",
+            *environment,
             f"ExecStart={command}",
             "Restart=on-failure",
             "RestartSec=30",

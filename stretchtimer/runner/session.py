@@ -141,8 +141,8 @@ class SessionRunner:
 
     def _record_end(self) -> None:
         if self.recorder is not None and not self.recorded:
+            self.recorder.end(self.session)  # (queued: quick; a signal may not skip it)
             self.recorded = True
-            self.recorder.end(self.session)
 
     @property
     def exit_code(self) -> int:

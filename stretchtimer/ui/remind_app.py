@@ -51,6 +51,9 @@ class RemindApp(StretchApp):
         self.reminder = reminder
         self.alerts = DesktopAlerts()
         """Desktop notifications for due breaks (tried once; none is one notice)."""
+        self.starting = False
+        """A Start is being planned (in a worker): a second Start (a key and the
+        notification's button) changes nothing."""
 
     def get_default_screen(self) -> Screen[Any]:
         return RemindScreen(self.reminder)
@@ -109,10 +112,11 @@ class RemindApp(StretchApp):
     def choose_break(self, choice: BreakChoice) -> None:
         """Start (run the routine here), Snooze or Skip: from a key or the notification."""
         screen = self.screen
-        if not isinstance(screen, RemindScreen):
-            return  # a routine is already running: a late click changes nothing
+        if not isinstance(screen, RemindScreen) or self.starting:
+            return  # a routine is already running or starting: a late click changes nothing
         notice = self.reminder.choose(choice)
         if choice is BreakChoice.START:
+            self.starting = True
             self.plan_break()
         elif notice is not None:
             self.notify(notice.text, markup=False)
@@ -135,8 +139,10 @@ class RemindApp(StretchApp):
 
     @on(BreakPlanned)
     def run_break(self, message: BreakPlanned) -> None:
+        self.starting = False
         self.show_next(self.opening(message.plan))
 
     @on(BreakFailed)
     def break_failed(self, message: BreakFailed) -> None:
+        self.starting = False
         self.notify(f"Cannot start the routine: {message.why}", severity="error", markup=False)

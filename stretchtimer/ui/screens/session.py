@@ -263,4 +263,4 @@ class SessionScreen(SessionLayout):
         if self.session and self.session.active:
             self.app.push_screen(ConfirmScreen("Quit this session?"), answered)
         else:
-            self.app.exit(0, return_code=0)
+            self.app.call_later(self.app.action_quit)  # the app decides: leave, or wait again
