@@ -103,3 +103,15 @@ def test_doctor_with_the_voice_off_suggests_voice(monkeypatch: pytest.MonkeyPatc
     _, out, _ = cli(monkeypatch, ["doctor", "--quiet"])
     line = next(ln for ln in out.splitlines() if ln.startswith("Voice:"))
     assert "--voice" in line and "--no-voice" not in line
+
+
+def test_the_service_runs_with_the_same_home(monkeypatch: pytest.MonkeyPatch) -> None:
+    """--print-service under STRETCHTIMER_HOME: the unit sets it, escaped for systemd, so the
+    service reads the same settings and history."""
+    code, out, _ = cli(monkeypatch, ["remind", "--print-service"])
+    home = str(paths.config_dir().parent)
+    assert code == 0
+    assert f"Environment=STRETCHTIMER_HOME={home}" in out or (
+        f'Environment="STRETCHTIMER_HOME={home.replace("%", "%%")}"' in out
+    )
+    assert out.index("Environment=") < out.index("ExecStart=")
