@@ -149,7 +149,7 @@ async def run_desktop_reminder(
             print(notice.line, file=out, flush=True)
         wait = reminder.wait()
         if reminder.history_look_due(wait):
-            found = await asyncio.to_thread(reminder.elsewhere)
+            found = reminder.finished_at(await asyncio.to_thread(reminder.last_end))
             if found is not None:
                 print(found.line, file=out, flush=True)
                 await alerts.clear()

@@ -398,3 +398,44 @@ def test_the_plain_reminder_stops_when_a_break_was_ended_by_a_signal() -> None:
         code = reminding.run_plain_reminder(reminder, lambda: 129, out, keys)
     os.close(master)
     assert code == 129
+
+
+def test_the_waiting_screen_applies_a_session_elsewhere_on_its_own_loop() -> None:
+    """The waiting screen reads the history in a worker and restarts the wait back on the
+    event loop (the schedule is never changed from the worker's thread): a session finished
+    in another terminal says so and the wait starts afresh."""
+    from datetime import UTC
+
+    rec = recorder()
+    clocks = Clocks(datetime(2026, 11, 24, 10, 0))
+    reminder = Reminder(clocks.schedule(300), "desk-break", "5m", rec)
+    app = RemindApp(reminder, clock=FakeClock(), player=RecordingPlayer(), recorder=rec)
+    shown: list[str] = []
+    threads: list[str] = []
+    real = reminder.schedule.session_finished
+
+    def finished(ended: datetime) -> bool:
+        threads.append(threading.current_thread().name)
+        return real(ended)
+
+    reminder.schedule.session_finished = finished  # type: ignore[method-assign]
+
+    async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
+        app.notify = lambda message, **kw: shown.append(str(message))  # type: ignore[method-assign]
+        clocks.run(120)
+        h = History(paths.history_file(), now=lambda: datetime(2026, 11, 24, 10, 1, tzinfo=UTC))
+        sid = h.begin("morning", "", "Morning", 8, None)
+        h.end(sid, "completed", 8, 300.0)
+        h.close()
+        screen = app.screen
+        assert isinstance(screen, RemindScreen)
+        screen.look_elsewhere()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("q")
+
+    drive(app, scenario)
+    rec.close()
+    assert WORDING[News.ELSEWHERE] in shown
+    assert threads == [threading.main_thread().name]
+    assert reminder.schedule.remaining() == 300

@@ -130,11 +130,22 @@ class Reminder:
 
     def elsewhere(self) -> Notice | None:
         """Whether a session finished since the wait began (in any process: the history says
-        so); then the wait starts afresh. Waits for the history: call it off the event loop."""
+        so); then the wait starts afresh. Waits for the history: a front end with an event loop
+        calls `last_end` off it and `finished_at` on it instead."""
+        return self.finished_at(self.last_end())
+
+    def last_end(self) -> datetime | None:
+        """When the last session anywhere finished, from the history (waits for it; changes
+        nothing, so it may run on any thread)."""
         if self.recorder is None:
             return None
         ended = self.recorder.query(lambda h: h.last_session_end())
-        if isinstance(ended, datetime) and self.schedule.session_finished(ended):
+        return ended if isinstance(ended, datetime) else None
+
+    def finished_at(self, ended: datetime | None) -> Notice | None:
+        """A session finished at `ended`: the wait starts afresh if it began before (on the
+        thread that owns the schedule)."""
+        if ended is not None and self.schedule.session_finished(ended):
             return self.notice(News.ELSEWHERE)
         return None
 

@@ -4,6 +4,7 @@ start, today's breaks; Start, Snooze and Skip. It wakes only when what it shows 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -64,7 +65,18 @@ class RemindScreen(Screen[None]):
     @work(thread=True, group="elsewhere", exit_on_error=False)
     def look_elsewhere(self) -> None:
         """Whether a session finished elsewhere (the history says so), off the event loop."""
-        self.post_message(self.Looked(self.reminder.elsewhere()))
+        self.post_message(self.Ended(self.reminder.last_end()))
+
+    @dataclass
+    class Ended(Message):
+        """When the last session anywhere finished (read in a worker)."""
+
+        ended: datetime | None
+
+    @on(Ended)
+    def ended_elsewhere(self, message: Ended) -> None:
+        """Apply it here, on the event loop that owns the schedule."""
+        self.looked(self.Looked(self.reminder.finished_at(message.ended)))
 
     @on(Looked)
     def looked(self, message: Looked) -> None:
