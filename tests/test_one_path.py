@@ -439,3 +439,22 @@ def test_the_waiting_screen_applies_a_session_elsewhere_on_its_own_loop() -> Non
     assert WORDING[News.ELSEWHERE] in shown
     assert threads == [threading.main_thread().name]
     assert reminder.schedule.remaining() == 300
+
+
+def test_a_break_noted_while_the_counts_load_is_kept() -> None:
+    """Today's counts are read from the history in a worker; a Start pressed meanwhile (its
+    write queued behind the read) is added to what the read found, not lost from the screen."""
+    rec = recorder()
+    clocks = Clocks(datetime(2026, 11, 24, 10, 0))
+    reminder = Reminder(clocks.schedule(300), "desk-break", "5m", rec)
+    real_query = rec.query
+
+    def slow_query(fn: Callable[[History], Any]) -> Any:
+        found = real_query(fn)
+        reminder.note("taken")  # pressed while the read was on its way: written after it
+        return found
+
+    rec.query = slow_query  # type: ignore[method-assign]
+    reminder.load_counts()
+    rec.close()
+    assert reminder.counts["taken"] == 1

@@ -187,10 +187,13 @@ class Reminder:
         if self.recorder is None:
             return
         day = self.today()
+        before = dict(self.counts)
         counts = self.recorder.query(lambda h: h.break_counts(day))
         if isinstance(counts, dict):
+            # breaks noted while the query ran were written after it: they are added, not lost
+            since = {k: max(0, self.counts[k] - before.get(k, 0)) for k in BREAK_KINDS}
             self.day = day  # (counts of the day asked for, even if midnight came since)
-            self.counts = {k: int(counts.get(k, 0)) for k in BREAK_KINDS}
+            self.counts = {k: int(counts.get(k, 0)) + since[k] for k in BREAK_KINDS}
 
     def _roll(self) -> None:
         """After local midnight, today's counts start from nothing (no break is noted yet on a
