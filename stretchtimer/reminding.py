@@ -78,7 +78,7 @@ def run_plain_reminder(
                         code = run_routine()
                     if code > 128:  # SIGTERM or SIGHUP during the break: stop reminding too
                         return code
-                    said = reminder.back()
+                    said = reminder.back(ran=code != ExitCode.USAGE)
                 if said is not None:
                     say(said.line)
     except KeyboardInterrupt:
@@ -124,6 +124,7 @@ async def run_desktop_reminder(
                 task.add_done_callback(pending.discard)
             else:
                 subprocess.Popen(argv, start_new_session=True, stdin=subprocess.DEVNULL)
+                reminder.back()  # it runs in its own terminal: taken
         acted.set()
 
     print(f"Reminding: {reminder.about()}. {reminder.headline()}.", file=out, flush=True)

@@ -458,3 +458,18 @@ def test_a_break_noted_while_the_counts_load_is_kept() -> None:
     reminder.load_counts()
     rec.close()
     assert reminder.counts["taken"] == 1
+
+
+def test_a_start_whose_routine_cannot_be_read_is_not_a_break_taken() -> None:
+    """Start, but the routine file is broken (the run says exit 2): not counted as taken."""
+    clocks = Clocks(datetime(2026, 11, 24, 10, 0))
+    reminder = Reminder(clocks.schedule(300), "desk-break", "5m", None)
+    clocks.run(300)
+    master, slave = os.openpty()
+    out = io.StringIO()
+    Typist(master, slave, out, FakeClock()).script([("s", "Today:"), ("q", "")])
+    with open(slave, encoding="utf-8") as keys:
+        code = reminding.run_plain_reminder(reminder, lambda: 2, out, keys)
+    os.close(master)
+    assert code == 0 and reminder.counts["taken"] == 0
+    assert "Today: 0 taken" in out.getvalue()

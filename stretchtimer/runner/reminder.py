@@ -155,11 +155,11 @@ class Reminder:
 
     def choose(self, choice: BreakChoice) -> Notice | None:
         """Start, Snooze or Skip (from a key or a notification's button): counted and
-        recorded; Start is the front end's to run, then `back`. None: not now."""
+        recorded; Start is the front end's to run, then `back` (which counts it taken, once the
+        routine really ran). None: not now."""
         if not self.can(choice):
             return None
         if choice is BreakChoice.START:
-            self.note("taken")
             self.schedule.taken()
             return None
         if choice is BreakChoice.SNOOZE:
@@ -170,8 +170,11 @@ class Reminder:
         self.schedule.skip()
         return self.notice(News.SKIPPED)
 
-    def back(self) -> Notice:
-        """The break's routine is over: the wait starts afresh from its end."""
+    def back(self, ran: bool = True) -> Notice:
+        """The break's routine is over (`ran`: it did run; a routine that could not be read was
+        no break taken): the wait starts afresh from its end."""
+        if ran:
+            self.note("taken")
         self.schedule.taken()
         return self.notice(News.TAKEN)
 

@@ -145,4 +145,5 @@ class RemindApp(StretchApp):
     @on(BreakFailed)
     def break_failed(self, message: BreakFailed) -> None:
         self.starting = False
+        self.reminder.back(ran=False)
         self.notify(f"Cannot start the routine: {message.why}", severity="error", markup=False)
