@@ -17,7 +17,7 @@ from stretchtimer.core.moments import BreakChoice
 from stretchtimer.present.streams import is_terminal
 from stretchtimer.remind.desktop import BREAK_TITLE, DesktopAlerts
 from stretchtimer.remind.places import terminal_command, tmux_message
-from stretchtimer.runner.keys import KeyReader
+from stretchtimer.runner.keys import KeyReader, no_keys
 from stretchtimer.runner.reminder import News, Notice, Reminder
 
 KEYS_HELP = "s or Enter: start it now, z: snooze 10 min, k: skip, q: stop reminding"
@@ -53,7 +53,7 @@ def run_plain_reminder(
 
     say(f"Reminding: {reminder.about()}. {reminder.headline()}. Ctrl+C to stop.")
     try:
-        with KeyReader(stdin if stdin is not None else _nothing(), sleep=sleep) as keys:
+        with KeyReader(stdin, sleep=sleep) if stdin is not None else no_keys(sleep) as keys:
             while True:
                 notice = reminder.look()
                 if notice is not None:
@@ -84,12 +84,6 @@ def run_plain_reminder(
     except KeyboardInterrupt:
         say(f"Stopped reminding. {reminder.today_text()}.")
         return ExitCode.OK
-
-
-def _nothing() -> TextIO:
-    import io
-
-    return io.StringIO()
 
 
 def _line(notice: Notice) -> str:

@@ -386,17 +386,26 @@ def test_a_signal_during_the_pain_question_leaves_cleanly(monkeypatch: pytest.Mo
     assert code == 128 + signal.SIGTERM
 
 
-def test_the_plain_reminder_stops_when_a_break_was_ended_by_a_signal() -> None:
-    """A break's routine that ended by SIGHUP (129) ends reminding too, with that code."""
+def plain_reminder_on_pty(
+    routine_code: int, steps: list[tuple[str, str]]
+) -> tuple[int, Reminder, str]:
+    """`remind --plain` with a break due, keys typed on a pseudo-terminal, and a break's
+    routine that ends with `routine_code`: (exit code, the reminder, what it printed)."""
     clocks = Clocks(datetime(2026, 11, 24, 10, 0))
     reminder = Reminder(clocks.schedule(300), "desk-break", "5m", None)
     clocks.run(300)
     master, slave = os.openpty()
     out = io.StringIO()
-    Typist(master, slave, out, FakeClock()).script([("s", "")])
+    Typist(master, slave, out, FakeClock()).script(steps)
     with open(slave, encoding="utf-8") as keys:
-        code = reminding.run_plain_reminder(reminder, lambda: 129, out, keys)
+        code = reminding.run_plain_reminder(reminder, lambda: routine_code, out, keys)
     os.close(master)
+    return code, reminder, out.getvalue()
+
+
+def test_the_plain_reminder_stops_when_a_break_was_ended_by_a_signal() -> None:
+    """A break's routine that ended by SIGHUP (129) ends reminding too, with that code."""
+    code, _, _ = plain_reminder_on_pty(129, [("s", "")])
     assert code == 129
 
 
@@ -462,14 +471,6 @@ def test_a_break_noted_while_the_counts_load_is_kept() -> None:
 
 def test_a_start_whose_routine_cannot_be_read_is_not_a_break_taken() -> None:
     """Start, but the routine file is broken (the run says exit 2): not counted as taken."""
-    clocks = Clocks(datetime(2026, 11, 24, 10, 0))
-    reminder = Reminder(clocks.schedule(300), "desk-break", "5m", None)
-    clocks.run(300)
-    master, slave = os.openpty()
-    out = io.StringIO()
-    Typist(master, slave, out, FakeClock()).script([("s", "Today:"), ("q", "")])
-    with open(slave, encoding="utf-8") as keys:
-        code = reminding.run_plain_reminder(reminder, lambda: 2, out, keys)
-    os.close(master)
+    code, reminder, out = plain_reminder_on_pty(2, [("s", "Today:"), ("q", "")])
     assert code == 0 and reminder.counts["taken"] == 0
-    assert "Today: 0 taken" in out.getvalue()
+    assert "Today: 0 taken" in out

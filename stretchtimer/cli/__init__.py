@@ -4,13 +4,13 @@ table (or a routine by name) and returns its exit code."""
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 
 from stretchtimer.cli.context import Context
 from stretchtimer.cli.say import err, report
 from stretchtimer.core.errors import InputError
 from stretchtimer.core.exit_codes import ExitCode
+from stretchtimer.core.text import closest
 from stretchtimer.history.errors import HistoryError
 from stretchtimer.library.registry import Library, default_cache, looks_like_path
 from stretchtimer.library.settings import read_settings
@@ -47,11 +47,11 @@ def _known_routine_or_command(name: str, library: Library, commands: tuple[str, 
     """A name that is neither a routine nor a command, but is near a command: say so."""
     if name in library.routines():
         return
-    close = difflib.get_close_matches(name, commands, n=1, cutoff=0.75)
+    close = closest(name, commands, cutoff=0.75)
     if close:
         raise InputError.single(
             "stretchtimer",
-            f"'{name}' is not a command or a routine: did you mean '{close[0]}'? "
+            f"'{name}' is not a command or a routine: did you mean '{close}'? "
             "('stretchtimer --help' lists the commands, 'stretchtimer list' the routines)",
         )
 

@@ -120,17 +120,12 @@ def full_screen(
     reminder: Reminder | None = None,
 ) -> int:
     """Run the full-screen UI (a session, the picker, or reminders) to its exit code."""
-    from stretchtimer.ui.app import StretchApp
+    from stretchtimer.ui.app import AppParts, StretchApp
     from stretchtimer.ui.remind_app import RemindApp
 
-    voice, urgent = make_voice(options), urgent_gate()
-    app: StretchApp
-    if reminder is not None:
-        app = RemindApp(reminder, library=library, options=options, recorder=recorder,
-                        voice=voice, urgent=urgent)
-    else:
-        app = StretchApp(plan, library=library, options=options, recorder=recorder,
-                         voice=voice, urgent=urgent)
+    parts: AppParts = {"library": library, "options": options, "recorder": recorder,
+                       "voice": make_voice(options), "urgent": urgent_gate()}
+    app = RemindApp(reminder, **parts) if reminder is not None else StretchApp(plan, **parts)
     try:
         app.run()
     finally:

@@ -3,13 +3,13 @@ guide, transition pace, pain before a session and reminders, read with every pro
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from stretchtimer.core.errors import InputError, Problem
 from stretchtimer.core.model import Pace
+from stretchtimer.core.text import closest
 from stretchtimer.library import paths
 from stretchtimer.library.files import read_text
 from stretchtimer.library.nodes import STR, MappingNode, Node
@@ -62,9 +62,9 @@ def _problem(path: Path, node: Node | None, message: str, warning: bool = False)
 
 def _unknown(key: str) -> str:
     """The warning for a key that is no setting: the closest one, else the list."""
-    close = difflib.get_close_matches(key, list(CHECKS), n=1)
+    close = closest(key, list(CHECKS))
     if close:
-        return f"unknown setting '{key}' (ignored): did you mean '{close[0]}'?"
+        return f"unknown setting '{key}' (ignored): did you mean '{close}'?"
     return f"unknown setting '{key}' (ignored); the settings are: {', '.join(CHECKS)}"
 
 

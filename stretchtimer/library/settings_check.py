@@ -3,12 +3,12 @@ with its line and column, unknown keys warned of with a suggestion."""
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 
 from stretchtimer.core.model import Pace
 from stretchtimer.core.schedule import LOCAL_ONLY, LocalTimeOnly, parse_window
+from stretchtimer.core.text import closest
 from stretchtimer.library.durations import (
     PACE_HELP,
     DurationError,
@@ -90,8 +90,8 @@ def _cues(key: str, node: Node) -> tuple[str, ...]:
     for item in node.value:
         name = scalar(item, (STR,))
         if name not in VOICE_CUES:
-            close = difflib.get_close_matches(name or "", VOICE_CUES, n=1)
-            hint = f": did you mean '{close[0]}'?" if close else f"; use: {', '.join(VOICE_CUES)}"
+            close = closest(name or "", VOICE_CUES)
+            hint = f": did you mean '{close}'?" if close else f"; use: {', '.join(VOICE_CUES)}"
             raise Bad(f"{key}: unknown cue {given(item)}{hint}", item)
         out.append(name)
     return tuple(out)
@@ -140,37 +140,37 @@ def _routine(key: str, node: Node) -> str | None:
     return raw.strip()
 
 
-def _between(key: str, node: Node) -> str | None:
-    """Local hours `09:00-17:30`; null (or empty) for any time."""
+def _window_part(node: Node, check: Callable[[str], object]) -> str | None:
+    """A part of the reminder's window as text, checked by `check` (ValueError if it is not
+    one); null or empty for none."""
     if scalar(node, (NULL,)) is not None:
         return None
     raw = scalar(node, (STR,))
+    if raw is None:
+        raise ValueError("not text")
+    check(raw)
+    return raw.strip() or None
+
+
+def _between(key: str, node: Node) -> str | None:
+    """Local hours `09:00-17:30`; null (or empty) for any time."""
     try:
-        if raw is None:
-            raise ValueError
-        parse_window(raw, None)
+        return _window_part(node, lambda raw: parse_window(raw, None))
     except ValueError as exc:
         why = f": {LOCAL_ONLY}" if isinstance(exc, LocalTimeOnly) else ""
         raise Bad(
             f"{key} must be HH:MM-HH:MM local hours, like 09:00-17:30, not {given(node)}{why}"
         ) from None
-    return raw.strip() or None
 
 
 def _days(key: str, node: Node) -> str | None:
     """Weekdays `mon-fri` or `mon,wed,fri`; null (or empty) for every day."""
-    if scalar(node, (NULL,)) is not None:
-        return None
-    raw = scalar(node, (STR,))
     try:
-        if raw is None:
-            raise ValueError
-        parse_window(None, raw)
+        return _window_part(node, lambda raw: parse_window(None, raw))
     except ValueError:
         raise Bad(
             f"{key} must be weekdays like mon-fri or mon,wed,fri, not {given(node)}"
         ) from None
-    return raw.strip() or None
 
 
 CHECKS: dict[str, Callable[[str, Node], object]] = {

@@ -3,7 +3,6 @@ terminal (space, n, p, x, q, m, v), through the same runner as the full-screen U
 
 from __future__ import annotations
 
-import io
 import signal
 import sys
 import threading
@@ -23,7 +22,7 @@ from stretchtimer.plain.lines import event_lines
 from stretchtimer.present.pain import pain_change, stopped_text
 from stretchtimer.present.streams import is_terminal, quiet
 from stretchtimer.present.urgent import urgent_text
-from stretchtimer.runner.keys import KeyReader
+from stretchtimer.runner.keys import KeyReader, no_keys
 from stretchtimer.runner.session import SessionRunner
 from stretchtimer.runner.urgent import UrgentSigns
 from stretchtimer.sound.chimes import Chimes
@@ -241,11 +240,6 @@ def run_plain(
         for signum, handler in before.items():
             signal.signal(signum, handler)
     return code
-
-
-def no_keys(sleep: Callable[[float], None]) -> KeyReader:
-    """A key reader that reads nothing (waits are only slept)."""
-    return KeyReader(io.StringIO(), sleep=sleep)
 
 
 def _chimes(

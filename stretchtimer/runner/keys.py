@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import select
 import sys
@@ -146,3 +147,8 @@ class KeyReader:
                 break
             data += byte
         return data.decode("utf-8", errors="replace")
+
+
+def no_keys(sleep: Callable[[float], None] = time.sleep) -> KeyReader:
+    """A key reader that reads nothing: each wait is only slept (no terminal to read)."""
+    return KeyReader(io.StringIO(), sleep=sleep)

@@ -13,11 +13,10 @@ from stretchtimer.core.schedule import Window, parse_window
 from stretchtimer.library.durations import DurationError, parse_duration_text
 from stretchtimer.library.planning import plan_routine
 from stretchtimer.library.settings import Settings
+from stretchtimer.library.settings_check import REMIND_RANGE
 
 FIT_RANGE = (30, 3600)
 """The time budgets `--fit` accepts, in seconds."""
-REMIND_RANGE = (5, 8 * 3600)
-"""How often reminders may come, in seconds (5 s is for trying it out)."""
 
 
 @dataclass(frozen=True)

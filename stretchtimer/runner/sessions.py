@@ -3,7 +3,7 @@ voice, the history, the urgent-signs gate, the options) and each new session mad
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from stretchtimer.core.engine import Clock
 from stretchtimer.core.model import Plan, Routine, Side
@@ -24,17 +24,9 @@ class Sessions:
     chimes: Chimes
     voice: Voice | None = None
     recorder: HistoryRecorder | None = None
-    urgent: UrgentSigns | None = None
-    """The urgent signs before a very first session (None: never shown)."""
-    options: Options | None = None
-
-    def __post_init__(self) -> None:
-        self.gate = self.urgent or never()
-        self.opts = self.options or Options()
-
-    @property
-    def ask_pain(self) -> bool:
-        return self.opts.ask_pain
+    urgent: UrgentSigns = field(default_factory=never)
+    """The urgent signs before a very first session (by default: never shown)."""
+    options: Options = field(default_factory=Options)
 
     def new(self, plan: Plan) -> SessionRunner:
         """A session of `plan`, not started yet."""
@@ -43,7 +35,7 @@ class Sessions:
     def plan_for(self, routine: Routine) -> Plan:
         """The routine's plan, leading with the side the history says is next (this waits
         for the history: off the event loop in the full-screen UI)."""
-        return self.opts.plan(routine, next_lead(routine, self.recorder))
+        return self.options.plan(routine, next_lead(routine, self.recorder))
 
 
 def next_lead(routine: Routine, recorder: HistoryRecorder | None = None) -> Side:

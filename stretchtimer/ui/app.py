@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypedDict
 
 from textual import on
 from textual.app import App, SystemCommand
@@ -24,7 +24,7 @@ from stretchtimer.present.progress import progress_text
 from stretchtimer.runner.options import Options
 from stretchtimer.runner.session import SessionRunner
 from stretchtimer.runner.sessions import Sessions
-from stretchtimer.runner.urgent import UrgentSigns
+from stretchtimer.runner.urgent import UrgentSigns, never
 from stretchtimer.sound.chimes import Chimes
 from stretchtimer.sound.players import Player, default_player
 from stretchtimer.sound.voice import Voice
@@ -62,6 +62,19 @@ SESSION_KEYS = (
 see action_quit)."""
 
 
+class AppParts(TypedDict, total=False):
+    """What an app is built from beside its first screen (StretchApp's keywords, for the
+    apps built on it)."""
+
+    options: Options | None
+    library: Library | None
+    clock: Clock
+    player: Player | None
+    recorder: HistoryRecorder | None
+    voice: Voice | None
+    urgent: UrgentSigns | None
+
+
 class StretchApp(Sounding, App[int]):
     """stretchtimer's full-screen UI for a session (or the picker), as the CLI and the tests
     build it (the library, the player and the clock default to the user's, the system's and
@@ -94,7 +107,7 @@ class StretchApp(Sounding, App[int]):
         player = player if player is not None else default_player()  # the system's
         chimes = Chimes(player, self.ring, self._sound_notice, muted=self.options.mute)
         self.chimes = chimes
-        self.sessions = Sessions(clock, chimes, voice, recorder, urgent, self.options)
+        self.sessions = Sessions(clock, chimes, voice, recorder, urgent or never(), self.options)
         """What every session of this app shares; each is made from it."""
         self.runner: SessionRunner | None = None
         """The session being shown (from the before screen to the summary)."""
@@ -102,7 +115,7 @@ class StretchApp(Sounding, App[int]):
         """The exit code leaving now would have: OK until a session is stopped for pain."""
         self.exiting = False
         """Set by the first exit: later keys (ctrl+q, ctrl+p, ...) then do nothing."""
-        self.exits = SignalExits(self.end_session, self.leave, self._close_history)
+        self.exits = SignalExits(self.end_session, self.leave, self.sessions)
         self._voice_timer: Timer | None = None
         self._early_notices: list[str] = []
         if recorder is not None:
@@ -137,10 +150,6 @@ class StretchApp(Sounding, App[int]):
         """Stop the running session, if one runs, and close its history row at once."""
         if self.runner is not None:
             self.runner.stop(reason)
-
-    def _close_history(self) -> None:
-        if self.recorder is not None:
-            self.recorder.close()
 
     def exit(
         self, result: int | None = None, return_code: int = 0, message: Any = None
@@ -219,9 +228,9 @@ class StretchApp(Sounding, App[int]):
         """The first screen of a session: what must come before it (the urgent signs before a
         very first session, the pain question if asked), else the session itself."""
         self.runner = self.sessions.new(plan)
-        urgent = self.sessions.gate.due
-        if urgent or self.sessions.ask_pain:
-            return BeforeScreen(plan, urgent, self.sessions.ask_pain)
+        urgent, ask_pain = self.sessions.urgent.due, self.options.ask_pain
+        if urgent or ask_pain:
+            return BeforeScreen(plan, urgent, ask_pain)
         return SessionScreen(self.runner)
 
     @on(RoutineChosen)
@@ -234,8 +243,8 @@ class StretchApp(Sounding, App[int]):
         """The urgent signs were read (remembered, off the event loop) and the pain before
         given (recorded as the session begins): run the session."""
         assert self.runner is not None
-        if self.sessions.gate.shown():
-            self.run_worker(self.sessions.gate.remember, thread=True, exit_on_error=False)
+        if self.sessions.urgent.shown():
+            self.run_worker(self.sessions.urgent.remember, thread=True, exit_on_error=False)
         self.runner.give_pain(PainTime.BEFORE, message.pain_before)
         self.show_next(SessionScreen(self.runner))
 

@@ -11,6 +11,8 @@ import signal
 import threading
 from collections.abc import Callable
 
+from stretchtimer.runner.sessions import Sessions
+
 SHUTDOWN_GRACE = 3.0
 """Seconds a signalled exit may take before the process leaves without Textual's shutdown."""
 
@@ -26,13 +28,14 @@ class SignalExits:
         self,
         end_session: Callable[[str], None],
         leave: Callable[[int], None],
-        close_history: Callable[[], None],
+        sessions: Sessions,
     ) -> None:
         self.end_session = end_session
         """Stops the running session with a reason, its record closed at once."""
         self.leave = leave
         """Exits the app with a code."""
-        self.close_history = close_history
+        self.sessions = sessions
+        """Whose history is closed (written) before a forced exit."""
         self.watchdog: threading.Timer | None = None
         """Started by the first signal; cancelled once the app has returned (cancel_watchdog)."""
 
@@ -62,7 +65,8 @@ class SignalExits:
         """Leave at once, the history record written first (the parse cache is only a cache:
         it is saved by the main thread alone, and a hung exit simply does without it)."""
         with contextlib.suppress(Exception):
-            self.close_history()
+            if self.sessions.recorder is not None:
+                self.sessions.recorder.close()
         _exit_process(code)
 
     def cancel_watchdog(self) -> None:

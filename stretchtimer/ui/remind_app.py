@@ -4,29 +4,21 @@ routine as the session app does, then waits again."""
 
 from __future__ import annotations
 
-import time
 from functools import partial
-from typing import Any
+from typing import Any, Unpack
 
 from textual import on, work
 from textual.screen import Screen
 
-from stretchtimer.core.engine import Clock
 from stretchtimer.core.errors import InputError
 from stretchtimer.core.exit_codes import ExitCode
 from stretchtimer.core.moments import BreakChoice
-from stretchtimer.history.recorder import HistoryRecorder
-from stretchtimer.library.registry import Library
 from stretchtimer.library.routines import load_routine
 from stretchtimer.remind.desktop import DesktopAlerts
 from stretchtimer.remind.places import tmux_message
-from stretchtimer.runner.options import Options
 from stretchtimer.runner.reminder import Reminder
-from stretchtimer.runner.urgent import UrgentSigns
 from stretchtimer.sound.chime import Chime
-from stretchtimer.sound.players import Player
-from stretchtimer.sound.voice import Voice
-from stretchtimer.ui.app import StretchApp
+from stretchtimer.ui.app import AppParts, StretchApp
 from stretchtimer.ui.messages import BreakChosen, BreakDue, BreakFailed, BreakPlanned
 from stretchtimer.ui.screens.remind import RemindScreen
 
@@ -34,20 +26,8 @@ from stretchtimer.ui.screens.remind import RemindScreen
 class RemindApp(StretchApp):
     """Waiting for breaks; a break's routine runs here, then the wait starts afresh."""
 
-    def __init__(
-        self,
-        reminder: Reminder,
-        *,
-        options: Options | None = None,
-        library: Library | None = None,
-        clock: Clock = time.monotonic,
-        player: Player | None = None,
-        recorder: HistoryRecorder | None = None,
-        voice: Voice | None = None,
-        urgent: UrgentSigns | None = None,
-    ) -> None:
-        super().__init__(None, options=options, library=library, clock=clock, player=player,
-                         recorder=recorder, voice=voice, urgent=urgent)
+    def __init__(self, reminder: Reminder, **parts: Unpack[AppParts]) -> None:
+        super().__init__(None, **parts)
         self.reminder = reminder
         self.alerts = DesktopAlerts()
         """Desktop notifications for due breaks (tried once; none is one notice)."""
