@@ -25,7 +25,6 @@ from stretchtimer.present.views import (
     plan_text,
     routine_row,
 )
-from stretchtimer.runner.options import fit_budget
 from stretchtimer.runner.sessions import next_lead
 
 
@@ -82,7 +81,7 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_plan(args: argparse.Namespace, ctx: Context) -> int:
     """`stretchtimer plan ROUTINE`."""
     routine = load_routine_named(args.routine, ctx.library)
-    plan = plan_routine(routine, next_lead(routine), ctx.settings, fit_budget(args.fit))
+    plan = ctx.options(args).plan(routine, next_lead(routine))
     if args.format == "json":
         dump(plan_data(plan))
     else:
