@@ -73,7 +73,7 @@ def test_show_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     assert set(data["variants"][0]) == {
         "id", "name", "position", "equipment", "flow", "hold", "hold_min", "hold_max", "easier",
         "sides",
-        "starting_position", "steps", "left", "right",
+        "starting_position", "steps", "left", "right", "figure", "mistakes", "modifications",
     }
     assert data["region"] == "neck" and "A sudden, severe headache unlike any before" in (
         data["urgent_signs"]

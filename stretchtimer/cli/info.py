@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import sys
 
 from stretchtimer.cli.context import Context
@@ -16,6 +17,7 @@ from stretchtimer.library import paths
 from stretchtimer.library.planning import plan_routine
 from stretchtimer.library.registry import Library
 from stretchtimer.library.routines import load_routine
+from stretchtimer.present.figures import figure_mode
 from stretchtimer.present.history import breaks_text, csv_table, history_text
 from stretchtimer.present.views import (
     exercise_data,
@@ -74,7 +76,7 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     if args.format == "json":
         dump(exercise_data(ex))
     else:
-        say(exercise_text(ex))
+        say(exercise_text(ex, mode=figure_mode(sys.stdout.encoding, os.environ.get("TERM"))))
     return ExitCode.OK
 
 

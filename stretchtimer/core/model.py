@@ -7,6 +7,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from stretchtimer.core.figure_spec import FigureSpec
+
 
 class Side(StrEnum):
     """Which side of the body a hold is for."""
@@ -114,6 +116,13 @@ class Variant:
     """The longest sensible hold, for fitting."""
     easier: str | None = None
     """The id of an easier variant of the same exercise (frontmatter), offered after pain."""
+    figure: FigureSpec | None = None
+    """Its stick figure (frontmatter `figure:`, the variant's own or the article's), or None."""
+    mistakes: tuple[str, ...] | None = None
+    """The titles of the article's Common Mistakes that concern this variant (frontmatter
+    `variants: {ID: {mistakes: [...]}}`); None: all of them."""
+    modifications: tuple[str, ...] | None = None
+    """The article's modifications that fit this variant (by their leading words); None: all."""
 
 
 @dataclass(frozen=True)

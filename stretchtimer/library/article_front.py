@@ -6,7 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from stretchtimer.core.errors import InputError
-from stretchtimer.library.yamlsafe import safe_load
+from stretchtimer.library import nodes
+from stretchtimer.library.yamlsafe import safe_compose, safe_load
 
 
 def split_front(path: Path, text: str) -> tuple[dict[str, Any], str, int]:
@@ -37,6 +38,19 @@ def split_front(path: Path, text: str) -> tuple[dict[str, Any], str, int]:
         )
     before_body = stripped[: len(stripped) - len(body)].count("\n")
     return {str(k): v for k, v in data.items()}, body, dropped + before_body
+
+
+def front_tree(path: Path, text: str) -> tuple[nodes.Node | None, int]:
+    """The frontmatter as a node tree with positions, and the lines of the file before its
+    first line (a node's 0-based line plus this plus one is its line in the file). Called
+    only for an article whose frontmatter has already been read by split_front."""
+    stripped = text.lstrip()
+    dropped = text[: len(text) - len(stripped)].count("\n")
+    from frontmatter.default_handlers import YAMLHandler
+
+    fm, _ = YAMLHandler().split(stripped)
+    opening = stripped[: stripped.find(fm)].count("\n") if fm else 1
+    return safe_compose(fm, path), dropped + opening
 
 
 def json_safe(value: Any) -> Any:

@@ -29,6 +29,20 @@ class VariantMeta:
     hold_max: int | None = None
     easier: str | None = None
     """An easier variant of the same exercise, as written (resolved to an id by read_meta)."""
+    mistakes: tuple[str, ...] | None = None
+    """The Common Mistakes (by title) that concern this variant, as written."""
+    modifications: tuple[str, ...] | None = None
+    """The modifications (by their leading words) that fit this variant, as written."""
+
+
+def line_of(text: str, key: str, loose: bool = False) -> int | None:
+    r"""The 1-based line where `key:` is first written in `text`, if it can be found (the
+    line's own indent only: `\s*-?\s*` also ran over line breaks, two ways at once, which
+    cost cubic time on a run of blank lines and named the first blank line); a key that is not
+    found as `key:` is, when `loose`, looked for as written anywhere."""
+    pattern = rf"^[ \t]*(?:-[ \t]*)?['\"]?{re.escape(key)}['\"]?[ \t]*:"
+    match = re.search(pattern, text, re.M) or (loose and re.search(re.escape(key), text)) or None
+    return text.count("\n", 0, match.start()) + 1 if match else None
 
 
 class _Reader:
@@ -39,16 +53,9 @@ class _Reader:
         self.text = text
         self.problems: list[Problem] = []
 
-    def line_of(self, key: str) -> int | None:
-        r"""The 1-based line where `key:` is first written in the file, if it can be found (the
-        line's own indent only: `\s*-?\s*` also ran over line breaks, two ways at once, which
-        cost cubic time on a run of blank lines and named the first blank line)."""
-        pattern = rf"^[ \t]*(?:-[ \t]*)?['\"]?{re.escape(key)}['\"]?[ \t]*:"
-        match = re.search(pattern, self.text, re.M)
-        return self.text.count("\n", 0, match.start()) + 1 if match else None
-
     def bad(self, key: str, message: str) -> None:
-        self.problems.append(Problem(self.path, f"frontmatter {key}: {message}", self.line_of(key)))
+        line = line_of(self.text, key)
+        self.problems.append(Problem(self.path, f"frontmatter {key}: {message}", line))
 
     def pace(self, value: Any, key: str) -> tuple[int, int] | None:
         pace = parse_pace(value)
@@ -94,7 +101,17 @@ class _Reader:
         if easier is not None and not isinstance(easier, str):
             self.bad("easier", "name the easier variant, like 'single'")
             easier = None
-        return VariantMeta(position, gear, flow, hold_min, hold_max, easier)
+        advice = [self.titles(data, key) for key in ("mistakes", "modifications")]
+        return VariantMeta(position, gear, flow, hold_min, hold_max, easier, *advice)
+
+    def titles(self, data: dict[str, Any], key: str) -> tuple[str, ...] | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return tuple(one_line(v).strip() for v in value)
+        self.bad(key, f"give a list of the article's {key} that fit, by their titles")
+        return None
 
 
 def _resolve(name: str, variant_ids: list[str]) -> str | None:
@@ -152,6 +169,8 @@ def merged(common: VariantMeta, own: VariantMeta | None) -> VariantMeta:
         own.hold_min if own.hold_min is not None else common.hold_min,
         own.hold_max if own.hold_max is not None else common.hold_max,
         own.easier,
+        own.mistakes,
+        own.modifications,
     )
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from stretchtimer.core.errors import InputError, Problem
 from stretchtimer.core.model import Exercise, Mistake, Section
 from stretchtimer.core.text import one_line
+from stretchtimer.library.article_extras import with_advice, with_figures
 from stretchtimer.library.article_front import json_safe, split_front
 from stretchtimer.library.article_meta import merged, read_meta, region_of
 from stretchtimer.library.article_safe import shown_safely
@@ -64,6 +65,8 @@ def parse_article(path: Path, text: str, exercise_id: str | None = None) -> Exer
         for m in draft.mistakes
         if m.get("title", "").strip()
     )
+    variants = with_figures(path, text, meta, variants)
+    variants = with_advice(path, text, variants, mistakes, tuple(draft.modifications))
     summary = draft.summary
     if summary.lower().startswith("at a glance:"):
         summary = summary[len("at a glance:") :].strip()

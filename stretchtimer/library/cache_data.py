@@ -9,6 +9,10 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from stretchtimer.core.figure_spec import FRAMES, VIEWS, FigureSpec, Frame, Mark, Prop
+from stretchtimer.figure.body import BONE_NAMES, JOINTS, SIDE_BASES
+from stretchtimer.figure.draw import ARROWS
+from stretchtimer.figure.props import PROP_KINDS, WALL_SIDES
 from stretchtimer.core.model import Exercise, Mistake, Pace, Section, Sides, Variant
 
 SECTION_DEPTH = 8
@@ -29,11 +33,32 @@ def _section(data: dict[str, Any]) -> Section:
     return Section(data["title"], tuple(data["lines"]), tuple(_section(p) for p in data["parts"]))
 
 
+def _figure(data: dict[str, Any] | None) -> FigureSpec | None:
+    if data is None:
+        return None
+    return FigureSpec(
+        data["view"],
+        tuple(
+            (n, Frame(f["base"], tuple((b, a) for b, a in f["angles"])))
+            for n, f in data["frames"]
+        ),
+        tuple(Prop(p["kind"], tuple(p["at"])) for p in data["props"]),
+        tuple(Mark(**m) for m in data["marks"]),
+    )
+
+
+def _names(value: list[str] | None) -> tuple[str, ...] | None:
+    return None if value is None else tuple(value)
+
+
 def _variant(v: dict[str, Any]) -> Variant:
     flow, sides = v["flow"], v["sides"]
     return Variant(
         **{
             **v,
+            "figure": _figure(v["figure"]),
+            "mistakes": _names(v["mistakes"]),
+            "modifications": _names(v["modifications"]),
             "starting_position": tuple(v["starting_position"]),
             "steps": tuple(v["steps"]),
             "equipment": tuple(v["equipment"]),
@@ -139,12 +164,33 @@ def _is_section(value: Any, depth: int = 0) -> bool:
 SIDES = frozenset(side.value for side in Sides)
 _TEXTS, _COUNT = _many(_text), _maybe(_seconds)
 _PACE = _record({"inhale": _seconds, "exhale": _seconds, "in_label": _text, "out_label": _text})
+def _angle(value: Any) -> bool:
+    return (isinstance(value, list | tuple) and len(value) == 2 and value[0] in BONE_NAMES
+            and type(value[1]) in (int, float) and 0 <= value[1] < 360)
+
+
+def _named_frame(value: Any) -> bool:
+    return (isinstance(value, list | tuple) and len(value) == 2 and value[0] in FRAMES
+            and _FRAME(value[1]))
+
+
+def _joint(value: Any) -> bool:
+    return isinstance(value, str) and (value in JOINTS or value in WALL_SIDES)
+
+
+_FRAME = _record({"base": lambda v: v in SIDE_BASES, "angles": _many(_angle)})
+_FIGURE = _record({
+    "view": lambda v: v in VIEWS, "frames": lambda v: bool(v) and _many(_named_frame)(v),
+    "props": _many(_record({"kind": lambda v: v in PROP_KINDS, "at": _many(_joint)})),
+    "marks": _many(_record({"joint": _joint, "way": lambda v: v in ARROWS})),
+})
 _MISTAKE = _record({"title": _text, "problem": _text, "fix": _text})
 VARIANT: dict[str, Check] = {
     "id": _text, "name": _text, "starting_position": _TEXTS, "steps": _TEXTS, "hold": _COUNT,
     "sides": _maybe(_side), "left": _text, "right": _text, "position": _maybe(_text),
     "equipment": _TEXTS, "flow": _maybe(_PACE), "hold_min": _COUNT, "hold_max": _COUNT,
-    "easier": _maybe(_text),
+    "easier": _maybe(_text), "figure": _maybe(_FIGURE), "mistakes": _maybe(_TEXTS),
+    "modifications": _maybe(_TEXTS),
 }
 """A Variant's fields (a test holds them to the model's)."""
 EXERCISE: dict[str, Check] = {

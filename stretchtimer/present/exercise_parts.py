@@ -7,6 +7,7 @@ import textwrap
 from stretchtimer.core.cells import cells, pad
 from stretchtimer.core.model import Exercise, Section, Side, Variant
 from stretchtimer.core.plan import side_meaning, starting_position
+from stretchtimer.present.figures import figure_text
 from stretchtimer.present.needs import needs_text, position_name
 
 
@@ -73,12 +74,16 @@ def _numbered(items: tuple[str, ...], width: int) -> list[str]:
     return [ln for i, s in enumerate(items, 1) for ln in _wrap(f"{i}. {s}", "  ", width)]
 
 
-def variant_text(ex: Exercise, v: Variant, width: int) -> list[str]:
-    """One variant: its facts, starting position, movement and what each side means."""
+def variant_text(ex: Exercise, v: Variant, width: int, mode: str = "braille") -> list[str]:
+    """One variant: its facts, its figure, starting position, movement and what each side
+    means."""
     out = ["", f"## {v.name or 'How to do it'}   [{v.id}]"]
     about = _variant_facts(v)
     if about:
         out += ["", *textwrap.wrap(about, width)]
+    if v.figure is not None:
+        cols = max(12, min(26, (width - 6) // 3))
+        out += ["", *figure_text(v, cols, max(5, cols * 9 // 26), mode)]
     start = starting_position(ex, v)
     if start:
         label = "Starting position" if v.starting_position else "Starting position (as above)"

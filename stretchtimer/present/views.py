@@ -17,6 +17,7 @@ from stretchtimer.present.exercise_parts import (
     variant_text,
     wrapped_lines,
 )
+from stretchtimer.present.figures import figure_data
 from stretchtimer.present.needs import needs_lines, routine_equipment, routine_positions
 from stretchtimer.present.preview import step_text
 from stretchtimer.present.urgent import urgent_signs, urgent_text
@@ -62,6 +63,9 @@ def exercise_data(ex: Exercise) -> dict[str, Any]:
                 "steps": list(v.steps),
                 "left": v.left,
                 "right": v.right,
+                "figure": figure_data(v.figure),
+                "mistakes": None if v.mistakes is None else list(v.mistakes),
+                "modifications": None if v.modifications is None else list(v.modifications),
             }
             for v in ex.variants
         ],
@@ -78,14 +82,14 @@ def exercise_data(ex: Exercise) -> dict[str, Any]:
     }
 
 
-def exercise_text(ex: Exercise, width: int = 88) -> str:
+def exercise_text(ex: Exercise, width: int = 88, mode: str = "braille") -> str:
     """A readable page about one exercise: every part of the article, in its order."""
     out = [ex.title, "=" * min(cells(ex.title), width)]
     if ex.summary:
         out += ["", *textwrap.wrap(ex.summary, width)]
     out += facts_text(ex, width)
     for v in ex.variants:
-        out += variant_text(ex, v, width)
+        out += variant_text(ex, v, width, mode)
     out += lists_text(ex, width)
     for sec in ex.sections:
         out += section_text(sec, width)
