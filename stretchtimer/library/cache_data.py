@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from stretchtimer.core.figure_spec import FRAMES, VIEWS, FigureSpec, Frame, Mark, Prop
+from stretchtimer.core.model import Exercise, Mistake, Pace, Section, Sides, Variant
 from stretchtimer.figure.body import BONE_NAMES, JOINTS, SIDE_BASES
 from stretchtimer.figure.draw import ARROWS
 from stretchtimer.figure.props import PROP_KINDS, WALL_SIDES
-from stretchtimer.core.model import Exercise, Mistake, Pace, Section, Sides, Variant
 
 SECTION_DEPTH = 8
 """Sections nested at most this deep in an entry (an article's nest at most five heading
@@ -164,13 +164,17 @@ def _is_section(value: Any, depth: int = 0) -> bool:
 SIDES = frozenset(side.value for side in Sides)
 _TEXTS, _COUNT = _many(_text), _maybe(_seconds)
 _PACE = _record({"inhale": _seconds, "exhale": _seconds, "in_label": _text, "out_label": _text})
+def _one_of(choices: Any) -> Check:
+    return lambda value: isinstance(value, str) and value in choices
+
+
 def _angle(value: Any) -> bool:
-    return (isinstance(value, list | tuple) and len(value) == 2 and value[0] in BONE_NAMES
+    return (isinstance(value, list | tuple) and len(value) == 2 and _one_of(BONE_NAMES)(value[0])
             and type(value[1]) in (int, float) and 0 <= value[1] < 360)
 
 
 def _named_frame(value: Any) -> bool:
-    return (isinstance(value, list | tuple) and len(value) == 2 and value[0] in FRAMES
+    return (isinstance(value, list | tuple) and len(value) == 2 and _one_of(FRAMES)(value[0])
             and _FRAME(value[1]))
 
 
@@ -178,11 +182,11 @@ def _joint(value: Any) -> bool:
     return isinstance(value, str) and (value in JOINTS or value in WALL_SIDES)
 
 
-_FRAME = _record({"base": lambda v: v in SIDE_BASES, "angles": _many(_angle)})
+_FRAME = _record({"base": _one_of(SIDE_BASES), "angles": _many(_angle)})
 _FIGURE = _record({
-    "view": lambda v: v in VIEWS, "frames": lambda v: bool(v) and _many(_named_frame)(v),
-    "props": _many(_record({"kind": lambda v: v in PROP_KINDS, "at": _many(_joint)})),
-    "marks": _many(_record({"joint": _joint, "way": lambda v: v in ARROWS})),
+    "view": _one_of(VIEWS), "frames": lambda v: bool(v) and _many(_named_frame)(v),
+    "props": _many(_record({"kind": _one_of(PROP_KINDS), "at": _many(_joint)})),
+    "marks": _many(_record({"joint": _joint, "way": _one_of(ARROWS)})),
 })
 _MISTAKE = _record({"title": _text, "problem": _text, "fix": _text})
 VARIANT: dict[str, Check] = {
