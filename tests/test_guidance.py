@@ -206,7 +206,7 @@ def test_take_care_is_deduplicated_short_and_never_argues(library: Library) -> N
         plan(routine(library, "morning"))
     )
     assert "You'll need: a mat, a cushion" in preview
-    assert "Pelvic Tilt: 6 breaths (4 s in, 4 s out)" in preview
+    assert "Pelvic Tilt: 6 breaths (4 s out, 4 s in)" in preview
 
 
 def test_migration_3_keeps_the_old_feelings_apart(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from stretchtimer.core.figure_spec import FigureSpec
+from stretchtimer.core.pace import Pace
 
 
 class Side(StrEnum):
@@ -47,29 +48,6 @@ POSITIONS = (
     "standing", "seated", "kneeling", "all-fours", "lying-back", "lying-front", "side-lying",
 )
 """The body positions an article may declare (DESIGN section 2), highest first."""
-
-
-@dataclass(frozen=True)
-class Pace:
-    """Breathing in and out, in seconds: a flow's pace, or a hold's breathing guide."""
-
-    inhale: int
-    """Seconds breathing in."""
-    exhale: int
-    """Seconds breathing out."""
-    in_label: str = ""
-    """What the body does breathing in (`Cow: belly sinks`), or empty."""
-    out_label: str = ""
-    """What the body does breathing out (`Cat: back rounds`), or empty."""
-
-    @property
-    def cycle(self) -> int:
-        """Seconds of one breath, in and out."""
-        return self.inhale + self.exhale
-
-    def text(self) -> str:
-        """`4/6`."""
-        return f"{self.inhale}/{self.exhale}"
 
 
 @dataclass(frozen=True)

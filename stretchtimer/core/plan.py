@@ -95,8 +95,10 @@ def _switch_cue(step: Step, side: Side | None) -> str:
 def _flow_cue(step: Step) -> str:
     pace = step.pace
     assert pace is not None
-    says = f"{pace.in_label or 'in'} / {pace.out_label or 'out'}"
-    return f"Flow, {step.reps} breaths ({pace.inhale} s in, {pace.exhale} s out): {says}"
+    order = pace.in_order()
+    says = " / ".join(label or word for word, _, label in order)
+    timing = ", ".join(f"{seconds} s {word}" for word, seconds, _ in order)
+    return f"Flow, {step.reps} breaths ({timing}): {says}"
 
 
 GROUND = {

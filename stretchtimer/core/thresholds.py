@@ -39,7 +39,7 @@ def breath(seg: Segment, index: int, elapsed: float, fired: set[str]) -> list[Ev
     if pace is None or elapsed >= seg.seconds:
         return []
     n, into = divmod(elapsed, pace.cycle)
-    phase = "in" if into < pace.inhale else "out"
+    phase, _ = pace.phase_at(into)
     key = f"b{int(n)}{phase}"
     if key in fired:
         return []

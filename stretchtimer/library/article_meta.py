@@ -83,7 +83,11 @@ class _Reader:
         if raw is not None:
             if isinstance(raw, dict) and all(isinstance(raw.get(k), str) for k in ("in", "out")):
                 inhale, exhale = self.pace(data.get("pace", "4/4"), "pace") or (4, 4)
-                flow = Pace(inhale, exhale, one_line(raw["in"]), one_line(raw["out"]))
+                first = raw.get("first", "")
+                if first not in ("", "in", "out"):
+                    self.bad("flow", "'first:' is the breath the movement starts with: in or out")
+                    first = ""
+                flow = Pace(inhale, exhale, one_line(raw["in"]), one_line(raw["out"]), first)
             else:
                 self.bad("flow", "give what happens on each breath: {in: '...', out: '...'}")
         elif "pace" in data:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
-from stretchtimer.core.model import Sides, Variant
+from stretchtimer.core.model import Pace, Sides, Variant
 from stretchtimer.core.text import slugify
 from stretchtimer.library.article_meta import VariantMeta
 
@@ -37,6 +38,23 @@ def _sides(meta: dict[str, Any], steps: list[str]) -> Sides | None:
     return Sides.BOTH if any(_SIDES_RE.search(s) for s in steps) else None
 
 
+_BREATH_RE = re.compile(r"\b(?:breathe (in|out)|(inhale)|(exhale))", re.I)
+
+
+def first_breath(flow: Pace | None, steps: list[str]) -> Pace | None:
+    """The flow starting with the breath its movement starts with: as the frontmatter says
+    (`flow: {first: out}`), else the first breath its steps name (`Breathe out and tilt...`),
+    else breathing in."""
+    if flow is None or flow.first in ("in", "out"):
+        return flow
+    for step in steps:
+        match = _BREATH_RE.search(step)
+        if match:
+            word = (match.group(1) or ("in" if match.group(2) else "out")).lower()
+            return replace(flow, first=word)
+    return replace(flow, first="in")
+
+
 def variant_ids(raws: list[dict[str, Any]]) -> list[str]:
     """Each variant's id: the slug of its heading, made unique with -2, -3."""
     seen: list[str] = []
@@ -66,7 +84,7 @@ def build_variant(
         right=raw.get("right", ""),
         position=more.position,
         equipment=more.equipment or (),
-        flow=more.flow,
+        flow=first_breath(more.flow, raw["steps"]),
         hold_min=more.hold_min,
         hold_max=more.hold_max,
         easier=more.easier,

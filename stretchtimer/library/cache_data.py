@@ -106,6 +106,10 @@ Check = Callable[[Any], bool]
 """Whether a JSON value has one field's type."""
 
 
+def _one_of(choices: Any) -> Check:
+    return lambda value: isinstance(value, str) and value in choices
+
+
 def _text(value: Any) -> bool:
     return isinstance(value, str)
 
@@ -163,11 +167,10 @@ def _is_section(value: Any, depth: int = 0) -> bool:
 
 SIDES = frozenset(side.value for side in Sides)
 _TEXTS, _COUNT = _many(_text), _maybe(_seconds)
-_PACE = _record({"inhale": _seconds, "exhale": _seconds, "in_label": _text, "out_label": _text})
-def _one_of(choices: Any) -> Check:
-    return lambda value: isinstance(value, str) and value in choices
-
-
+_PACE = _record({
+    "inhale": _seconds, "exhale": _seconds, "in_label": _text, "out_label": _text,
+    "first": _one_of(("in", "out")),
+})
 def _angle(value: Any) -> bool:
     return (isinstance(value, list | tuple) and len(value) == 2 and _one_of(BONE_NAMES)(value[0])
             and type(value[1]) in (int, float) and 0 <= value[1] < 360)

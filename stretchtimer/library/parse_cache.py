@@ -43,7 +43,7 @@ _LOADER = (
     "library/article_walk.py", "library/durations.py",
     "library/markdown.py", "library/nodes.py", "library/yamlsafe.py", "library/parse_cache.py",
     "library/cache_data.py", "library/article_figure.py", "library/article_advice.py",
-    "core/figure_spec.py", "figure/body.py", "figure/pose.py", "figure/props.py",
+    "core/figure_spec.py", "core/pace.py", "figure/body.py", "figure/pose.py", "figure/props.py",
     "figure/draw.py",
 )
 """The sources whose change can change what the cache holds (paths in the package)."""

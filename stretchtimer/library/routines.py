@@ -167,7 +167,7 @@ class _Checker(ValueChecker):
         if exercise is None or variant is None or reps is None or pace is None:
             return None
         if flow is not None:
-            pace = Pace(pace.inhale, pace.exhale, flow.in_label, flow.out_label)
+            pace = Pace(pace.inhale, pace.exhale, flow.in_label, flow.out_label, flow.first)
         return Step(
             exercise, variant, 0, sides, 1, **timings, reps=reps, pace=pace, optional=optional
         )

@@ -47,10 +47,9 @@ def _variant_facts(v: Variant) -> str:
     if v.equipment:
         bits.append(f"You'll need: {needs_text(v.equipment)}")
     if v.flow:
-        bits.append(
-            f"Paced by breath: {v.flow.inhale} s in ({v.flow.in_label or 'in'}), "
-            f"{v.flow.exhale} s out ({v.flow.out_label or 'out'})"
-        )
+        bits.append("Paced by breath: " + ", ".join(
+            f"{seconds} s {word} ({label or word})" for word, seconds, label in v.flow.in_order()
+        ))
     return ". ".join(bits) + ("." if bits else "")
 
 

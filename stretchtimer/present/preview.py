@@ -22,7 +22,7 @@ def step_text(step: Step) -> str:
     sides = {"both": " each side", "left": ", left side", "right": ", right side"}
     repeat = f", {step.repeat} times" if step.repeat > 1 else ""
     if step.reps and step.pace:
-        pace = f"{step.pace.inhale} s in, {step.pace.exhale} s out"
+        pace = ", ".join(f"{s} s {word}" for word, s, _ in step.pace.in_order())
         return f"{name}: {step.reps} breaths ({pace}){sides.get(step.sides, '')}{repeat}"
     return f"{name}: {step.hold} s{sides.get(step.sides, '')}{repeat}"
 

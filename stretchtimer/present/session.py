@@ -84,9 +84,10 @@ def breath_now(segment: Segment, elapsed: float) -> tuple[str, str, float, int]:
     pace = segment.pace
     assert pace is not None
     n, into = divmod(max(0.0, min(elapsed, segment.seconds - 1e-6)), pace.cycle)
-    if into < pace.inhale:
-        return "in", pace.in_label, into / pace.inhale, int(n) + 1
-    return "out", pace.out_label, 1.0 - (into - pace.inhale) / pace.exhale, int(n) + 1
+    phase, through = pace.phase_at(into)
+    if phase == "in":
+        return "in", pace.in_label, through, int(n) + 1
+    return "out", pace.out_label, 1.0 - through, int(n) + 1
 
 
 def breath_text(phase: str, label: str) -> str:
