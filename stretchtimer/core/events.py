@@ -43,6 +43,12 @@ class Breath(Event):
 
 
 @dataclass(frozen=True)
+class MovementDue(Event):
+    """A get-ready's last seconds begin: from now on the movement is what to read and hear,
+    so nobody reads it while holding."""
+
+
+@dataclass(frozen=True)
 class SegmentEnded(Event):
     """A segment ran to its end."""
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from stretchtimer.core.figure_spec import FigureSpec
-from stretchtimer.core.pace import Pace
+from stretchtimer.core.pace import Pace as Pace
 
 
 class Side(StrEnum):

@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
-from stretchtimer.core.events import Breath, Countdown, Event, Halfway
+from stretchtimer.core.events import Breath, Countdown, Event, Halfway, MovementDue
 from stretchtimer.core.model import Segment, SegmentKind
 
 COUNTDOWN = (3, 2, 1)
+MOVEMENT_LEAD = 4
+"""Seconds before a get-ready ends from which the movement is shown and said (at most half
+of the get-ready, rounded up: the rest is for the starting position)."""
+
+
+def movement_lead(seconds: int) -> int:
+    """The whole seconds at the end of a get-ready of `seconds` that show its movement."""
+    return min(MOVEMENT_LEAD, -(-seconds // 2))
+
+
+def movement_from(seconds: int) -> float:
+    """Seconds into a get-ready of `seconds` when its movement comes in."""
+    return float(seconds - movement_lead(seconds))
 
 
 def counts_down(seconds: int, n: int) -> bool:
@@ -20,6 +33,11 @@ def crossed(seg: Segment, index: int, elapsed: float, fired: set[str]) -> list[E
         return breath(seg, index, elapsed, fired)
     remaining = seg.seconds - elapsed
     found: list[Event] = []
+    ahead: list[Event] = []
+    if seg.kind is SegmentKind.PREPARE and elapsed >= movement_from(seg.seconds):
+        if "move" not in fired and remaining > 0:
+            ahead.append(MovementDue(index))
+        fired.add("move")
     if seg.seconds >= 10 and elapsed >= seg.seconds / 2 and "half" not in fired:
         fired.add("half")
         if remaining > COUNTDOWN[0]:
@@ -29,7 +47,7 @@ def crossed(seg: Segment, index: int, elapsed: float, fired: set[str]) -> list[E
         if counts_down(seg.seconds, n) and remaining <= n and key not in fired:
             fired.add(key)
             found.append(Countdown(index, n=n))
-    return found[-1:] + breath(seg, index, elapsed, fired)
+    return ahead + found[-1:] + breath(seg, index, elapsed, fired)
 
 
 def breath(seg: Segment, index: int, elapsed: float, fired: set[str]) -> list[Event]:

@@ -51,6 +51,9 @@ class Settings:
     """Local hours reminders may come (`09:00-17:30`), or any time."""
     remind_days: str | None = None
     """Weekdays reminders may come (`mon-fri`, `mon,wed,fri`), or every day."""
+    far_view: str = "auto"
+    """The session's far view: `auto` (on from 100x28 unless toggled; the last toggle is
+    remembered), `on` or `off` (fixed; `f` still toggles for one session)."""
 
 
 def _problem(path: Path, node: Node | None, message: str, warning: bool = False) -> Problem:

@@ -140,6 +140,19 @@ def _routine(key: str, node: Node) -> str | None:
     return raw.strip()
 
 
+FAR_VIEW = ("auto", "on", "off")
+"""`far_view:` auto (on from 100x28 unless `f` was pressed: the last choice is kept), on, off."""
+
+
+def _far_view(key: str, node: Node) -> str:
+    """`auto`, `on` or `off` (YAML's booleans count as on and off)."""
+    raw = scalar(node, (STR, BOOL))
+    word = {"true": "on", "false": "off"}.get((raw or "").lower(), raw or "")
+    if word in FAR_VIEW:
+        return word
+    raise Bad(f"{key} must be auto, on or off, not {given(node)}")
+
+
 def _window_part(node: Node, check: Callable[[str], object]) -> str | None:
     """A part of the reminder's window as text, checked by `check` (ValueError if it is not
     one); null or empty for none."""
@@ -185,6 +198,7 @@ CHECKS: dict[str, Callable[[str, Node], object]] = {
     "remind_routine": _routine,
     "remind_between": _between,
     "remind_days": _days,
+    "far_view": _far_view,
 }
 """Every setting, and how its value is read from its node (Bad if it cannot be)."""
 DEFAULTED = ("remind_every", "remind_routine")

@@ -9,6 +9,7 @@ from stretchtimer.core.events import (
     Event,
     Finished,
     Halfway,
+    MovementDue,
     SegmentStarted,
     Stopped,
 )
@@ -39,6 +40,8 @@ def event_lines(event: Event, session: Session) -> list[str]:
             to = side_meaning(seg.variant, seg.side) if seg.side else "the other side"
             return [f"Switch sides: {to}, {human_seconds(seg.seconds)}{late}"]
         return [f"Rest, {human_seconds(seg.seconds)}{late}"]
+    if isinstance(event, MovementDue) and seg.variant.steps:
+        return ["Next, the movement: " + "; ".join(movement(seg.variant))]
     if isinstance(event, Breath) and seg.kind is SegmentKind.FLOW and seg.pace is not None:
         label = seg.pace.in_label if event.phase == "in" else seg.pace.out_label
         return [f"{breath_text(event.phase, label)} ({event.n}/{seg.seconds // seg.pace.cycle})"]

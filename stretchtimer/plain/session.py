@@ -23,6 +23,7 @@ from stretchtimer.present.pain import pain_change, stopped_text
 from stretchtimer.present.streams import is_terminal, quiet
 from stretchtimer.present.urgent import urgent_text
 from stretchtimer.runner.keys import KeyReader, no_keys
+from stretchtimer.runner.notices import once_per_machine
 from stretchtimer.runner.session import SessionRunner
 from stretchtimer.runner.urgent import UrgentSigns
 from stretchtimer.sound.chimes import Chimes
@@ -259,4 +260,4 @@ def _chimes(
     def notice(message: str) -> None:
         print(one_line(message), file=sys.stderr)
 
-    return Chimes(player or default_player(), bell, notice, muted=mute)
+    return Chimes(player or default_player(), bell, once_per_machine(notice), muted=mute)

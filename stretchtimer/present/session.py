@@ -6,9 +6,10 @@ import math
 from dataclasses import dataclass
 
 from stretchtimer.core.engine import Session, State
-from stretchtimer.core.model import WORKING, Segment, SegmentKind
+from stretchtimer.core.model import WORKING, Mistake, Segment, SegmentKind
 from stretchtimer.core.plan import movement, side_meaning, starting_position
 from stretchtimer.core.text import human_seconds, join_seconds
+from stretchtimer.core.thresholds import movement_from
 
 PHASES = {
     SegmentKind.PREPARE: "Get ready",
@@ -24,15 +25,30 @@ PAIN_ADVICE = (
 )
 
 
+def variant_mistakes(segment: Segment) -> tuple[Mistake, ...]:
+    """The article's Common Mistakes that concern the variant being done."""
+    wanted = segment.variant.mistakes
+    mistakes = segment.exercise.mistakes
+    return mistakes if wanted is None else tuple(m for m in mistakes if m.title in wanted)
+
+
+def variant_modifications(segment: Segment) -> tuple[str, ...]:
+    """The article's modifications that fit the variant being done."""
+    wanted = segment.variant.modifications
+    mods = segment.exercise.modifications
+    return mods if wanted is None else tuple(m for m in mods if m in wanted)
+
+
 def easier_ways(segment: Segment) -> list[str]:
-    """The easier variant (if the article names one) and the article's modifications."""
+    """The easier variant (if the article names one) and the modifications that fit the
+    variant being done."""
     out = []
     variant = segment.variant
     if variant.easier:
         easier = next((v for v in segment.exercise.variants if v.id == variant.easier), None)
         if easier is not None:
             out.append(f"Try the easier way: {easier.name or segment.exercise.title}")
-    return out + list(segment.exercise.modifications)
+    return out + list(variant_modifications(segment))
 
 
 @dataclass(frozen=True)
@@ -76,6 +92,8 @@ class SessionView:
     """0..1: how full the lungs are meant to be (fills breathing in, empties breathing out)."""
     breath_count: str = ""
     """`Breath 3 of 8` in a flow."""
+    feel: str = ""
+    """`You should feel: ...` during a hold or a flow, else empty."""
 
 
 def breath_now(segment: Segment, elapsed: float) -> tuple[str, str, float, int]:
@@ -125,8 +143,13 @@ def describe(segment: Segment) -> str:
     return f"{phase}{side}, {human_seconds(segment.seconds)}"
 
 
-def _cue(segment: Segment) -> tuple[str, tuple[str, ...]]:
+def _cue(segment: Segment, elapsed: float = 0.0) -> tuple[str, tuple[str, ...]]:
+    """The one instruction that matters now: the starting position while getting ready, the
+    movement from the get-ready's last seconds on (nobody reads it while holding)."""
     if segment.kind is SegmentKind.PREPARE:
+        steps = movement(segment.variant)
+        if steps and elapsed >= movement_from(segment.seconds):
+            return "Next, the movement", steps
         start = starting_position(segment.exercise, segment.variant)
         return "Starting position", start or (segment.variant.name or segment.exercise.title,)
     if segment.kind in (SegmentKind.HOLD, SegmentKind.FLOW):
@@ -141,12 +164,18 @@ def _cue(segment: Segment) -> tuple[str, tuple[str, ...]]:
 
 
 def _tip(session: Session) -> str:
-    segment = session.segment
-    mistakes = segment.exercise.mistakes
-    if not mistakes:
+    """One piece of advice for this variant, as what to do: a mistake's fix, never its name
+    (`Holding the Breath: ...` read as the thing to do)."""
+    fixes = [m.fix for m in variant_mistakes(session.segment) if m.fix]
+    return fixes[session.index % len(fixes)] if fixes else ""
+
+
+def _feel(segment: Segment) -> str:
+    """What you should feel, during a hold or a flow."""
+    if segment.kind not in (SegmentKind.HOLD, SegmentKind.FLOW):
         return ""
-    m = mistakes[session.index % len(mistakes)]
-    return f"{m.title}: {m.fix or m.problem}"
+    good = segment.exercise.good_sensations
+    return ("You should feel: " + "; ".join(good[:2])) if good else ""
 
 
 def view(session: Session) -> SessionView:
@@ -157,7 +186,7 @@ def view(session: Session) -> SessionView:
     name = seg.exercise.title
     if seg.variant.name:
         name = f"{name} / {seg.variant.name}"
-    cue_title, cue = _cue(seg)
+    cue_title, cue = _cue(seg, session.elapsed)
     phase = PHASES[seg.kind]
     if session.state is State.PAUSED:
         phase = f"Paused ({phase.lower()})"
@@ -189,6 +218,7 @@ def view(session: Session) -> SessionView:
         breath=breath,
         breath_fill=fill,
         breath_count=count,
+        feel=_feel(seg),
     )
 
 

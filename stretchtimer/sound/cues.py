@@ -24,7 +24,8 @@ def chime_for(event: Event, plan: Plan) -> Chime | None:
             SegmentKind.SWITCH: Chime.SWITCH,
         }.get(kind)
     if isinstance(event, Breath) and kind is SegmentKind.FLOW:
-        if event.n == 1 and event.phase == "in":
+        pace = plan.segments[event.index].pace
+        if event.n == 1 and pace is not None and event.phase == pace.first:
             return None  # the flow's start chime marks its first breath
         return Chime.BREATH_IN if event.phase == "in" else Chime.BREATH_OUT
     if isinstance(event, Countdown) and kind is SegmentKind.HOLD:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from stretchtimer.core.engine import COUNTDOWN, counts_down
 from stretchtimer.core.model import Plan, Segment, SegmentKind
 from stretchtimer.core.plan import side_meaning, starting_position
+from stretchtimer.core.thresholds import movement_lead
 
 WORDS_A_SECOND = 3.0
 """About how fast the engine speaks at its rate: to judge what fits in a segment."""
@@ -16,7 +17,7 @@ CUES = ("exercise", "hold", "switch", "red_flags", "countdown", "breaths", "comp
 """The kinds of phrase; settings.yaml's `voice_cues` may name fewer."""
 
 Trigger = tuple[int, str]
-"""(segment index, `start` | `3` | `2` | `1` | `in` | `out` | `finish`)."""
+"""(segment index, `start` | `move` | `3` | `2` | `1` | `in` | `out` | `finish`)."""
 
 
 def breath_word(label: str) -> str:
@@ -83,7 +84,14 @@ class _Script:
             said.append(side)  # a phrase of its own: each stays short
         start = starting_position(seg.exercise, seg.variant)
         more = _sentence(start[0]) if start else ""
-        if more and seconds_to_say(" ".join([*said, more])) <= seg.seconds - 1.5:
+        lead = movement_lead(seg.seconds)
+        steps = seg.variant.steps
+        move = _sentence(steps[0]) if steps else ""
+        moving = bool(move) and _fits(move, lead)
+        if moving:  # the movement is heard in the get-ready's last seconds, before the hold
+            self.out[(i, "move")] = [move]
+        room = seg.seconds - (lead if moving else 0) - 1.5
+        if more and seconds_to_say(" ".join([*said, more])) <= room:
             said.append(more)
         return said
 
@@ -156,7 +164,7 @@ def phrases(plan: Plan, cues: tuple[str, ...] = CUES) -> dict[Trigger, list[str]
 def in_order(table: dict[Trigger, list[str]]) -> list[str]:
     """Every phrase once, in the order they are first needed (what to render first)."""
     seen: dict[str, None] = {}
-    rank = {"start": 0, "in": 1, "out": 2, "3": 3, "2": 4, "1": 5, "finish": 6}
+    rank = {"start": 0, "move": 1, "in": 2, "out": 3, "3": 4, "2": 5, "1": 6, "finish": 7}
     for trigger in sorted(table, key=lambda t: (t[0], rank[t[1]])):
         for text in table[trigger]:
             seen.setdefault(text, None)

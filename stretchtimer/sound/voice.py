@@ -12,7 +12,14 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from stretchtimer.core.events import Breath, Countdown, Event, Finished, SegmentStarted
+from stretchtimer.core.events import (
+    Breath,
+    Countdown,
+    Event,
+    Finished,
+    MovementDue,
+    SegmentStarted,
+)
 from stretchtimer.core.model import Plan
 from stretchtimer.sound.phrase_cache import TEMP_PREFIX, is_on_disk, phrase_name, tidy, touch
 from stretchtimer.sound.phrase_cache import wav_seconds as wav_seconds  # re-exported: still here
@@ -35,6 +42,8 @@ def _trigger(event: Event) -> Trigger | None:
         return (event.index, "finish")
     if isinstance(event, Breath):
         return (event.index, event.phase)
+    if isinstance(event, MovementDue):
+        return (event.index, "move")
     return None
 
 

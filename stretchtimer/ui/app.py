@@ -21,6 +21,7 @@ from stretchtimer.core.moments import PainTime
 from stretchtimer.history.recorder import HistoryRecorder
 from stretchtimer.library.registry import Library
 from stretchtimer.present.progress import progress_text
+from stretchtimer.runner.notices import once_per_machine
 from stretchtimer.runner.options import Options
 from stretchtimer.runner.session import SessionRunner
 from stretchtimer.runner.sessions import Sessions
@@ -105,7 +106,8 @@ class StretchApp(Sounding, App[int]):
         self.first_plan = plan
         self.clock = clock
         player = player if player is not None else default_player()  # the system's
-        chimes = Chimes(player, self.ring, self._sound_notice, muted=self.options.mute)
+        notice = once_per_machine(self._sound_notice)
+        chimes = Chimes(player, self.ring, notice, muted=self.options.mute)
         self.chimes = chimes
         self.sessions = Sessions(clock, chimes, voice, recorder, urgent or never(), self.options)
         """What every session of this app shares; each is made from it."""
