@@ -38,7 +38,7 @@ def main() -> int:
         if args.steps and len(names) >= 2:
             sc = scene_of(v.figure)
             a, b = sc.poses[names[0]], sc.poses[names[1]]
-            rows = rows_for(sc, args.cols, args.rows, args.mode)
+            rows = rows_for(sc.box, args.cols, args.rows, args.mode)
             for i in range(1, args.steps + 1):
                 t = ease(i / (args.steps + 1))
                 print(f"-- {names[0]} to {names[1]}, {t:.2f}")

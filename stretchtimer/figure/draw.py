@@ -36,15 +36,22 @@ class Scene:
     working: frozenset[str]
 
 
+def _apart(left: float, right: float, front: bool) -> bool:
+    """Whether a left bone points otherwise than its right twin (seen from the front, a
+    symmetric pair are mirror images: 80 and 100 are the same)."""
+    twin = (180.0 - right) % 360.0 if front else right
+    return abs((left - twin + 180.0) % 360.0 - 180.0) > _WORK_DIFF
+
+
 def working_bones(spec: FigureSpec) -> frozenset[str]:
     """The bones of each left limb that, in some keyframe, points otherwise than its right
     twin: the limb the other side's figure sets apart (none when the pose is symmetric)."""
     out: set[str] = set()
+    front = spec.view == "front"
     for _, frame in spec.frames:
         angles = dict(pose_of(frame, spec.view).angles)
         for chain in (ARM, LEG):
-            if any(abs((angles[f"left_{j}"] - angles[f"right_{j}"] + 180) % 360 - 180) > _WORK_DIFF
-                   for j in chain):
+            if any(_apart(angles[f"left_{j}"], angles[f"right_{j}"], front) for j in chain):
                 out.update(f"left_{j}" for j in chain)
     return frozenset(out)
 

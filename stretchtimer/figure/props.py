@@ -1,6 +1,6 @@
 """Provides the props a pose needs, as line segments placed from the body's joints: a chair
 under the hips, a wall or door frame beside the body, a desk under the hands, a cushion under a
-joint, a band between two joints, a mat under the body."""
+joint, a step under a foot, a band between two joints, a mat under the body."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from stretchtimer.core.figure_spec import Prop
 from stretchtimer.figure.pose import Point
 
 Segment = tuple[Point, Point]
-PROP_KINDS = ("chair", "wall", "door", "desk", "cushion", "band", "mat")
+PROP_KINDS = ("chair", "wall", "door", "desk", "cushion", "band", "mat", "step")
 """The props a figure may name."""
 WALL_SIDES = ("front", "behind")
 
@@ -58,6 +58,12 @@ def prop_segments(
         return [((at[0] - 0.07, 0.025), (at[0] + 0.07, 0.025)),
                 ((at[0] - 0.08, 0.0), (at[0] - 0.07, 0.025)),
                 ((at[0] + 0.08, 0.0), (at[0] + 0.07, 0.025))]
+    if kind == "step":  # a low step or box, from the floor to just under the joint
+        at = hold.get(prop.at[0] if prop.at else "left_foot", hold["hip"])
+        top = max(0.04, at[1] - 0.015)
+        left, right = at[0] - 0.1, at[0] + 0.1
+        return [((left, top), (right, top)), ((left, top), (left, 0.0)),
+                ((right, top), (right, 0.0))]
     if kind == "band":
         ends = prop.at if len(prop.at) == 2 else ("left_hand", "right_hand")
         return [(hold[ends[0]], hold[ends[1]])]

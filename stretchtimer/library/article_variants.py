@@ -88,4 +88,6 @@ def build_variant(
         hold_min=more.hold_min,
         hold_max=more.hold_max,
         easier=more.easier,
+        mistakes=more.mistakes,
+        modifications=more.modifications,
     )

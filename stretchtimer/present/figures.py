@@ -8,7 +8,7 @@ from typing import Any
 
 from stretchtimer.core.figure_spec import FigureSpec
 from stretchtimer.core.model import Variant
-from stretchtimer.figure.draw import Scene, draw, scene
+from stretchtimer.figure.draw import Box, Scene, draw, scene
 
 FRAME_LABELS = {"start": "Start", "hold": "Hold", "in": "Breathe in", "out": "Breathe out"}
 
@@ -37,12 +37,20 @@ def shown_frames(spec: FigureSpec, sides: bool) -> list[tuple[str, str, bool]]:
     return out
 
 
-def rows_for(sc: Scene, cols: int, most: int, mode: str = "braille") -> int:
-    """The rows a figure drawn `cols` wide needs to fill that width (at most `most`)."""
-    x0, y0, x1, y1 = sc.box
+def rows_for(box: Box, cols: int, most: int, mode: str = "braille") -> int:
+    """The rows a figure whose world box is `box`, drawn `cols` wide, needs to fill that
+    width (at most `most`)."""
+    x0, y0, x1, y1 = box
     across = cols * (2 if mode == "braille" else 1)
     dots_per_row = {"braille": 4, "blocks": 2}.get(mode, 1) * (1 if mode != "ascii" else 2)
     return max(3, min(most, round(across * (y1 - min(y0, 0.0)) / (x1 - x0) / dots_per_row) + 2))
+
+
+def cols_for(box: Box, rows: int, most: int) -> int:
+    """The columns a figure whose world box is `box` needs to fill `rows` rows (braille: a
+    column is two dots, a row four), from 12 to `most`."""
+    x0, y0, x1, y1 = box
+    return max(12, min(most, round(2 * (rows - 1) * (x1 - x0) / (y1 - min(y0, 0.0))) + 2))
 
 
 def figure_text(v: Variant, cols: int = 26, rows: int = 10, mode: str = "braille") -> list[str]:
@@ -51,10 +59,11 @@ def figure_text(v: Variant, cols: int = 26, rows: int = 10, mode: str = "braille
     if spec is None:
         return []
     sc = scene_of(spec)
-    rows = rows_for(sc, cols, rows, mode)
+    rows = rows_for(sc.box, cols, rows, mode)
     shown = shown_frames(spec, v.sides == "both")
     drawings = [
-        draw(sc, sc.poses[name], cols, rows, mode=mode, mirrored=mirrored, marks=True)
+        draw(sc, sc.poses[name], cols, rows, mode=mode, mirrored=mirrored,
+             marks=name != "start")
         .text().split("\n")
         for name, _, mirrored in shown
     ]

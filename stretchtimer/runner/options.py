@@ -14,6 +14,7 @@ from stretchtimer.library.durations import DurationError, parse_duration_text
 from stretchtimer.library.planning import plan_routine
 from stretchtimer.library.settings import Settings
 from stretchtimer.library.settings_check import REMIND_RANGE
+from stretchtimer.library.state import far_view_choice
 
 FIT_RANGE = (30, 3600)
 """The time budgets `--fit` accepts, in seconds."""
@@ -38,6 +39,9 @@ class Options:
     record_history: bool = True
     """Write sessions and breaks to the history (not --no-history, not `record_history:
     false`)."""
+    far: bool | None = None
+    """The far view: fixed on or off by `far_view:`, else as `f` last left it, else None (on
+    where the terminal is big enough)."""
 
     def plan(self, routine: Routine, lead: Side) -> Plan:
         """The plan of `routine` with these settings and this budget."""
@@ -87,7 +91,15 @@ def build_options(args: argparse.Namespace, settings: Settings) -> Options:
         budget=fit_budget(fit if isinstance(fit, str) else None),
         ask_pain=settings.ask_pain if ask is None else bool(ask),
         record_history=settings.record_history and not _flag(args, "no_history"),
+        far=far_view(settings.far_view),
     )
+
+
+def far_view(setting: str) -> bool | None:
+    """The far view to start with: the setting's `on` or `off`, else the last toggle."""
+    if setting in ("on", "off"):
+        return setting == "on"
+    return far_view_choice()
 
 
 def build_remind(args: argparse.Namespace, settings: Settings) -> RemindOptions:

@@ -4,12 +4,14 @@ messages they post; the runner does the rest."""
 
 from __future__ import annotations
 
+import os
+import sys
 import time
-from collections.abc import Iterable
+from functools import partial
 from typing import Any, TypedDict
 
 from textual import on
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
@@ -20,6 +22,8 @@ from stretchtimer.core.model import Plan, Routine
 from stretchtimer.core.moments import PainTime
 from stretchtimer.history.recorder import HistoryRecorder
 from stretchtimer.library.registry import Library
+from stretchtimer.library.state import remember_far_view
+from stretchtimer.present.figures import figure_mode
 from stretchtimer.present.progress import progress_text
 from stretchtimer.runner.notices import once_per_machine
 from stretchtimer.runner.options import Options
@@ -32,6 +36,7 @@ from stretchtimer.sound.voice import Voice
 from stretchtimer.startup import resume_collector
 from stretchtimer.ui.exits import SignalExits
 from stretchtimer.ui.messages import (
+    FarViewChosen,
     PainGiven,
     ReadyToStart,
     RoutineChosen,
@@ -40,6 +45,7 @@ from stretchtimer.ui.messages import (
     SessionQuit,
     SessionStoppedForPain,
 )
+from stretchtimer.ui.palette import Palette
 from stretchtimer.ui.screens.before import BeforeScreen
 from stretchtimer.ui.screens.pain import PainScreen
 from stretchtimer.ui.screens.picker import PickerScreen, load_choices
@@ -51,18 +57,6 @@ from stretchtimer.ui.sounding import Sounding
 PLAYER_LOAD_DELAY = 0.3
 """Seconds after start-up to import the sound player (it probes the system for players), so it
 never delays the first frame. A chime needed sooner loads it on the spot."""
-SESSION_KEYS = (
-    ("Pause / resume", "Freeze or continue the countdown (space)", "toggle_pause"),
-    ("Next segment", "Skip ahead (n or right)", "next"),
-    ("Previous segment", "Restart or go back (p or left)", "back"),
-    ("Mute / unmute", "Silence the chimes and the voice (m)", "toggle_mute"),
-    ("Voice on / off", "Spoken cues (v)", "voice"),
-    ("Stop: this hurts", "End now and show the red flags (x)", "hurt"),
-)
-"""The session's keys in the command palette (quitting is Textual's own Quit, which asks first:
-see action_quit)."""
-
-
 class AppParts(TypedDict, total=False):
     """What an app is built from beside its first screen (StretchApp's keywords, for the
     apps built on it)."""
@@ -76,7 +70,7 @@ class AppParts(TypedDict, total=False):
     urgent: UrgentSigns | None
 
 
-class StretchApp(Sounding, App[int]):
+class StretchApp(Palette, Sounding, App[int]):
     """stretchtimer's full-screen UI for a session (or the picker), as the CLI and the tests
     build it (the library, the player and the clock default to the user's, the system's and
     the real one)."""
@@ -120,6 +114,9 @@ class StretchApp(Sounding, App[int]):
         self.exits = SignalExits(self.end_session, self.leave, self.sessions)
         self._voice_timer: Timer | None = None
         self._early_notices: list[str] = []
+        self.far = self.options.far  # as set or last toggled (None: by the terminal's size)
+        out = sys.__stdout__
+        self.figure_mode = figure_mode(out.encoding if out else None, os.environ.get("TERM"))
         if recorder is not None:
             recorder.notify = self._notice_from_thread
 
@@ -233,7 +230,15 @@ class StretchApp(Sounding, App[int]):
         urgent, ask_pain = self.sessions.urgent.due, self.options.ask_pain
         if urgent or ask_pain:
             return BeforeScreen(plan, urgent, ask_pain)
-        return SessionScreen(self.runner)
+        return SessionScreen(self.runner, self.far, self.figure_mode)
+
+    @on(FarViewChosen)
+    def keep_far_view(self, message: FarViewChosen) -> None:
+        """Keep the far view's choice for the next session and, unless a setting fixes it,
+        the next run (in a worker: it is disk work)."""
+        self.far = message.on
+        if self.options.settings.far_view == "auto":
+            self.run_worker(partial(remember_far_view, message.on), thread=True, group="state")
 
     @on(RoutineChosen)
     def start_routine(self, message: RoutineChosen) -> None:
@@ -248,7 +253,7 @@ class StretchApp(Sounding, App[int]):
         if self.sessions.urgent.shown():
             self.run_worker(self.sessions.urgent.remember, thread=True, exit_on_error=False)
         self.runner.give_pain(PainTime.BEFORE, message.pain_before)
-        self.show_next(SessionScreen(self.runner))
+        self.show_next(SessionScreen(self.runner, self.far, self.figure_mode))
 
     @property
     def pain_before(self) -> int | None:
@@ -289,11 +294,3 @@ class StretchApp(Sounding, App[int]):
     def finish(self, code: int) -> None:
         """A session is over: leave with `code`."""
         self.leave(code)
-
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """The session's keys, also in the command palette."""
-        yield from super().get_system_commands(screen)
-        yield SystemCommand("Progress", "Streaks, calendar and history (h)", self.action_progress)
-        if isinstance(screen, SessionScreen):
-            for title, help_text, action in SESSION_KEYS:
-                yield SystemCommand(title, help_text, getattr(screen, f"action_{action}"))

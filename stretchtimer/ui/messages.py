@@ -66,6 +66,13 @@ class ReadyToStart(Message):
 
 
 @dataclass
+class FarViewChosen(Message):
+    """`f` set the far view on or off: kept for the next session."""
+
+    on: bool
+
+
+@dataclass
 class SpeechQueued(Message):
     """Spoken phrases were queued: the app plays each when it is due."""
 

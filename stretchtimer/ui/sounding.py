@@ -3,14 +3,17 @@ the spoken phrases each at its moment, and notices from the history's thread."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import App
+from textual.notifications import SeverityLevel
 from textual.timer import Timer
 
 from stretchtimer.core.engine import Clock
 from stretchtimer.core.text import one_line
 from stretchtimer.runner.session import SessionRunner
 from stretchtimer.ui.messages import SpeechQueued
+from stretchtimer.ui.widgets.notice_line import NoticeLine
 
 BELL_GAP = 0.25
 """Seconds between the bells of a pattern (rung at once, terminals make them one)."""
@@ -43,6 +46,26 @@ class Sounding(App[int]):
             self.set_timer(BELL_GAP * n, self.bell)
         self.screen.add_class("-flash")
         self.set_timer(FLASH, lambda: self.screen.remove_class("-flash"))
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """A notice on the notice line of the uppermost screen that has one (under a dialog,
+        the session's): a line of its own, covering nothing; a toast only where no screen
+        has the line."""
+        for screen in reversed(self.screen_stack):
+            lines = screen.query(NoticeLine)
+            if lines:
+                text = Text.from_markup(message).plain if markup else message
+                lines.first().say(one_line(text), timeout or 4.0, severity)
+                return
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def _sound_notice(self, message: str) -> None:
         self.notify(one_line(message), severity="warning", timeout=6, markup=False)

@@ -10,9 +10,11 @@ from textual.timer import Timer
 from textual.widgets import Digits, Footer, Label
 
 from stretchtimer.core.engine import Session, State
+from stretchtimer.present.figure_motion import figure_now
 from stretchtimer.present.session import SessionView, view
 from stretchtimer.runner.session import SessionRunner
 from stretchtimer.ui.messages import (
+    FarViewChosen,
     SessionBegan,
     SessionFinished,
     SessionQuit,
@@ -29,6 +31,9 @@ frame (the first phrase is needed at the first hold, seconds later)."""
 BREATH_FRAME = 0.2
 """Seconds between frames while a breath bar fills and empties (the countdown alone needs a
 frame a second)."""
+FIGURE_FRAME = 0.125
+"""Seconds between frames while the figure moves (a get-ready easing into the hold, a flow):
+eight a second; a still hold draws nothing."""
 FINAL_FRAME = 0.05
 """Seconds the end of a routine stays on the session screen before the summary replaces it:
 enough for the final frame to be painted first (Textual paints at most every 1/60 s)."""
@@ -51,8 +56,11 @@ class SessionScreen(SessionLayout):
         Binding("v", "voice", "Voice"),
     ]
     """x and q first: on a narrow terminal the footer cuts from the right."""
-    def __init__(self, runner: SessionRunner) -> None:
+    def __init__(
+        self, runner: SessionRunner, far: bool | None = None, figure_mode: str = "braille"
+    ) -> None:
         super().__init__()
+        self.figure_mode = figure_mode
         self.runner = runner
         """The session's life (its clock, chimes, voice and record): this screen draws it and
         forwards the keys."""
@@ -62,8 +70,9 @@ class SessionScreen(SessionLayout):
         self.chimes = runner.chimes
         """The app's chimes: this screen mutes them."""
         self.session: Session | None = None
-        self.far: bool | None = None
-        """The far view as `f` set it; None: on when the terminal is big enough."""
+        self.far: bool | None = far
+        """The far view as set, or as `f` last left it; None: on where the terminal is big
+        enough."""
         self.paused_by_cover = False
         """Paused because a dialog, the palette or the progress screen covers this screen: it
         resumes when they close (a session the user had paused stays paused)."""
@@ -75,6 +84,7 @@ class SessionScreen(SessionLayout):
     def on_mount(self) -> None:
         self.session = self.runner.session
         self.render_view(view(self.session))
+        self.render_figure(figure_now(self.session))
         # The clock starts as the countdown is first drawn: on the app's first screen,
         # call_after_refresh would start it about 35 ms after the frame showed (measured in
         # tmux), call_later within a few ms of it.
@@ -130,9 +140,13 @@ class SessionScreen(SessionLayout):
             return
         shown = view(session)
         self.render_view(shown)
+        figure = figure_now(session)
+        self.render_figure(figure)
         wait = session.next_change_in()
         if shown.breath and session.state is State.RUNNING:
             wait = min(wait, BREATH_FRAME)
+        if figure is not None and figure.moving and session.state is State.RUNNING:
+            wait = min(wait, FIGURE_FRAME)
         self._timer = self.set_timer(wait, self.tick)
 
     # -- keys ---------------------------------------------------------------------------
@@ -201,9 +215,11 @@ class SessionScreen(SessionLayout):
             self.refresh_bindings()
 
     def action_far(self) -> None:
-        """The far view on or off (it starts on where the terminal is big enough)."""
+        """The far view on or off (it starts on where the terminal is big enough); the choice
+        is kept for the next session (written in a worker)."""
         self.far = not self.has_class("-far")
         self.on_resize()
+        self.post_message(FarViewChosen(self.far))
 
     def on_screen_suspend(self) -> None:
         """Covered (the quit dialog, the palette, the progress screen): pause what runs."""

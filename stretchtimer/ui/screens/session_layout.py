@@ -10,8 +10,13 @@ from textual.screen import Screen
 from textual.widgets import Digits, Footer, Label, Static
 
 from stretchtimer.core.model import SegmentKind
+from stretchtimer.figure.draw import Box
+from stretchtimer.present.figure_motion import FigureNow
+from stretchtimer.present.figures import cols_for
 from stretchtimer.present.session import PHASES, SessionView
 from stretchtimer.ui.widgets.big_text import BigText, can_draw
+from stretchtimer.ui.widgets.figure_view import FigureView
+from stretchtimer.ui.widgets.notice_line import NoticeLine
 from stretchtimer.ui.widgets.progress_line import ProgressLine
 
 
@@ -30,9 +35,22 @@ class SessionLayout(Screen[None]):
     """From this width `^p palette` fits beside the keys; narrower, it would cover them (ctrl+p
     still opens it)."""
 
+    FAR_LEAST = (60, 20)
+    """Below this size the far view would cost the countdown its digits: the usual screen is
+    shown even where `f` asked for the far view (the choice is kept for a bigger terminal)."""
+
+    @staticmethod
+    def stage_rows(height: int, far: bool) -> int:
+        """Rows for the figure and the countdown: the far view gives them all but the 14 rows
+        the rest needs; the usual screen all but 15, from 5 (countdown, bar, breath) to 16."""
+        return max(6, height - 14) if far else max(5, min(16, height - 15))
+
     far: bool | None = None
     """The far view as `f` set it; None: on when the terminal is big enough."""
     _shown: SessionView | None = None
+
+    figure_mode = "braille"
+    """What the terminal can draw the figure with (the app sets it from the terminal)."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="topbar"):
@@ -43,19 +61,24 @@ class SessionLayout(Screen[None]):
         with Horizontal(id="phasebar"):
             yield Label(id="phase", markup=False)
             yield Label(id="side", markup=False)
-        yield BigText(most=2, id="far-phase")
         yield Label(id="far-side", markup=False)
-        yield Digits("0:00", id="countdown")
-        yield BigText(id="far-count")
-        yield ProgressLine(id="bar")
-        with Horizontal(id="breathbar"):
-            yield Label(id="breath", markup=False)
-            yield ProgressLine(id="breath-fill")
+        yield NoticeLine()
+        with Horizontal(id="stage"):
+            yield FigureView(self.figure_mode, id="figure")
+            with Vertical(id="clock"):
+                yield BigText(most=1, id="far-phase")
+                yield Digits("0:00", id="countdown")
+                yield BigText(id="far-count")
+                yield ProgressLine(id="bar")
+                with Horizontal(id="breathbar"):
+                    yield Label(id="breath", markup=False)
+                    yield ProgressLine(id="breath-fill")
         with Vertical(id="body"):
             yield Label(id="cue-title", markup=False)
             yield Static(id="cue", markup=False)
-        yield Static(id="flags", markup=False)
+        yield Static(id="feel", markup=False)
         yield Static(id="tip", markup=False)
+        yield Static(id="flags", markup=False)
         yield Label(id="next", markup=False)
         yield Static(id="too-small", markup=False)
         # The footer is mounted right after the first frame: it costs as much as the rest.
@@ -67,8 +90,16 @@ class SessionLayout(Screen[None]):
         self.set_class(height < 24, "-short")
         self.set_class(height < 16, "-tiny")
         self.set_class(width < 70, "-narrow")
+        self.set_class(width < 50 or height < 14, "-no-figure")
+        self.set_class(height >= 36, "-tall")
         far_fits = width >= self.FAR_FROM[0] and height >= self.FAR_FROM[1]
-        self.set_class(far_fits if self.far is None else self.far, "-far")
+        far_can = width >= self.FAR_LEAST[0] and height >= self.FAR_LEAST[1]
+        far = far_can and (far_fits if self.far is None else self.far)
+        self.set_class(far, "-far")
+        self.query_one("#stage").styles.height = self.stage_rows(height, far)
+        now = self.query_one("#figure", FigureView).now
+        if now is not None:
+            self._fit_figure(now.box)
         too_small = width < self.MIN_SIZE[0] or height < self.MIN_SIZE[1]
         self.set_class(too_small, "-too-small")
         if too_small:
@@ -79,6 +110,7 @@ class SessionLayout(Screen[None]):
             )
         for footer in self.query(Footer):
             self._fit_footer(footer)
+            footer.refresh(recompose=True)  # packed again for the new width
 
     def _fit_footer(self, footer: Footer) -> None:
         """Keys packed where they would not fit padded; the palette's hint only where it does
@@ -86,6 +118,25 @@ class SessionLayout(Screen[None]):
         width = self.size.width
         footer.compact = width < self.FOOTER_ROOMY_FROM
         footer.show_command_palette = width >= self.PALETTE_HINT_FROM
+
+    def render_figure(self, now: FigureNow | None) -> None:
+        """The figure at this moment (none: its column gives way to the countdown)."""
+        self.set_class(now is None, "-figureless")
+        figure = self.query_one("#figure", FigureView)
+        figure.show(now)
+        if now is not None:
+            self._fit_figure(now.box)
+
+    def _fit_figure(self, box: Box) -> None:
+        """The figure as wide as its pose needs at the stage's height, leaving the countdown
+        the room for its digits (the far view's need 54 columns at 100 wide)."""
+        width, height = self.size
+        rows = self.stage_rows(height, self.has_class("-far"))
+        room = width - (54 if self.has_class("-far") else 30)
+        cols = cols_for(box, rows, max(12, min(room, width * 3 // 5)))
+        figure = self.query_one("#figure", FigureView)
+        if figure.styles.width is None or figure.styles.width.value != cols:
+            figure.styles.width = cols
 
     def render_view(self, v: SessionView) -> None:
         """Update only the widgets whose text changed, in one screen update."""
@@ -111,9 +162,10 @@ class SessionLayout(Screen[None]):
                 self.query_one(f"#{name}", Label).update(text, layout=not same_width)
 
     def _render_far(self, old: SessionView | None, v: SessionView) -> None:
-        """The far view's big side, phase and countdown."""
-        if self._changed(old, v, "side"):
-            self.query_one("#far-side", Label).update(v.side.upper())
+        """The far view's big side (with the phase), phase and countdown."""
+        if self._changed(old, v, "side", "phase"):
+            line = f"{v.phase.upper()} · {v.side.upper()}" if v.side else v.phase.upper()
+            self.query_one("#far-side", Label).update(line)
         if self._changed(old, v, "phase", "state", "breath"):
             word = "PAUSED" if v.state == "paused" else PHASES[SegmentKind(v.kind)].upper()
             if v.kind == "flow" and v.breath and v.state != "paused":
@@ -142,6 +194,9 @@ class SessionLayout(Screen[None]):
             self.query_one("#flags", Static).update(v.red_flags)
         if self._changed(old, v, "tip"):
             self.query_one("#tip", Static).update(f"Tip: {v.tip}" if v.tip else "")
+        if self._changed(old, v, "feel"):
+            self.query_one("#feel", Static).update(v.feel)
+            self.set_class(bool(v.feel), "-feeling")
         if self._changed(old, v, "next"):
             self.query_one("#next", Label).update(v.next)
         if self._changed(old, v, "kind", "state"):

@@ -1,0 +1,85 @@
+"""Provides the figure widget: the stick figure of the exercise being done, drawn by the
+figure layer for the widget's size, the working limb, props and floor each in its colour;
+redrawn only when the pose, the side or the size changes (a hold draws once)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.strip import Strip
+from textual.widget import Widget
+
+from stretchtimer.figure.canvas import Drawing
+from stretchtimer.figure.draw import draw
+from stretchtimer.present.figure_motion import FigureNow
+from stretchtimer.present.figures import rows_for
+
+ROLE_CLASSES = ("body", "work", "prop", "floor", "mark")
+
+
+class FigureView(Widget, can_focus=False):
+    """A figure drawn as braille (or blocks, or plain characters) filling the widget."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {f"figure-view--{r}" for r in ROLE_CLASSES}
+    DEFAULT_CSS = "FigureView { height: 1fr; }"
+
+    def __init__(self, mode: str = "braille", *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.mode = mode
+        """`braille`, `blocks` or `ascii`: what the terminal can draw."""
+        self.now: FigureNow | None = None
+        self.draws = 0
+        """How many times a figure was drawn (a still hold draws once)."""
+        self._strips: list[Strip] = []
+        self._drawn_for: tuple[object, ...] | None = None
+
+    def show(self, now: FigureNow | None) -> None:
+        """Show the figure at this moment (repainted only when it changes)."""
+        if now != self.now:
+            self.now = now
+            self.refresh()
+
+    def notify_style_update(self) -> None:
+        """New colours are drawn into new strips."""
+        self._drawn_for = None
+        super().notify_style_update()
+
+    def _styles(self) -> dict[str, Style]:
+        styles = {r: self.get_component_rich_style(f"figure-view--{r}") for r in ROLE_CLASSES}
+        styles[""] = self.rich_style
+        return styles
+
+    def _strips_of(self, drawing: Drawing, width: int) -> list[Strip]:
+        styles = self._styles()
+        base = self.rich_style
+        out = []
+        for row in drawing.rows:
+            segments = [Segment(text, base + styles[role]) for text, role in row]
+            out.append(Strip(segments).adjust_cell_length(width, base))
+        return out
+
+    def strips(self) -> list[Strip]:
+        """Every row of the figure at its size."""
+        width, height = self.content_size
+        now = self.now
+        key = (now, width, height)
+        if key != self._drawn_for:
+            self._drawn_for = key
+            if now is None or width < 4 or height < 2:
+                self._strips = []
+            else:
+                rows = min(height, rows_for(now.box, width, height, self.mode))
+                drawing = draw(
+                    now.scene, now.pose, width, rows, mode=self.mode,
+                    mirrored=now.mirrored, box=now.box, marks=now.marks,
+                )
+                self.draws += 1
+                blank = Strip.blank(width, self.rich_style)
+                self._strips = [blank] * ((height - rows) // 2) + self._strips_of(drawing, width)
+        return self._strips
+
+    def render_line(self, y: int) -> Strip:
+        strips = self.strips()
+        return strips[y] if 0 <= y < len(strips) else Strip.blank(self.content_size.width)
