@@ -12,6 +12,7 @@ from textual.pilot import Pilot
 
 from stretchtimer.core.engine import State
 from stretchtimer.ui.app import StretchApp
+from stretchtimer.ui.widgets.notice_line import NoticeLine
 from stretchtimer.ui.screens.session import SessionScreen
 
 Cover = Callable[[StretchApp, Pilot[int]], Awaitable[None]]
@@ -124,22 +125,29 @@ def test_every_palette_command_works_where_it_is_listed() -> None:
     drive(app, scenario)
 
 
-def test_notices_never_cover_the_red_flags_or_the_countdown() -> None:
-    """A notice (no sound player) during the first hold: it sits clear of both."""
+@pytest.mark.parametrize("size", [(40, 12), (60, 20), (80, 24), (100, 30), (160, 48)])
+def test_notices_never_cover_the_red_flags_or_the_countdown(size: tuple[int, int]) -> None:
+    """A notice (no sound player) during the first hold has a line of its own: it overlaps
+    none of the countdown, the side, the instruction and the red flags, at any size, and no
+    toast floats over the screen."""
     import asyncio
 
     app, clock, _ = build(fail=True)
 
     async def go() -> None:
-        async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        async with app.run_test(size=size, notifications=True) as pilot:
             await pilot.pause()
             advance(app, clock, 6)
-            for _ in range(3):  # the toast rack is updated a few messages later
+            for _ in range(3):
                 await pilot.pause()
-            toasts = list(app.screen.query("Toast"))
-            assert toasts, "the no-player notice is shown"
-            for toast in toasts:
-                for selector in ("#flags", "#countdown"):
-                    assert not toast.region.overlaps(app.screen.query_one(selector).region)
+            notice = app.screen.query_one(NoticeLine)
+            assert notice.display and "No sound player" in str(notice.content), "it is shown"
+            assert not list(app.screen.query("Toast"))
+            far = app.screen.has_class("-far")
+            keep = ("#far-count", "#far-side") if far else ("#countdown", "#side")
+            for selector in (*keep, "#cue", "#flags"):
+                region = app.screen.query_one(selector).region
+                assert region.height, selector
+                assert not notice.region.overlaps(region), selector
 
     asyncio.run(go())

@@ -27,10 +27,11 @@ def test_plain_run_prints_each_event_once() -> None:
     assert lines[0] == "Quick relief: 2 steps, 1:25"
     assert lines[1].startswith("Step 1/2: Knee-to-Chest Stretch")
     assert lines[2].startswith("Get ready, 5 s: Lie face up")
-    assert lines[3].startswith("Hold, your left knee comes in, 20 s: Lift one knee")
-    assert lines[4].startswith("Stop if: Your back pain gets worse")
-    assert lines[5:9] == ["Halfway", "3", "2", "1"]
-    assert lines[9] == "Switch sides: your right knee comes in, 5 s"
+    assert lines[3].startswith("Next, the movement: Lift one knee in toward your chest")
+    assert lines[4].startswith("Hold, your left knee comes in, 20 s: Lift one knee")
+    assert lines[5].startswith("Stop if: Your back pain gets worse")
+    assert lines[6:10] == ["Halfway", "3", "2", "1"]
+    assert lines[10] == "Switch sides: your right knee comes in, 5 s"
     assert lines[-1] == "Routine complete: Quick relief. Held 1:10 of 1:10."
     assert sum(ln in ("3", "2", "1") for ln in lines) == 9
     assert player.played == ["hold"] + ["tick"] * 3 + ["switch", "hold"] + ["tick"] * 3 + [

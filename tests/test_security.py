@@ -101,7 +101,8 @@ def test_no_network_and_files_stay_in_their_place(
     tmp_path: Path, private_home: Path, argv: list[str]
 ) -> None:
     """No command connects anywhere; reads stay in bundled, user and named files; writes stay
-    in the user data and cache directories (the spoken phrases are a cache); what is started
+    in the user data, cache and state directories (the spoken phrases are a cache; the state
+    remembers what was said once per machine); what is started
     is a sound player or the speech engine."""
     write(paths.user_dir("content"), "linky.md", ARTICLE)
     routine = write(tmp_path / "mine", "linky.yaml", ROUTINE)
@@ -120,7 +121,7 @@ def test_no_network_and_files_stay_in_their_place(
     ]
     assert ours and all(p.startswith(allowed_reads) for p in ours), ours
     writes = [e[1] for e in events if e[0] == "write" and not e[1].startswith("/dev/")]
-    places = (str(private_home / "data"), str(private_home / "cache"))
+    places = tuple(str(private_home / name) for name in ("data", "cache", "state"))
     assert all(p.startswith(places) for p in writes), writes
     spawned = [e[1] for e in events if e[0] == "exec"]
     programs = ("aplay", "gst", "ffplay", "mpg123", "espeak")

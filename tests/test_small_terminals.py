@@ -40,8 +40,8 @@ def test_red_flags_and_the_x_and_q_keys_stay(size: tuple[int, int]) -> None:
         advance(app, clock, 8)
         await pilot.pause()
         await pilot.pause()
-        far = app.screen.has_class("-far")  # from 100x30: the big phase, side and digits
-        countdown, phase, side = ("#far-count", "#far-phase", "#far-side") if far else (
+        far = app.screen.has_class("-far")  # from 100x30: the big side (with the phase)
+        countdown, phase, side = ("#far-count", "#far-side", "#far-side") if far else (
             "#countdown", "#phase", "#side"
         )
         for selector in (countdown, phase, side, "#flags"):

@@ -105,8 +105,12 @@ def _is_flag_letter(ch: str) -> bool:
 
 def pad(text: str, width: int) -> str:
     """`text` followed by spaces to fill `width` cells (as `f"{text:<{width}}"` does for text
-    whose every character takes one cell)."""
-    return text + " " * max(0, width - cells(text))
+    whose every character takes one cell). A trailing ZWJ joins the first space to itself
+    (drawn as nothing), so the spaces are measured with the text."""
+    padded = text + " " * max(0, width - cells(text))
+    while cells(padded) < width:
+        padded += " "
+    return padded
 
 
 def clip(text: str, width: int) -> str:

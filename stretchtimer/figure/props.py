@@ -42,10 +42,12 @@ def prop_segments(
     if kind == "wall":
         x = behind - 0.01 * facing if prop.at[:1] == ("behind",) else ahead + 0.01 * facing
         return [((x, 0.0), (x, max(y1, 1.0) + 0.05))]
-    if kind == "door":
-        x = ahead + 0.01 * facing
+    if kind == "door":  # the frame's post, and its lintel over the head
+        post_behind = prop.at[:1] == ("behind",)
+        x = behind - 0.01 * facing if post_behind else ahead + 0.01 * facing
         top = max(y1, 1.0) + 0.08
-        return [((x, 0.0), (x, top)), ((x, top), (x + 0.12 * facing, top))]
+        toward = facing if post_behind else -facing
+        return [((x, 0.0), (x, top)), ((x, top), (x + 0.3 * toward, top))]
     if kind == "desk":
         hands = [hold[j] for j in ("left_hand", "right_hand")]
         hand = max(hands, key=lambda p: p[0] * facing)
