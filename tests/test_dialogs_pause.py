@@ -12,8 +12,8 @@ from textual.pilot import Pilot
 
 from stretchtimer.core.engine import State
 from stretchtimer.ui.app import StretchApp
-from stretchtimer.ui.widgets.notice_line import NoticeLine
 from stretchtimer.ui.screens.session import SessionScreen
+from stretchtimer.ui.widgets.notice_line import NoticeLine
 
 Cover = Callable[[StretchApp, Pilot[int]], Awaitable[None]]
 
