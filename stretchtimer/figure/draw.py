@@ -71,9 +71,10 @@ def body_points(at: dict[str, Point]) -> list[Point]:
 def scene(spec: FigureSpec) -> Scene:
     """A figure's scene, every keyframe placed with its anchor where the first one had it."""
     poses = {name: pose_of(frame, spec.view) for name, frame in spec.frames}
-    first = next(iter(poses.values()))
+    first = joints(next(iter(poses.values())), spec.view)
     placed = {
-        name: rested(p, spec.view, anchor_of(first, p, spec.view)) for name, p in poses.items()
+        name: rested(p, spec.view, first[p.anchor][0] - first["hip"][0])
+        for name, p in poses.items()
     }
     points = [pt for at in placed.values() for pt in body_points(at)]
     box = _extent(points)
@@ -158,7 +159,9 @@ def draw(
         for mark in sc.spec.marks:
             way = MIRRORED_WAY.get(mark.way, mark.way) if mirrored else mark.way
             x, y = to(at.get(mark.joint, at["hip"]))
-            canvas.glyph(x + canvas.dx, y - canvas.dy, ARROWS[way][mode == "ascii"], MARK)
+            x = min(max(x + canvas.dx, 0), canvas.width - 1)  # beside the joint, on the canvas
+            y = min(max(y - canvas.dy, 0), canvas.height - 1)
+            canvas.glyph(x, y, ARROWS[way][mode == "ascii"], MARK)
     return canvas.drawing()
 
 

@@ -10,6 +10,8 @@ INT = "tag:yaml.org,2002:int"
 FLOAT = "tag:yaml.org,2002:float"
 BOOL = "tag:yaml.org,2002:bool"
 NULL = "tag:yaml.org,2002:null"
+MAP = "tag:yaml.org,2002:map"
+SEQ = "tag:yaml.org,2002:seq"
 
 
 class Node:
@@ -76,3 +78,18 @@ def from_data(data: list[Any]) -> Node:
     if kind == "m":
         return MappingNode(tag, [(from_data(k), from_data(v)) for k, v in value], line, column)
     raise ValueError("not a node")
+
+
+def from_plain(data: Any) -> Node:
+    """Plain YAML data (as the safe loader gives it) as a node tree without positions (every
+    node at line 0, column 0), with the tags its values had."""
+    if isinstance(data, dict):
+        return MappingNode(MAP, [(from_plain(k), from_plain(v)) for k, v in data.items()], 0, 0)
+    if isinstance(data, list):
+        return SequenceNode(SEQ, [from_plain(v) for v in data], 0, 0)
+    if data is None:
+        return ScalarNode(NULL, "null", 0, 0)
+    if isinstance(data, bool):
+        return ScalarNode(BOOL, str(data).lower(), 0, 0)
+    tag = INT if isinstance(data, int) else FLOAT if isinstance(data, float) else STR
+    return ScalarNode(tag, str(data), 0, 0)
