@@ -11,6 +11,7 @@ from textual.color import Color
 from textual.pilot import Pilot
 
 from stretchtimer.ui.app import StretchApp
+from stretchtimer.ui.widgets.big_text import BigText
 from stretchtimer.ui.widgets.figure_view import FigureView
 
 
@@ -47,7 +48,7 @@ def test_what_to_do_is_always_in_view(size: tuple[int, int], figure: bool) -> No
             assert shown(app, "#figure") is figure
         if size == (100, 30):
             assert app.screen.has_class("-far")
-            assert app.screen.query_one("#far-count").scale * 5 >= 7
+            assert app.screen.query_one("#far-count", BigText).scale * 5 >= 7
             assert app.screen.query_one("#figure").region.height >= 12
         assert "feel" in text(app, "#feel").lower() or size == (40, 12)
 

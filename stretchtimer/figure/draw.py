@@ -141,7 +141,7 @@ def draw(
     at = rested(pose, sc.spec.view, anchor_of(first, pose, sc.spec.view))
     for a, b in sc.props:
         canvas.line(*to(a), *to(b), PROP)
-    canvas.line(0, to.floor, canvas.width - 1, to.floor, FLOOR)
+    canvas.floor(to.floor)
     thick = to.scale / to.aspect > 70
     angles = dict(pose.angles)
     for bone in BONES:

@@ -58,19 +58,23 @@ def figure_text(v: Variant, cols: int = 26, rows: int = 10, mode: str = "braille
     spec = v.figure
     if spec is None:
         return []
-    sc = scene_of(spec)
-    rows = rows_for(sc.box, cols, rows, mode)
+    rows = rows_for(scene_of(spec).box, cols, rows, mode)
     shown = shown_frames(spec, v.sides == "both")
-    drawings = [
-        draw(sc, sc.poses[name], cols, rows, mode=mode, mirrored=mirrored,
-             marks=name != "start")
-        .text().split("\n")
-        for name, _, mirrored in shown
-    ]
+    drawings = [_drawn(spec, name, mirrored, cols, rows, mode) for name, _, mirrored in shown]
     out = ["   ".join(label.ljust(cols) for _, label, _ in shown).rstrip()]
     for row in range(rows):
         out.append("   ".join(d[row].ljust(cols) for d in drawings).rstrip())
     return out
+
+
+@lru_cache(maxsize=512)
+def _drawn(spec: FigureSpec, frame: str, mirrored: bool, cols: int, rows: int, mode: str
+           ) -> tuple[str, ...]:
+    """One keyframe drawn as lines of text (made once: `show` and the picker ask again)."""
+    sc = scene_of(spec)
+    drawing = draw(sc, sc.poses[frame], cols, rows, mode=mode, mirrored=mirrored,
+                   marks=frame != "start")
+    return tuple(drawing.text().split("\n"))
 
 
 def figure_data(spec: FigureSpec | None) -> dict[str, Any] | None:
