@@ -77,14 +77,13 @@ def test_tiny_terminal_and_resize_mid_hold(tmp_path: Path, private_home: Path) -
         assert "Traceback" not in pane
         for size, least in (((100, 30), 7), ((160, 48), 10)):
             tmux("resize-window", "-t", "t", "-x", str(size[0]), "-y", str(size[1]))
-            time.sleep(0.6)
-            pane = tmux("capture-pane", "-p", "-t", "t")
-            assert "Stop if:" in pane and "Forty" in pane
-            assert digit_rows(pane) >= least, pane
+
+            def big_enough(pane: str, least: int = least) -> bool:
+                return digit_rows(pane) >= least and "Stop if:" in pane and "Forty" in pane
+
+            tmux.wait_until(big_enough, f"the far view's digits {least} rows tall at {size}")
         tmux("resize-window", "-t", "t", "-x", "60", "-y", "20")
-        time.sleep(0.5)
-        pane = tmux("capture-pane", "-p", "-t", "t")
-        assert "HOLD" in pane and "╭─╮" in pane
+        tmux.wait_until(lambda pane: "HOLD" in pane and "╭─╮" in pane, "the usual screen")
     finally:
         tmux("kill-server")
 

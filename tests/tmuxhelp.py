@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -31,6 +32,17 @@ class Tmux:
                 return pane
             time.sleep(0.1)
         raise AssertionError(f"{words!r} never appeared; the pane shows:\n{pane}")
+
+    def wait_until(self, done: Callable[[str], bool], what: str, timeout: float = 20.0) -> str:
+        """The pane once `done(pane)` holds (polled; a busy machine gets the whole timeout)."""
+        deadline = time.monotonic() + timeout
+        pane = ""
+        while time.monotonic() < deadline:
+            pane = self("capture-pane", "-p", "-t", "t")
+            if done(pane):
+                return pane
+            time.sleep(0.1)
+        raise AssertionError(f"{what} never happened; the pane shows:\n{pane}")
 
     def pane_pid(self) -> int:
         """The pid of the pane's shell."""
