@@ -116,7 +116,7 @@ def test_check_places_each_figure_problem(
         parse_article(path, text)
     problem = caught.value.problems[0]
     assert (problem.line, problem.col) == where, str(caught.value)
-    assert words in problem.message
+    assert words is not None and words in problem.message
 
 
 def test_missing_keyframes_and_a_pose_off_its_canvas_are_refused(tmp_path: Path) -> None:

@@ -59,6 +59,7 @@ def test_every_good_value_is_read() -> None:
         "record_history: false\nvoice: false\nvoice_rate: 150\nvoice_cues: [hold, complete]\n"
         "breathe: 4/6\ntransitions: 1.5\nask_pain: true\nremind_every: 1m30s\n"
         "remind_routine: morning\nremind_between: 09:00-17:30\nremind_days: mon-fri\n"
+        "far_view: off\n"
     )
     read = read_settings()
     assert read.problems == []
@@ -74,6 +75,7 @@ def test_every_good_value_is_read() -> None:
         remind_routine="morning",
         remind_between="09:00-17:30",
         remind_days="mon-fri",
+        far_view="off",
     )
     assert load_settings() == read.settings
 

@@ -128,8 +128,10 @@ def test_numbers_pushed_out_by_long_phrases_are_ticked(tmp_path: Path) -> None:
     plan = make_plan(("prepare", 5, None), ("hold", 5, None), ("rest", 5, None))
     voice = ready_voice(tmp_path, plan, per_word=0.5)
     heard, started = run(plan, voice)
-    assert heard[2:8] == ["hold", "Hold, 5 seconds.", "tick", "Stop if sharp pain.", "tick", "1"]
-    assert 9.0 <= started[4] <= 9.0 + COUNT_LATE  # (Demo., Lie down., Hold..., Stop if..., 1)
+    assert heard[2] == "Reach up."  # the movement, in the get-ready's last seconds
+    assert heard[3:9] == ["hold", "Hold, 5 seconds.", "tick", "Stop if sharp pain.", "tick", "1"]
+    assert 9.0 <= started[5] <= 9.0 + COUNT_LATE  # (Demo., Lie down., Reach up., Hold...,
+    # Stop if..., 1)
     assert "3" not in heard and "2" not in heard
 
 

@@ -87,12 +87,19 @@ class _Script:
         lead = movement_lead(seg.seconds)
         steps = seg.variant.steps
         move = _sentence(steps[0]) if steps else ""
-        moving = bool(move) and _fits(move, lead)
-        if moving:  # the movement is heard in the get-ready's last seconds, before the hold
-            self.out[(i, "move")] = [move]
-        room = seg.seconds - (lead if moving else 0) - 1.5
-        if more and seconds_to_say(" ".join([*said, more])) <= room:
+        # The movement is heard in the get-ready's last seconds, ending before the hold's own
+        # phrase; what is said first ends before it. The starting position comes first: it
+        # is what the get-ready is for.
+        before = seg.seconds - lead - 0.3
+        moving = bool(move) and seconds_to_say(move) <= lead - 0.3
+        with_start = seconds_to_say(" ".join([*said, more])) if more else 0.0
+        if more and with_start <= before:
             said.append(more)
+        elif more and with_start <= seg.seconds - 1.5:
+            said.append(more)
+            moving = False
+        if moving and seconds_to_say(" ".join(said)) <= before:
+            self.out[(i, "move")] = [move]
         return said
 
     def hold(self, i: int, seg: Segment) -> list[str]:
