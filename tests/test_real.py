@@ -177,3 +177,42 @@ def test_our_own_player_reaches_an_alsa_device_where_playsound3_finds_none(
     with wave.open(str(Chime.RELEASE.path)) as w:
         frames = w.readframes(w.getnframes())
     assert played.read_bytes()[: len(frames)] == frames
+
+
+FLOW = """\
+title: Flow test
+defaults:
+  prepare: 1
+steps:
+  - exercise: cat-cow
+    reps: 4
+"""
+
+
+def figure_rows(pane: str) -> list[str]:
+    """The rows of the pane that hold braille dots: the figure (and its floor)."""
+    return [row for row in pane.splitlines() if any("\u2801" <= ch <= "\u28ff" for ch in row)]
+
+
+@pytest.mark.slow(seconds=4)
+@needs_tmux
+def test_real_terminal_draws_a_figure_that_moves_with_the_breath(
+    tmp_path: Path, private_home: Path
+) -> None:
+    """In tmux at 100x30 a flow's figure is drawn in braille (a UTF-8 terminal) and changes as
+    the breath turns, without a key pressed."""
+    routine = write(tmp_path, "flow.yaml", FLOW)
+    exe = shutil.which("stretchtimer", path=str(BIN))
+    assert exe
+    tmux = Tmux(tmp_path / "tmux.sock")
+    env = f"STRETCHTIMER_HOME={private_home} PLAYSOUND3_BACKEND=nonsense LANG=C.UTF-8"
+    tmux("new-session", "-d", "-s", "t", "-x", "100", "-y", "30", f"env {env} {exe} {routine}")
+    try:
+        pane = tmux.wait_for("Breath 1 of 4")
+        first = figure_rows(pane)
+        assert len(first) >= 5, pane  # a figure, not a stray dot
+        moved = tmux.wait_until(lambda p: "Breath" in p and figure_rows(p) != first,
+                                "the figure moving")
+        assert len(figure_rows(moved)) >= 5
+    finally:
+        tmux("kill-server")
