@@ -154,3 +154,17 @@ def test_show_prints_each_variants_figure_and_json_carries_the_keyframes(
     assert figure["view"] == "side" and set(figure["keyframes"]) == {"start", "hold"}
     assert figure["keyframes"]["start"]["base"] == "lying-back-bent"
     assert data["variants"][0]["modifications"] is not None
+
+
+def test_the_names_core_knows_are_the_bodys() -> None:
+    """The cache and check read the names from core/figure_spec (so they need not import the
+    drawing): they are exactly the body's bones, bases and the marks' ways."""
+    from stretchtimer.core import figure_spec
+    from stretchtimer.figure import body
+    from stretchtimer.figure.draw import ARROWS
+
+    assert tuple(b.name for b in body.BONES) == figure_spec.BONE_NAMES
+    assert tuple(body.SIDE_ANGLES) == figure_spec.SIDE_BASES
+    assert tuple(body.FRONT_ANGLES) == figure_spec.FRONT_BASES
+    assert tuple(ARROWS) == figure_spec.WAYS
+    assert all(set(angles) == set(figure_spec.BONE_NAMES) for angles in body.SIDE_ANGLES.values())

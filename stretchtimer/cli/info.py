@@ -17,7 +17,7 @@ from stretchtimer.library import paths
 from stretchtimer.library.planning import plan_routine
 from stretchtimer.library.registry import Library
 from stretchtimer.library.routines import load_routine
-from stretchtimer.present.figures import figure_mode
+from stretchtimer.present.figure_mode import figure_mode
 from stretchtimer.present.history import breaks_text, csv_table, history_text
 from stretchtimer.present.views import (
     exercise_data,

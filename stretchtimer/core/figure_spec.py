@@ -12,6 +12,28 @@ FLOW_FRAMES = ("in", "out")
 """The keyframes a flow needs: where breathing in and breathing out take the body."""
 FRAMES = ("start", "hold", "in", "out")
 """Every keyframe name a figure may give."""
+_LIMBS = ("elbow", "wrist", "hand", "knee", "ankle", "foot")
+BONE_NAMES = ("trunk", "nose", *(f"{s}_{j}" for s in ("right", "left") for j in _LIMBS))
+"""Every bone, named by the COCO keypoint at its end (the trunk: hips to shoulders), in the
+order figure/body.py places them."""
+JOINTS = (
+    "hip", "neck", "nose", "left_shoulder", "right_shoulder", "left_hip", "right_hip",
+    *(f"{s}_{j}" for s in ("left", "right") for j in _LIMBS),
+)
+"""Every joint a mark or a prop may name."""
+SIDE_BASES = (
+    "standing", "seated", "seated-floor", "kneeling", "half-kneeling", "all-fours",
+    "lying-back", "lying-back-bent", "lying-front",
+)
+"""The base positions of the side view (their angles: figure/body.py)."""
+FRONT_BASES = ("standing", "seated", "kneeling")
+"""The base positions of the front view."""
+PROP_KINDS = ("chair", "wall", "door", "desk", "cushion", "band", "mat", "step")
+"""The props a figure may name."""
+WALL_SIDES = ("front", "behind")
+"""Where a wall or a door frame stands."""
+WAYS = ("left", "right", "up", "down", "turn-left", "turn-right")
+"""The ways a mark may show a joint moving."""
 
 
 @dataclass(frozen=True)

@@ -50,12 +50,8 @@ LEFT = _limbs("left")
 RIGHT = _limbs("right")
 BONES: tuple[Bone, ...] = (TRUNK, HEAD, *RIGHT, *LEFT)
 """Every bone, in the order they are placed (a bone after the one it hangs from)."""
-BONE_NAMES = tuple(b.name for b in BONES)
-JOINTS = (
-    "hip", "neck", "nose", "left_shoulder", "right_shoulder", "left_hip", "right_hip",
-    *(b.name for b in LEFT + RIGHT),
-)
-"""Every joint a mark or a prop may name."""
+"""(Their names are core/figure_spec's BONE_NAMES, which the cache and check read without
+importing this module: a test holds the two lists together.)"""
 ARM = ("elbow", "wrist", "hand")
 LEG = ("knee", "ankle", "foot")
 
@@ -80,7 +76,7 @@ _STANDING = _side_view(90, 90, (278, 275, 272), (270, 270, 0))
 _SEATED = _side_view(90, 90, (275, 350, 0), (0, 270, 0))
 _KNEELING = _side_view(90, 90, (270, 270, 270), (270, 180, 180))
 _LYING_BACK = _side_view(180, 180, (0, 0, 0), (0, 0, 90))
-SIDE_BASES: dict[str, Angles] = {
+SIDE_ANGLES: dict[str, Angles] = {
     "standing": _STANDING,
     "seated": _SEATED,
     "seated-floor": _side_view(90, 90, (290, 330, 0), (0, 0, 90)),
@@ -104,7 +100,7 @@ _FRONT_STANDING = _with(
     left_elbow=275, right_elbow=265, left_wrist=272, right_wrist=268,
     left_hand=270, right_hand=270, left_foot=0, right_foot=180,
 )
-FRONT_BASES: dict[str, Angles] = {
+FRONT_ANGLES: dict[str, Angles] = {
     "standing": _FRONT_STANDING,
     "seated": _with(
         _FRONT_STANDING, left_knee=275, right_knee=265, left_ankle=270, right_ankle=270,
@@ -134,5 +130,5 @@ ANCHORS: dict[str, str] = {
 
 
 def bases(view: str) -> dict[str, Angles]:
-    """The base positions of a view."""
-    return FRONT_BASES if view == "front" else SIDE_BASES
+    """The base positions of a view, with every bone's angle."""
+    return FRONT_ANGLES if view == "front" else SIDE_ANGLES

@@ -13,11 +13,12 @@ from stretchtimer.figure.pose import Point, Pose, joints, lowest, pose_of, reste
 from stretchtimer.figure.props import Segment, prop_segments
 
 Box = tuple[float, float, float, float]
-ARROWS = {
+ARROWS: dict[str, tuple[str, str]] = {
     "left": ("←", "<"), "right": ("→", ">"), "up": ("↑", "^"), "down": ("↓", "v"),
     "turn-left": ("↺", "("), "turn-right": ("↻", ")"),
 }
 """A mark's way, as drawn with Unicode and with plain characters."""
+
 MIRRORED_WAY = {"left": "right", "right": "left", "turn-left": "turn-right",
                 "turn-right": "turn-left"}
 _WORK_DIFF = 8.0

@@ -4,13 +4,11 @@ joint, a step under a foot, a band between two joints, a mat under the body."""
 
 from __future__ import annotations
 
-from stretchtimer.core.figure_spec import Prop
+from stretchtimer.core.figure_spec import PROP_KINDS, WALL_SIDES, Prop
 from stretchtimer.figure.pose import Point
 
 Segment = tuple[Point, Point]
-PROP_KINDS = ("chair", "wall", "door", "desk", "cushion", "band", "mat", "step")
-"""The props a figure may name."""
-WALL_SIDES = ("front", "behind")
+__all__ = ["PROP_KINDS", "WALL_SIDES", "prop_segments"]
 
 
 def _chair(hip: Point, facing: float, front: bool) -> list[Segment]:

@@ -6,11 +6,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from stretchtimer.core.errors import Problem
-from stretchtimer.core.figure_spec import FRAMES, VIEWS, FigureSpec, Frame, Mark, Prop
+from stretchtimer.core.figure_spec import (
+    BONE_NAMES,
+    FRAMES,
+    FRONT_BASES,
+    JOINTS,
+    PROP_KINDS,
+    SIDE_BASES,
+    VIEWS,
+    WALL_SIDES,
+    WAYS,
+    FigureSpec,
+    Frame,
+    Mark,
+    Prop,
+)
 from stretchtimer.core.text import did_you_mean, id_matches, one_line
-from stretchtimer.figure.body import BONE_NAMES, JOINTS, bases
-from stretchtimer.figure.draw import ARROWS
-from stretchtimer.figure.props import PROP_KINDS, WALL_SIDES
 from stretchtimer.library import nodes
 
 KEYS = ("view", "props", "marks", *FRAMES)
@@ -53,7 +64,7 @@ class FigureReader:
             return None
         base = default_base
         angles: list[tuple[str, float]] = []
-        known = bases(view)
+        known = FRONT_BASES if view == "front" else SIDE_BASES
         for key, value in node.value:
             name = key.value if isinstance(key, nodes.ScalarNode) else ""
             if name == "base":
@@ -111,8 +122,8 @@ class FigureReader:
             self.bad(joint, f"unknown joint '{one_line(joint.value)}'"
                      + did_you_mean(joint.value, list(JOINTS)))
             return None
-        if way.value not in ARROWS:
-            self.bad(way, f"way '{one_line(way.value)}' is not one of {', '.join(ARROWS)}")
+        if way.value not in WAYS:
+            self.bad(way, f"way '{one_line(way.value)}' is not one of {', '.join(WAYS)}")
             return None
         return Mark(joint.value, way.value)
 

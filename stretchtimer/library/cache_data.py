@@ -9,11 +9,21 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from stretchtimer.core.figure_spec import FRAMES, VIEWS, FigureSpec, Frame, Mark, Prop
+from stretchtimer.core.figure_spec import (
+    BONE_NAMES,
+    FRAMES,
+    JOINTS,
+    PROP_KINDS,
+    SIDE_BASES,
+    VIEWS,
+    WALL_SIDES,
+    WAYS,
+    FigureSpec,
+    Frame,
+    Mark,
+    Prop,
+)
 from stretchtimer.core.model import Exercise, Mistake, Pace, Section, Sides, Variant
-from stretchtimer.figure.body import BONE_NAMES, JOINTS, SIDE_BASES
-from stretchtimer.figure.draw import ARROWS
-from stretchtimer.figure.props import PROP_KINDS, WALL_SIDES
 
 SECTION_DEPTH = 8
 """Sections nested at most this deep in an entry (an article's nest at most five heading
@@ -189,7 +199,7 @@ _FRAME = _record({"base": _one_of(SIDE_BASES), "angles": _many(_angle)})
 _FIGURE = _record({
     "view": _one_of(VIEWS), "frames": lambda v: bool(v) and _many(_named_frame)(v),
     "props": _many(_record({"kind": _one_of(PROP_KINDS), "at": _many(_joint)})),
-    "marks": _many(_record({"joint": _joint, "way": _one_of(ARROWS)})),
+    "marks": _many(_record({"joint": _joint, "way": _one_of(WAYS)})),
 })
 _MISTAKE = _record({"title": _text, "problem": _text, "fix": _text})
 VARIANT: dict[str, Check] = {

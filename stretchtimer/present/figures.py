@@ -1,5 +1,5 @@
-"""Provides figures for the command line and the screens: which characters the terminal can
-draw, a variant's keyframes side by side as text, and the JSON form of a figure."""
+"""Provides figures for the command line and the screens: a variant's keyframes side by side
+as text, the room a figure needs, and the JSON form of a figure."""
 
 from __future__ import annotations
 
@@ -11,14 +11,6 @@ from stretchtimer.core.model import Variant
 from stretchtimer.figure.draw import Box, Scene, draw, scene
 
 FRAME_LABELS = {"start": "Start", "hold": "Hold", "in": "Breathe in", "out": "Breathe out"}
-
-
-def figure_mode(encoding: str | None, term: str | None) -> str:
-    """`braille` where the terminal speaks UTF-8, `blocks` on the Linux console (its fonts have
-    block characters, not braille), `ascii` where it is not Unicode at all."""
-    if not encoding or "utf" not in encoding.lower().replace("-", ""):
-        return "ascii"
-    return "blocks" if term == "linux" else "braille"
 
 
 @lru_cache(maxsize=256)

@@ -23,7 +23,7 @@ from stretchtimer.core.moments import PainTime
 from stretchtimer.history.recorder import HistoryRecorder
 from stretchtimer.library.registry import Library
 from stretchtimer.library.state import remember_far_view
-from stretchtimer.present.figures import figure_mode
+from stretchtimer.present.figure_mode import figure_mode
 from stretchtimer.present.progress import progress_text
 from stretchtimer.runner.notices import once_per_machine
 from stretchtimer.runner.options import Options

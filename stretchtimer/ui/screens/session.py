@@ -10,7 +10,6 @@ from textual.timer import Timer
 from textual.widgets import Digits, Footer, Label
 
 from stretchtimer.core.engine import Session, State
-from stretchtimer.present.figure_motion import figure_now
 from stretchtimer.present.session import SessionView, view
 from stretchtimer.runner.session import SessionRunner
 from stretchtimer.ui.messages import (
@@ -84,11 +83,20 @@ class SessionScreen(SessionLayout):
     def on_mount(self) -> None:
         self.session = self.runner.session
         self.render_view(view(self.session))
-        self.render_figure(figure_now(self.session))
+        # The figure follows the first frame (its drawing is imported then): the countdown,
+        # the side and the instruction come first.
+        self.call_after_refresh(self._first_figure)
         # The clock starts as the countdown is first drawn: on the app's first screen,
         # call_after_refresh would start it about 35 ms after the frame showed (measured in
         # tmux), call_later within a few ms of it.
         self.call_later(self._begin)
+
+    def _first_figure(self) -> None:
+        """The figure, once the first frame is up (the clock may have drawn it already)."""
+        from stretchtimer.present.figure_motion import figure_now
+
+        if self.session is not None and self.session.state in (State.READY, State.RUNNING):
+            self.render_figure(figure_now(self.session))
 
     def _begin(self) -> None:
         if not self.query(Footer):
@@ -140,6 +148,8 @@ class SessionScreen(SessionLayout):
             return
         shown = view(session)
         self.render_view(shown)
+        from stretchtimer.present.figure_motion import figure_now
+
         figure = figure_now(session)
         self.render_figure(figure)
         wait = session.next_change_in()

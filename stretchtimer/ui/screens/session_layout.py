@@ -3,6 +3,8 @@ small terminals, the footer), and drawing a SessionView into them, changed parts
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -10,14 +12,15 @@ from textual.screen import Screen
 from textual.widgets import Digits, Footer, Label, Static
 
 from stretchtimer.core.model import SegmentKind
-from stretchtimer.figure.draw import Box
-from stretchtimer.present.figure_motion import FigureNow
-from stretchtimer.present.figures import cols_for
 from stretchtimer.present.session import PHASES, SessionView
 from stretchtimer.ui.widgets.big_text import BigText, can_draw
 from stretchtimer.ui.widgets.figure_view import FigureView
 from stretchtimer.ui.widgets.notice_line import NoticeLine
 from stretchtimer.ui.widgets.progress_line import ProgressLine
+
+if TYPE_CHECKING:
+    from stretchtimer.figure.draw import Box
+    from stretchtimer.present.figure_motion import FigureNow
 
 
 class SessionLayout(Screen[None]):
@@ -130,6 +133,8 @@ class SessionLayout(Screen[None]):
     def _fit_figure(self, box: Box) -> None:
         """The figure as wide as its pose needs at the stage's height, leaving the countdown
         the room for its digits (the far view's need 54 columns at 100 wide)."""
+        from stretchtimer.present.figures import cols_for
+
         width, height = self.size
         rows = self.stage_rows(height, self.has_class("-far"))
         room = width - (54 if self.has_class("-far") else 30)

@@ -4,17 +4,16 @@ redrawn only when the pose, the side or the size changes (a hold draws once)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 from textual.widget import Widget
 
-from stretchtimer.figure.canvas import Drawing
-from stretchtimer.figure.draw import draw
-from stretchtimer.present.figure_motion import FigureNow
-from stretchtimer.present.figures import rows_for
+if TYPE_CHECKING:
+    from stretchtimer.figure.canvas import Drawing
+    from stretchtimer.present.figure_motion import FigureNow
 
 ROLE_CLASSES = ("body", "work", "prop", "floor", "mark")
 
@@ -69,7 +68,10 @@ class FigureView(Widget, can_focus=False):
             self._drawn_for = key
             if now is None or width < 4 or height < 2:
                 self._strips = []
-            else:
+            else:  # (imported here: the first frame is painted before the figure)
+                from stretchtimer.figure.draw import draw
+                from stretchtimer.present.figures import rows_for
+
                 rows = min(height, rows_for(now.box, width, height, self.mode))
                 drawing = draw(
                     now.scene, now.pose, width, rows, mode=self.mode,
