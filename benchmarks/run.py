@@ -21,8 +21,12 @@ VENV = ROOT / ".bench-venv"
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 ONLY = os.environ.get("BENCH_ONLY", "")
 """Set BENCH_ONLY=first to measure just the first frame and memory (a quick look), or
-BENCH_ONLY=remind for just reminders waiting beside the bare app (about 3.5 minutes)."""
+BENCH_ONLY=remind for just reminders waiting beside the bare app (about 3.5 minutes), or
+BENCH_ONLY=figure for a figure's frame against plotext's and the CPU of a still hold and of a
+flow whose figure moves, beside the bare app and termdown (about 2 minutes)."""
 HOLD60 = "title: Sixty\ndefaults:\n  prepare: 0\nsteps:\n  - exercise: cat-cow\n    hold: 60\n"
+FLOW = "title: Flowing\ndefaults:\n  prepare: 1\nsteps:\n  - exercise: cat-cow\n    reps: 12\n"
+"""96 s of cat-cow at 4/4: the figure moves with every breath."""
 
 
 def ensure_environment() -> None:
@@ -33,6 +37,9 @@ def ensure_environment() -> None:
     if not python.exists():
         subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
         subprocess.run([str(python), "-m", "pip", "install", "-q", "termdown"], check=True)
+    # plotext 5.3.2: the last release with the braille canvas API the figure is measured
+    # against (6.x is a different library); only the benchmark installs it.
+    subprocess.run([str(python), "-m", "pip", "install", "-q", "plotext==5.3.2"], check=True)
     subprocess.run(
         [str(python), "-m", "pip", "install", "-q", "--force-reinstall", "--no-deps", str(ROOT)],
         check=True,
@@ -148,14 +155,40 @@ class Bench:
         bare.kill()  # type: ignore[attr-defined]
         return out
 
-    def sixty(self) -> dict[str, list[float]]:
+    def flow_cpu(self, runs: int = RUNS) -> dict[str, list[float]]:
+        """CPU over 10 s of a flow (the figure redrawn with the breath) beside the bare app
+        idling, side by side."""
+        from benchmarks.terminal import cpu_seconds
+
+        routine = self.tmp / "flow.yaml"
+        routine.write_text(FLOW)
+        out: dict[str, list[float]] = {"flow_cpu": [], "bare_cpu": []}
+        for _ in range(runs):
+            st = self.pane(f"{self.bin / 'stretchtimer'} {routine}")
+            bare = self.pane(f"{self.bin / 'python'} -m benchmarks.bare_app")
+            st.start()  # type: ignore[attr-defined]
+            bare.start()  # type: ignore[attr-defined]
+            st.wait_for("Breath 2 of 12")  # type: ignore[attr-defined]
+            bare.wait_for("bare app ready")  # type: ignore[attr-defined]
+            pids = {"flow": st.pid(), "bare": bare.pid()}  # type: ignore[attr-defined]
+            before = {k: cpu_seconds(pid) for k, pid in pids.items()}
+            t = time.monotonic()
+            time.sleep(10)
+            span = time.monotonic() - t
+            for k, pid in pids.items():
+                out[f"{k}_cpu"].append((cpu_seconds(pid) - before[k]) / span * 100)
+            for p in (st, bare):
+                p.kill()  # type: ignore[attr-defined]
+        return out
+
+    def sixty(self, runs: int = RUNS) -> dict[str, list[float]]:
         """CPU over 10 s of a hold, and how late a 60 s countdown ends, side by side."""
         from benchmarks.terminal import cpu_seconds
 
         out: dict[str, list[float]] = {
             k: [] for k in ("st_cpu", "bare_cpu", "td_cpu", "st_late", "td_late")
         }
-        for _ in range(RUNS):
+        for _ in range(runs):
             st = self.pane(f"{self.bin / 'stretchtimer'} {self.routine}")
             td = self.pane(f"{self.bin / 'termdown'} 60")
             bare = self.pane(f"{self.bin / 'python'} -m benchmarks.bare_app")
@@ -222,6 +255,24 @@ def row(what: str, value: str, against: str, target: str, ok: bool, note: str = 
     return f"| {what} | {value} | {against} | {target} | {met} |"
 
 
+def figure_only(bench: Bench) -> None:
+    """The figure's own numbers: a frame against plotext's, the CPU of a still hold (one 60 s
+    run beside termdown and the bare app) and of a flow with the figure moving."""
+    from benchmarks.figures import main as figure_frames
+
+    frames = figure_frames(RUNS)
+    flow = bench.flow_cpu()
+    hold = bench.sixty(runs=2)
+    bench.Pane(bench.server, "x", "").tmux("kill-server")
+    for key, value in frames.items():
+        print(f"{key:24} {value:8.3f}")
+    print(f"flow CPU {median(flow['flow_cpu']):.2f}% of a core (bare app "
+          f"{median(flow['bare_cpu']):.2f}%), runs: "
+          + ", ".join(f"{x:.2f}" for x in flow["flow_cpu"]))
+    print(f"still hold CPU {median(hold['st_cpu']):.2f}% (bare app {median(hold['bare_cpu']):.2f}%,"
+          f" termdown {median(hold['td_cpu']):.2f}%)")
+
+
 def main() -> None:
     ensure_environment()
     from benchmarks.latency import chime_latencies
@@ -241,6 +292,9 @@ def main() -> None:
                   f"{median(ff['st_mem']):.1f} vs {median(ff['bare_mem']):.1f} MB = "
                   f"{median(ff['st_mem']) / median(ff['bare_mem']):.2f}x")
             bench.Pane(bench.server, "x", "").tmux("kill-server")
+            return
+        if ONLY == "figure":
+            figure_only(bench)
             return
         say("60 s of reminders waiting beside the bare app ...")
         wait = bench.waiting()

@@ -79,6 +79,8 @@ class SessionScreen(SessionLayout):
         self._ended = False
         """The end was drawn and SessionFinished posted (once: the summary is shown once)."""
         self._shown: SessionView | None = None
+        self._figure_on = False
+        """Whether the figure is drawn yet (from just after the first frame)."""
 
     def on_mount(self) -> None:
         self.session = self.runner.session
@@ -92,9 +94,10 @@ class SessionScreen(SessionLayout):
         self.call_later(self._begin)
 
     def _first_figure(self) -> None:
-        """The figure, once the first frame is up (the clock may have drawn it already)."""
+        """The figure, once the first frame is up; from now on the clock draws it too."""
         from stretchtimer.present.figure_motion import figure_now
 
+        self._figure_on = True
         if self.session is not None and self.session.state in (State.READY, State.RUNNING):
             self.render_figure(figure_now(self.session))
 
@@ -148,10 +151,12 @@ class SessionScreen(SessionLayout):
             return
         shown = view(session)
         self.render_view(shown)
-        from stretchtimer.present.figure_motion import figure_now
+        figure = None
+        if self._figure_on:
+            from stretchtimer.present.figure_motion import figure_now
 
-        figure = figure_now(session)
-        self.render_figure(figure)
+            figure = figure_now(session)
+            self.render_figure(figure)
         wait = session.next_change_in()
         if shown.breath and session.state is State.RUNNING:
             wait = min(wait, BREATH_FRAME)

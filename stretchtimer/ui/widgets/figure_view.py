@@ -84,4 +84,7 @@ class FigureView(Widget, can_focus=False):
 
     def render_line(self, y: int) -> Strip:
         strips = self.strips()
-        return strips[y] if 0 <= y < len(strips) else Strip.blank(self.content_size.width)
+        if 0 <= y < len(strips):
+            return strips[y]
+        # (a styled blank: NO_COLOR's monochrome filter cannot take a segment with no style)
+        return Strip.blank(self.content_size.width, self.rich_style)
