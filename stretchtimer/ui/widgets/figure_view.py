@@ -35,29 +35,49 @@ class FigureView(Widget, can_focus=False):
         self._drawn_for: tuple[object, ...] | None = None
 
     def show(self, now: FigureNow | None) -> None:
-        """Show the figure at this moment (repainted only when it changes)."""
-        if now != self.now:
-            self.now = now
+        """Show the figure at this moment, repainted only when what is drawn changes: a pose
+        that moved less than a dot draws the same characters, and repainting them would cost
+        the compositor ten times the drawing."""
+        if now == self.now:
+            return
+        self.now = now
+        before = self._strips
+        if self._drawn_for is None or not self.size.area:
+            self.refresh()
+            return
+        after = self.strips()
+        if [list(s) for s in after] != [list(s) for s in before]:  # the text and its colours
             self.refresh()
 
     def notify_style_update(self) -> None:
-        """New colours are drawn into new strips."""
+        """New colours (a theme, a class) are drawn into new strips."""
         self._drawn_for = None
+        self._role_styles = None
         super().notify_style_update()
 
+    _role_styles: dict[str, Style] | None = None
+
     def _styles(self) -> dict[str, Style]:
-        styles = {r: self.get_component_rich_style(f"figure-view--{r}") for r in ROLE_CLASSES}
-        styles[""] = self.rich_style
-        return styles
+        """Each role's style over the widget's (kept until the styles change: looking them
+        up cost more than drawing the figure)."""
+        if self._role_styles is None:
+            base = self.rich_style
+            styles = {
+                r: base + self.get_component_rich_style(f"figure-view--{r}") for r in ROLE_CLASSES
+            }
+            styles[""] = base
+            self._role_styles = styles
+        return self._role_styles
 
     def _strips_of(self, drawing: Drawing, width: int) -> list[Strip]:
         styles = self._styles()
-        base = self.rich_style
-        out = []
-        for row in drawing.rows:
-            segments = [Segment(text, base + styles[role]) for text, role in row]
-            out.append(Strip(segments).adjust_cell_length(width, base))
-        return out
+        base = styles[""]
+        return [
+            Strip([Segment(text, styles[role]) for text, role in row]).adjust_cell_length(
+                width, base
+            )
+            for row in drawing.rows
+        ]
 
     def strips(self) -> list[Strip]:
         """Every row of the figure at its size."""
