@@ -284,7 +284,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         bench = Bench(Path(tmp))
         say("first frame and memory ...")
-        ff = bench.first_frames() if ONLY != "remind" else {}
+        ff = bench.first_frames() if ONLY not in ("remind", "figure") else {}
         if ONLY == "first":
             print(f"first frame {median(ff['st']):.3f} s (cold {ff['st_cold'][0]:.3f} s) vs "
                   f"bare {median(ff['bare']):.3f} s = "
