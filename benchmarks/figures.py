@@ -42,7 +42,7 @@ def plotext_frame(sc: Scene, cols: int, rows: int) -> str:
     """The same bones (and the head as a polygon) on plotext's braille canvas."""
     import math
 
-    import plotext as plt  # type: ignore[import-untyped,unused-ignore]
+    import plotext as plt  # type: ignore[import-not-found,import-untyped,unused-ignore]
 
     pose = sc.poses.get("hold") or next(iter(sc.poses.values()))
     at = rested(pose, sc.spec.view)
@@ -88,7 +88,7 @@ def main(runs: int = 5) -> dict[str, float]:
     """Our and plotext's cost per frame (the worst figure, median of runs) and import."""
     all_scenes = scenes()
     try:
-        import plotext  # type: ignore[import-untyped,unused-ignore]  # noqa: F401
+        import plotext  # type: ignore[import-not-found,import-untyped,unused-ignore]  # noqa: F401
         have_plotext = True
     except ImportError:
         have_plotext = False
