@@ -54,6 +54,7 @@ class SessionScreen(SessionLayout):
         Binding("m", "unmute", "Unmute"),
         Binding("h", "app.progress", "Progress", show=False),
         Binding("f", "far", "Far view"),
+        Binding("f", "near", "Near view"),
         Binding("v", "voice", "Voice"),
     ]
     """x and q first: on a narrow terminal the footer cuts from the right."""
@@ -184,6 +185,8 @@ class SessionScreen(SessionLayout):
             return muted
         if action in ("next", "back", "hurt"):
             return running
+        if action in ("far", "near"):
+            return self.has_class("-far") is (action == "near")
         if action == "voice":
             return self.voice is not None and self.voice.engine is not None
         return True
@@ -231,11 +234,16 @@ class SessionScreen(SessionLayout):
             self.notify("Voice on" if self.voice.on else "Voice off (v to turn it on)")
             self.refresh_bindings()
 
+    def action_near(self) -> None:
+        """The far view off (the footer names the way `f` goes)."""
+        self.action_far()
+
     def action_far(self) -> None:
         """The far view on or off (it starts on where the terminal is big enough); the choice
         is kept for the next session (written in a worker)."""
         self.far = not self.has_class("-far")
         self.on_resize()
+        self.refresh_bindings()
         self.post_message(FarViewChosen(self.far))
 
     def on_screen_suspend(self) -> None:

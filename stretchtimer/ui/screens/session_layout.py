@@ -23,6 +23,14 @@ if TYPE_CHECKING:
     from stretchtimer.present.figure_motion import FigureNow
 
 
+def flow_phase(v: SessionView) -> str:
+    """The phase as the phase line says it: in a running flow, the breath itself (`Breathe
+    in: cow`, what to do now), which the breath bar's own line cuts on a narrow screen."""
+    if v.kind == "flow" and v.breath and v.state == "running":
+        return v.breath.split(" (", 1)[0]
+    return v.phase
+
+
 class SessionLayout(Screen[None]):
     """The session screen's widgets and their drawing (SessionScreen adds the clock and keys)."""
 
@@ -38,9 +46,10 @@ class SessionLayout(Screen[None]):
     """From this width `^p palette` fits beside the keys; narrower, it would cover them (ctrl+p
     still opens it)."""
 
-    FAR_LEAST = (60, 20)
-    """Below this size the far view would cost the countdown its digits: the usual screen is
-    shown even where `f` asked for the far view (the choice is kept for a bigger terminal)."""
+    FAR_LEAST = (60, 24)
+    """Below this size the far view would cost the countdown its digits (at 60x20 a flow's
+    breath bar left its big digits four rows: none were drawn): the usual screen is shown even
+    where `f` asked for the far view (the choice is kept for a bigger terminal)."""
 
     @staticmethod
     def stage_rows(height: int, far: bool) -> int:
@@ -114,6 +123,7 @@ class SessionLayout(Screen[None]):
         for footer in self.query(Footer):
             self._fit_footer(footer)
             footer.refresh(recompose=True)  # packed again for the new width
+            self.refresh_bindings()  # f says which way it goes
 
     def _fit_footer(self, footer: Footer) -> None:
         """Keys packed where they would not fit padded; the palette's hint only where it does
@@ -159,7 +169,7 @@ class SessionLayout(Screen[None]):
         time left ticks every second, always as wide)."""
         texts = {
             "title": v.title, "step": v.step, "left": v.left, "exercise": v.exercise,
-            "phase": v.phase.upper(), "side": v.side.upper(),
+            "phase": flow_phase(v).upper(), "side": v.side.upper(),
         }
         for name, text in texts.items():
             if self._changed(old, v, name):
@@ -168,8 +178,9 @@ class SessionLayout(Screen[None]):
 
     def _render_far(self, old: SessionView | None, v: SessionView) -> None:
         """The far view's big side (with the phase), phase and countdown."""
-        if self._changed(old, v, "side", "phase"):
-            line = f"{v.phase.upper()} · {v.side.upper()}" if v.side else v.phase.upper()
+        if self._changed(old, v, "side", "phase", "breath"):
+            phase = flow_phase(v).upper()
+            line = f"{phase} · {v.side.upper()}" if v.side else phase
             self.query_one("#far-side", Label).update(line)
         if self._changed(old, v, "phase", "state", "breath"):
             word = "PAUSED" if v.state == "paused" else PHASES[SegmentKind(v.kind)].upper()
