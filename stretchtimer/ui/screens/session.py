@@ -82,27 +82,17 @@ class SessionScreen(SessionLayout):
         self._ended = False
         """The end was drawn and SessionFinished posted (once: the summary is shown once)."""
         self._shown: SessionView | None = None
-        self._figure_on = False
-        """Whether the figure is drawn yet (from just after the first frame)."""
 
     def on_mount(self) -> None:
         self.session = self.runner.session
         self.render_view(view(self.session))
         # The figure follows the first frame (its drawing is imported then): the countdown,
         # the side and the instruction come first.
-        self.call_after_refresh(self._first_figure)
+        self.call_after_refresh(lambda: self.first_figure(self.session))
         # The clock starts as the countdown is first drawn: on the app's first screen,
         # call_after_refresh would start it about 35 ms after the frame showed (measured in
         # tmux), call_later within a few ms of it.
         self.call_later(self._begin)
-
-    def _first_figure(self) -> None:
-        """The figure, once the first frame is up; from now on the clock draws it too."""
-        from stretchtimer.present.figure_motion import figure_now
-
-        self._figure_on = True
-        if self.session is not None and self.session.state in (State.READY, State.RUNNING):
-            self.render_figure(figure_now(self.session))
 
     def _begin(self) -> None:
         if not self.query(Footer):
@@ -154,12 +144,7 @@ class SessionScreen(SessionLayout):
             return
         shown = view(session)
         self.render_view(shown)
-        figure = None
-        if self._figure_on:
-            from stretchtimer.present.figure_motion import figure_now
-
-            figure = figure_now(session)
-            self.render_figure(figure)
+        figure = self.figure_at(session)
         wait = session.next_change_in()
         if shown.breath and session.state is State.RUNNING:
             wait = min(wait, BREATH_FRAME)

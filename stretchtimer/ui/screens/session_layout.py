@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Digits, Footer, Label, Static
 
+from stretchtimer.core.engine import Session, State
 from stretchtimer.core.model import SegmentKind
 from stretchtimer.present.session import PHASES, SessionView
 from stretchtimer.ui.widgets.big_text import BigText, can_draw
@@ -131,6 +132,26 @@ class SessionLayout(Screen[None]):
         width = self.size.width
         footer.compact = width < self.FOOTER_ROOMY_FROM
         footer.show_command_palette = width >= self.PALETTE_HINT_FROM
+
+    _figure_on = False
+    """Whether the figure is drawn yet (from just after the first frame)."""
+
+    def first_figure(self, session: Session | None) -> None:
+        """The figure, once the first frame is up (its drawing is imported then: the
+        countdown, the side and the instruction come first); from now on the clock draws it."""
+        self._figure_on = True
+        if session is not None and session.state in (State.READY, State.RUNNING):
+            self.figure_at(session)
+
+    def figure_at(self, session: Session) -> FigureNow | None:
+        """Draw the figure at this moment of `session`, once the first frame is up."""
+        if not self._figure_on:
+            return None
+        from stretchtimer.present.figure_motion import figure_now
+
+        now = figure_now(session)
+        self.render_figure(now)
+        return now
 
     def render_figure(self, now: FigureNow | None) -> None:
         """The figure at this moment (none: its column gives way to the countdown)."""
