@@ -119,3 +119,22 @@ def test_the_quit_dialog_shows_the_session_dimmed() -> None:
         assert app.screen_stack[-2].is_attached  # the session is there beneath, drawn
 
     drive(app, scenario, size=(80, 24))
+
+
+def test_the_bells_flash_never_shows_the_screen_beneath() -> None:
+    """With no sound player the screen flashes at each chime: tinted, and still opaque, so
+    the screen under the session (the urgent signs before a first session) never shows."""
+    app, clock, _ = build(fail=True)
+
+    async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
+        seen: list[float] = []
+        for _ in range(40):
+            advance(app, clock, 0.25)
+            await pilot.pause()
+            if app.screen.has_class("-flash"):
+                background = app.screen.styles.background
+                assert isinstance(background, Color)
+                seen.append(background.a)
+        assert seen and all(alpha == 1.0 for alpha in seen), seen
+
+    drive(app, scenario, size=(80, 24))
