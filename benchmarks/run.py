@@ -54,6 +54,18 @@ def median(values: list[float]) -> float:
     return statistics.median(values)
 
 
+def cpu_percent(
+    pids: dict[str, int], seconds: float, cpu: Callable[[int], float]
+) -> dict[str, float]:
+    """Each process's CPU over the next `seconds`, in % of a core, side by side (`cpu`: a
+    pid's CPU seconds so far)."""
+    before = {k: cpu(pid) for k, pid in pids.items()}
+    t = time.monotonic()
+    time.sleep(seconds)
+    span = time.monotonic() - t
+    return {k: (cpu(pid) - before[k]) / span * 100 for k, pid in pids.items()}
+
+
 class Bench:
     """The tmux measurements, in one private tmux server and one private home."""
 
@@ -143,12 +155,8 @@ class Bench:
         time.sleep(5)  # past start-up: what is measured is waiting
         out: dict[str, list[float]] = {"remind_cpu": [], "bare_cpu": []}
         for _ in range(windows):
-            before = {k: cpu_ns(pid) for k, pid in pids.items()}
-            t = time.monotonic()
-            time.sleep(seconds)
-            span = time.monotonic() - t
-            for k, pid in pids.items():
-                out[f"{k}_cpu"].append((cpu_ns(pid) - before[k]) / 1e9 / span * 100)
+            for k, share in cpu_percent(pids, seconds, lambda pid: cpu_ns(pid) / 1e9).items():
+                out[f"{k}_cpu"].append(share)
         for k, pid in pids.items():
             out[f"{k}_mem"] = [peak_memory_mb(pid)]
         remind.kill()  # type: ignore[attr-defined]
@@ -171,12 +179,8 @@ class Bench:
             st.wait_for("Breath 2 of 12")  # type: ignore[attr-defined]
             bare.wait_for("bare app ready")  # type: ignore[attr-defined]
             pids = {"flow": st.pid(), "bare": bare.pid()}  # type: ignore[attr-defined]
-            before = {k: cpu_seconds(pid) for k, pid in pids.items()}
-            t = time.monotonic()
-            time.sleep(10)
-            span = time.monotonic() - t
-            for k, pid in pids.items():
-                out[f"{k}_cpu"].append((cpu_seconds(pid) - before[k]) / span * 100)
+            for k, share in cpu_percent(pids, 10, cpu_seconds).items():
+                out[f"{k}_cpu"].append(share)
             for p in (st, bare):
                 p.kill()  # type: ignore[attr-defined]
         return out
@@ -200,12 +204,8 @@ class Bench:
             bare.wait_for("bare app ready")  # type: ignore[attr-defined]
             pids = {k: p.pid() for k, p in (("st", st), ("td", td), ("bare", bare))}  # type: ignore[attr-defined]
             time.sleep(max(0.0, st_first + 20 - time.monotonic()))
-            before = {k: cpu_seconds(pid) for k, pid in pids.items()}
-            t = time.monotonic()
-            time.sleep(10)
-            span = time.monotonic() - t
-            for k, pid in pids.items():
-                out[f"{k}_cpu"].append((cpu_seconds(pid) - before[k]) / span * 100)
+            for k, share in cpu_percent(pids, 10, cpu_seconds).items():
+                out[f"{k}_cpu"].append(share)
             # The end as the person sees it: the session screen says so at 0:00, then the
             # summary follows.
             st_end = st.wait_for(("ROUTINE COMPLETE", "Routine complete"), poll=0.002)  # type: ignore[attr-defined]
