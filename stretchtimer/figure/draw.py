@@ -35,6 +35,18 @@ class Scene:
     box: Box
     props: tuple[Segment, ...]
     working: frozenset[str]
+    first: dict[str, Point]
+    """The first keyframe's joints, its hips at x = 0: where each pose's anchor stands."""
+
+    def anchor_x(self, pose: Pose) -> float:
+        """Where `pose`'s anchor joint stands (see anchor_x)."""
+        return anchor_x(self.first, pose)
+
+
+def anchor_x(first: dict[str, Point], pose: Pose) -> float:
+    """Where `pose`'s anchor joint stands: where the first keyframe (`first`, its joints) had
+    that joint, so the joint the weight is on stays put from pose to pose."""
+    return first[pose.anchor][0] - first["hip"][0]
 
 
 def _apart(left: float, right: float, front: bool) -> bool:
@@ -73,10 +85,7 @@ def scene(spec: FigureSpec) -> Scene:
     """A figure's scene, every keyframe placed with its anchor where the first one had it."""
     poses = {name: pose_of(frame, spec.view) for name, frame in spec.frames}
     first = joints(next(iter(poses.values())), spec.view)
-    placed = {
-        name: rested(p, spec.view, first[p.anchor][0] - first["hip"][0])
-        for name, p in poses.items()
-    }
+    placed = {name: rested(p, spec.view, anchor_x(first, p)) for name, p in poses.items()}
     points = [pt for at in placed.values() for pt in body_points(at)]
     box = _extent(points)
     hold = placed.get("hold") or placed.get("in") or next(iter(placed.values()))
@@ -86,7 +95,7 @@ def scene(spec: FigureSpec) -> Scene:
     )
     for a, b in props:
         points += [a, b]
-    return Scene(spec, poses, _extent(points, 0.03), props, working_bones(spec))
+    return Scene(spec, poses, _extent(points, 0.03), props, working_bones(spec), first)
 
 
 def blend_box(a: Box, b: Box, t: float) -> Box:
@@ -138,8 +147,7 @@ def draw(
     else the scene's; `marks`: draw the ways the hold moves that the view cannot show)."""
     canvas = Canvas(max(1, cols), max(1, rows), mode)
     to = _Mapper(canvas, box or sc.box, mirrored)
-    first = next(iter(sc.poses.values()))
-    at = rested(pose, sc.spec.view, anchor_of(first, pose, sc.spec.view))
+    at = rested(pose, sc.spec.view, sc.anchor_x(pose))
     for a, b in sc.props:
         canvas.line(*to(a), *to(b), PROP)
     canvas.floor(to.floor)
@@ -172,13 +180,6 @@ def _toward(a: Point, b: Point, short: float) -> Point:
     length = math.hypot(dx, dy) or 1.0
     k = max(0.0, (length - short) / length)
     return a[0] + dx * k, a[1] + dy * k
-
-
-def anchor_of(first: Pose, pose: Pose, view: str) -> float:
-    """Where `pose`'s anchor joint stands: where the first keyframe (its hips at x = 0) had
-    that joint, so the joint the weight is on stays put from pose to pose."""
-    at = joints(first, view)
-    return at[pose.anchor][0] - at["hip"][0]
 
 
 __all__ = ["FLOOR", "Drawing", "Scene", "blend_box", "draw", "lowest", "scene"]
