@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from enum import StrEnum
 
 from stretchtimer.core.events import Event, Finished, SegmentEnded, SegmentStarted, Stopped
@@ -49,6 +50,10 @@ class Session:
         self.held_seconds = 0.0
         """Seconds really spent in holds, counted as each hold is left: time skipped with
         `next`, and a jump in the clock (a stopped process, a suspended laptop), is not."""
+        self.held_by: dict[int, float] = {}
+        """The seconds held in each segment (by index), as held_seconds counts them."""
+        self.reached = 0
+        """The furthest segment the session has been in."""
         self.completed: set[int] = set()
         """Segments that ran to their end."""
         self.skipped: set[int] = set()
@@ -161,6 +166,7 @@ class Session:
                 events.append(Finished(self.index, late))
                 return events
             self.index += 1
+            self.reached = max(self.reached, self.index)
             self._fired = set()
             self._counts_from = 0.0
             if not late:
@@ -180,7 +186,9 @@ class Session:
     def _leave(self, elapsed: float) -> None:
         """Count the held part of the current segment, `elapsed` seconds into it."""
         if self.segment.kind in WORKING:
-            self.held_seconds += max(0.0, min(elapsed, self.segment.seconds) - self._counts_from)
+            held = max(0.0, min(elapsed, self.segment.seconds) - self._counts_from)
+            self.held_seconds += held
+            self.held_by[self.index] = self.held_by.get(self.index, 0.0) + held
         self._counts_from = min(elapsed, self.segment.seconds)
 
     def _settle(self) -> None:
@@ -193,6 +201,7 @@ class Session:
         now = self.clock()
         self._leave(self.elapsed)
         self.index = index
+        self.reached = max(self.reached, index)
         self._start = now
         self._last_tick = now
         self._fired = set()
@@ -235,6 +244,35 @@ class Session:
             self.state = State.FINISHED
             self._pending.append(Finished(self.index))
             return
+        self._go(self.index + 1)
+
+    def skip_step(self) -> None:
+        """Leave the current exercise step, every side of it that is left, for the next one
+        (or finish, from the last)."""
+        if not self.active:
+            return
+        segments, step = self.plan.segments, self.segment.step_index
+        end = next(
+            (i for i in range(self.index, len(segments)) if segments[i].step_index != step),
+            len(segments),
+        )
+        self.skipped.update(range(self.index, end))
+        if end >= len(segments):
+            self._settle()
+            self._leave(self.elapsed)
+            self._frozen = self.elapsed
+            self.state = State.FINISHED
+            self._pending.append(Finished(self.index))
+            return
+        self._go(end)
+
+    def replace_rest(self, segments: tuple[Segment, ...]) -> None:
+        """Go on with `segments` in place of everything after the current segment (which is
+        left as skipped, its held time kept): an easier variant, now."""
+        if not self.active or not segments:
+            return
+        self.skipped.add(self.index)
+        self.plan = replace(self.plan, segments=self.plan.segments[: self.index + 1] + segments)
         self._go(self.index + 1)
 
     def back(self) -> None:

@@ -94,6 +94,9 @@ class Variant:
     """The longest sensible hold, for fitting."""
     easier: str | None = None
     """The id of an easier variant of the same exercise (frontmatter), offered after pain."""
+    harder: str | None = None
+    """The id of a harder variant of the same exercise (frontmatter `harder:`), the coach's
+    last step when it suggests progress."""
     figure: FigureSpec | None = None
     """Its stick figure (frontmatter `figure:`, the variant's own or the article's), or None."""
     mistakes: tuple[str, ...] | None = None

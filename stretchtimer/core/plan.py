@@ -126,7 +126,7 @@ def _scaled(seconds: int, slower: float) -> int:
     return round(seconds * slower)
 
 
-def _step_segments(
+def step_segments(
     index: int,
     step: Step,
     lead: Side,
@@ -190,5 +190,5 @@ def plan(
         position = step.variant.position
         moving = move_seconds(where, position)
         where = position or where
-        segments += _step_segments(index, step, lead, index == last, moving, slower, breathe)
+        segments += step_segments(index, step, lead, index == last, moving, slower, breathe)
     return Plan(routine, tuple(segments), lead, dropped)

@@ -10,9 +10,10 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from stretchtimer.core.model import Side
+from stretchtimer.core.records import Decision, MorningCheck, SessionRecord
 from stretchtimer.core.streaks import streaks
 from stretchtimer.core.text import utf8_name
-from stretchtimer.history import odd
+from stretchtimer.history import coach_rows, odd
 from stretchtimer.history.row import (
     BREAK_COLUMNS,
     BREAK_KINDS,
@@ -173,6 +174,18 @@ class HistoryReads:
         now = self.now() + FUTURE_SLACK
         past = [m for m in moments if m.astimezone() <= now.astimezone()]
         return max(past or moments, default=None)
+
+    def records(self, since: date | None = None) -> list[SessionRecord]:
+        """Every session with its steps, oldest first, as the coach reads them."""
+        return [record for _, record in coach_rows.session_records(self.conn, since)]
+
+    def checks(self) -> list[MorningCheck]:
+        """Every next-morning check, oldest first."""
+        return coach_rows.check_rows(self.conn)
+
+    def decisions(self) -> list[Decision]:
+        """Every decision on a suggestion, oldest first."""
+        return coach_rows.decision_rows(self.conn)
 
     def feelings(self) -> list[tuple[str, int]]:
         """(started_utc, feeling) of sessions with a score, oldest first."""

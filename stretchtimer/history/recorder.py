@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 from stretchtimer.core.engine import Session, State
 from stretchtimer.core.model import Side, Sides
+from stretchtimer.core.records import Decision
+from stretchtimer.core.steps_done import steps_done
 from stretchtimer.core.streaks import streak_text
 
 if TYPE_CHECKING:  # the store (and SQLite) loads only when a history is opened
@@ -118,13 +120,15 @@ class HistoryRecorder:
 
         self._submit(write)
 
-    def end(self, session: Session) -> None:
-        """Close the session's row, with the status its state says."""
+    def end(self, session: Session, stops: Mapping[int, int | None] | None = None) -> None:
+        """Close the session's row, with the status its state says, and write its steps
+        (`stops`: the segments where "this hurts" was pressed, with the score given)."""
         status = history_status(session)
         seg = session.segment
         pain = status == "stopped"
         done = len(session.completed)
         held = session.held_seconds
+        steps = steps_done(session, stops or {})
 
         def write(h: History) -> None:
             if self._session_id is None and self._begin_args is not None:
@@ -138,6 +142,7 @@ class HistoryRecorder:
                     held,
                     seg.exercise.id if pain else None,
                     seg.side.value if pain and seg.side else None,
+                    steps,
                 )
 
         self._submit(write)
@@ -159,6 +164,14 @@ class HistoryRecorder:
                 h.set_pain(self._session_id, when, score, region)
 
         self._submit(write)
+
+    def record_check(self, region: str, score: int | None) -> None:
+        """Note the next-morning check's answer (None: skipped)."""
+        self._submit(lambda h: h.record_check(region, score))
+
+    def record_decision(self, decision: Decision) -> None:
+        """Note what the user did with a suggestion."""
+        self._submit(lambda h: h.record_decision(decision))
 
     def record_break(self, kind: str, routine: str) -> None:
         """Note a reminder break: due, taken, snoozed or skipped."""

@@ -48,7 +48,42 @@ CREATE TABLE breaks (
 CREATE INDEX breaks_at ON breaks (at_utc);
 """
 """Reminders: each break that came due, and what the user did with it."""
-MIGRATIONS = (_V1, _V2, _V3, _V4)
+_V5 = """
+CREATE TABLE steps (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    exercise TEXT NOT NULL,
+    variant TEXT NOT NULL DEFAULT '',
+    side TEXT,
+    planned REAL NOT NULL DEFAULT 0,
+    held REAL NOT NULL DEFAULT 0,
+    skipped INTEGER NOT NULL DEFAULT 0,
+    pain_stop INTEGER NOT NULL DEFAULT 0,
+    pain_score INTEGER CHECK (pain_score BETWEEN 0 AND 10)
+);
+CREATE INDEX steps_session ON steps (session_id);
+CREATE TABLE checks (
+    id INTEGER PRIMARY KEY,
+    at_utc TEXT NOT NULL,
+    region TEXT NOT NULL,
+    score INTEGER CHECK (score BETWEEN 0 AND 10)
+);
+CREATE TABLE decisions (
+    id INTEGER PRIMARY KEY,
+    at_utc TEXT NOT NULL,
+    key TEXT NOT NULL,
+    choice TEXT NOT NULL CHECK (choice IN ('accepted', 'declined')),
+    routine TEXT NOT NULL DEFAULT '',
+    rule TEXT NOT NULL DEFAULT '',
+    made TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX decisions_key ON decisions (key, at_utc);
+"""
+"""The coach's records: each exercise step of a session (one row per side), each
+next-morning check (a NULL score: asked and skipped), and what the user did with each
+suggestion. Sessions recorded before this keep what they had, with no steps."""
+MIGRATIONS = (_V1, _V2, _V3, _V4, _V5)
 """MIGRATIONS[n] takes a database from user_version n to n + 1."""
 VERSION = len(MIGRATIONS)
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Callable
 from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 
 from stretchtimer.core.errors import InputError
 from stretchtimer.core.model import Side
+from stretchtimer.core.records import Decision, StepRecord
 from stretchtimer.core.text import utf8_name
-from stretchtimer.history import odd
+from stretchtimer.history import coach_rows, odd
 from stretchtimer.history.connection import open_database
 from stretchtimer.history.reads import HistoryReads, pid_alive
 from stretchtimer.history.row import STATUSES as STATUSES  # re-exported: still here
@@ -76,10 +78,30 @@ class History(HistoryReads):
         seconds_held: float,
         pain_exercise: str | None = None,
         pain_side: str | None = None,
+        steps: tuple[StepRecord, ...] | None = None,
     ) -> None:
-        """Close a session's row."""
+        """Close a session's row, and write its steps (when given) in the same transaction."""
         if status not in STATUSES:
             raise ValueError(status)
+        with self.transaction():
+            self._end(session_id, status, segments_done, seconds_held, pain_exercise, pain_side)
+            if steps is not None:
+                coach_rows.write_steps(self.conn, session_id, steps)
+
+    def transaction(self) -> Transaction:
+        """`with history.transaction():` the statements inside commit together or not at
+        all."""
+        return Transaction(self.conn)
+
+    def _end(
+        self,
+        session_id: int,
+        status: str,
+        segments_done: int,
+        seconds_held: float,
+        pain_exercise: str | None,
+        pain_side: str | None,
+    ) -> None:
         self.conn.execute(
             "UPDATE sessions SET ended_utc = ?, status = ?, segments_done = ?, seconds_held = ?,"
             " pain_exercise = ?, pain_side = ?, pid = NULL WHERE id = ?",
@@ -121,6 +143,14 @@ class History(HistoryReads):
         )
         return sum(1 for (started,) in rows if odd.day(started, tz) == today)
 
+    def record_check(self, region: str, score: int | None) -> None:
+        """Note the next-morning check's answer (None: asked and skipped)."""
+        coach_rows.add_check(self.conn, self.now(), region, score)
+
+    def record_decision(self, decision: Decision) -> None:
+        """Note what the user did with a suggestion."""
+        coach_rows.add_decision(self.conn, self.now(), decision)
+
     def record_break(self, kind: str, routine: str) -> None:
         """Note a break that came due, or was taken, snoozed or skipped."""
         self.conn.execute(
@@ -137,6 +167,19 @@ class History(HistoryReads):
                 "UPDATE sessions SET status = 'interrupted', pid = NULL WHERE id = ?", dead
             )
         return len(dead)
+
+
+class Transaction:
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK when the block raises."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __enter__(self) -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind: object, exc: object, tb: object) -> None:
+        self.conn.execute("COMMIT" if kind is None else "ROLLBACK")
 
 
 def read_all(

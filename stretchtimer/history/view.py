@@ -7,9 +7,10 @@ process has the database open (its WAL then holds the latest sessions). A writer
 during an immutable read is noticed by the file's change, and the read is done again.
 
 A database from an older version is read as far as it goes, never upgraded here: the columns
-it does not have yet read as empty (no pain scores before version 3, no breaks before 4), and
-the next session that records upgrades it. One from a newer version is refused, as the
-writers refuse it. A damaged one is said, and left for the next session to move aside."""
+it does not have yet read as empty (no pain scores before version 3, no breaks before 4, no
+steps, checks or decisions before 5), and the next session that records upgrades it. One from
+a newer version is refused, as the writers refuse it. A damaged one is said, and left for the
+next session to move aside."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
+from stretchtimer.history.coach_rows import CHECK_COLUMNS, DECISION_COLUMNS, STEP_COLUMNS
 from stretchtimer.history.errors import HistoryError
 from stretchtimer.history.reads import HistoryReads
 from stretchtimer.history.row import BREAK_COLUMNS, SESSION_COLUMNS
@@ -61,7 +63,13 @@ class HistoryView(HistoryReads):
     def _fill_in(self) -> None:
         """Columns and tables an older version (or another tool) did not make read as empty:
         a temporary view over the file's own table, in memory, never in the file."""
-        for table, columns in (("sessions", _SESSIONS), ("breaks", BREAK_COLUMNS)):
+        for table, columns in (
+            ("sessions", _SESSIONS),
+            ("breaks", BREAK_COLUMNS),
+            ("steps", ("id", *STEP_COLUMNS)),
+            ("checks", CHECK_COLUMNS),
+            ("decisions", DECISION_COLUMNS),
+        ):
             have = {row[1] for row in self.conn.execute(f"PRAGMA main.table_info({table})")}
             if set(columns) <= have:
                 continue

@@ -3,10 +3,9 @@ the region a routine works, the change from before to after, and the pain screen
 
 from __future__ import annotations
 
-from collections import Counter
-
-from stretchtimer.core.model import Routine, Segment
+from stretchtimer.core.model import Segment
 from stretchtimer.core.plan import side_meaning
+from stretchtimer.core.regions import routine_region as routine_region  # re-exported
 from stretchtimer.present.session import PAIN_ADVICE, easier_ways
 
 REGION_WORDS = {"low-back": "does your lower back", "neck": "do your neck and shoulders"}
@@ -15,13 +14,6 @@ KEYS_HINT = "Press a number (1 then 0 for 10), or Enter to skip."
 """How to answer on a screen (PainKeys)."""
 ONE_WAITING = "1... press 0 for 10, or Enter for 1."
 """Said while a 1 waits to see whether it begins a 10."""
-
-
-def routine_region(routine: Routine) -> str:
-    """The body region most of the routine's steps work (the first one on a tie)."""
-    regions = [step.exercise.region for step in routine.steps]
-    counts = Counter(regions)
-    return max(regions, key=lambda r: counts[r])  # the first of the most common
 
 
 def pain_question(region: str, when: str) -> str:

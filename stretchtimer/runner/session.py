@@ -9,8 +9,9 @@ import contextlib
 from stretchtimer.core.engine import Clock, Session, State
 from stretchtimer.core.events import Countdown, Event
 from stretchtimer.core.exit_codes import ExitCode
-from stretchtimer.core.model import Plan
+from stretchtimer.core.model import WORKING, Plan, Variant
 from stretchtimer.core.moments import PainTime
+from stretchtimer.core.swap import easier_rest
 from stretchtimer.history.recorder import HistoryRecorder
 from stretchtimer.present.pain import routine_region
 from stretchtimer.sound.chimes import Chimes
@@ -18,6 +19,28 @@ from stretchtimer.sound.voice import Voice, wav_seconds
 
 STOP_CODES = {"pain": ExitCode.PAIN, "quit": ExitCode.QUIT}
 """The exit code a session stopped for this reason ends with (any other: interrupted)."""
+
+
+GO_ON_MOST = 5
+"""After "this hurts", going on (easier, or the next exercise) is offered only at a score of
+this or less, with none of the red flags or urgent signs noticed."""
+
+
+def may_go_on(score: int | None, flagged: bool) -> bool:
+    """Whether a session stopped with this score may go on (a score must be given)."""
+    return score is not None and score <= GO_ON_MOST and not flagged
+
+
+def hurt_segment(session: Session) -> int:
+    """The exercise segment a "this hurts" belongs to: the current one, or in a get-ready or
+    a switch, the hold of that step that comes next (else the one before)."""
+    segments, here = session.plan.segments, session.index
+    if segments[here].kind in WORKING:
+        return here
+    step = segments[here].step_index
+    ahead = [i for i in range(here, len(segments)) if segments[i].step_index == step]
+    behind = [i for i in range(here - 1, -1, -1) if segments[i].step_index == step]
+    return next((i for i in ahead + behind if segments[i].kind in WORKING), here)
 
 
 class SessionRunner:
@@ -32,7 +55,6 @@ class SessionRunner:
         voice: Voice | None,
         recorder: HistoryRecorder | None,
     ) -> None:
-        self.plan = plan
         self.clock = clock
         self.chimes = chimes
         self.voice = voice
@@ -44,6 +66,15 @@ class SessionRunner:
         """The pain scores given, 0 (none) to 10 (worst)."""
         self.recorded = False
         """Whether the session's end has been written (it is written once)."""
+        self.stops: dict[int, int | None] = {}
+        """Where "this hurts" was pressed (a segment's index), and the score given there."""
+        self.hurting: int | None = None
+        """The segment of the "this hurts" being answered now, if one is."""
+
+    @property
+    def plan(self) -> Plan:
+        """The plan being run (an easier variant taken after "this hurts" changes it)."""
+        return self.session.plan
 
     @property
     def begun(self) -> bool:
@@ -141,8 +172,49 @@ class SessionRunner:
 
     def _record_end(self) -> None:
         if self.recorder is not None and not self.recorded:
-            self.recorder.end(self.session)  # (queued: quick; a signal may not skip it)
-            self.recorded = True
+            self.recorder.end(self.session, self.stops)  # (queued: quick; a signal may not
+            self.recorded = True  # skip it)
+
+    # -- "this hurts" ---------------------------------------------------------------------
+
+    def hurt(self) -> bool:
+        """"This hurts": the session pauses, silent, while the user says how much and what
+        next (False when no session is running)."""
+        if not self.session.active:
+            return False
+        self.silence()
+        self.session.pause()
+        self.hurting = hurt_segment(self.session)
+        self.stops[self.hurting] = None
+        return True
+
+    def hurt_score(self, score: int | None) -> None:
+        """The pain score given at the stop (recorded with it, as the session ends)."""
+        if self.hurting is not None:
+            self.stops[self.hurting] = score
+
+    @property
+    def easier(self) -> Variant | None:
+        """The easier variant of the exercise being done, where its article names one."""
+        variant = self.session.segment.variant
+        exercise = self.session.segment.exercise
+        if variant.easier is None:
+            return None
+        return next((v for v in exercise.variants if v.id == variant.easier), None)
+
+    def go_on(self, way: str) -> list[Event]:
+        """After "this hurts": `easier` goes on with the easier variant from here, `skip`
+        with the next exercise; anything else ends the session, stopped for pain."""
+        session, easier = self.session, self.easier
+        self.hurting = None
+        if way == "easier" and easier is not None:
+            session.replace_rest(easier_rest(session.plan, session.index, easier))
+        elif way == "skip":
+            session.skip_step()
+        else:
+            return self.stop("pain")
+        session.resume()
+        return self.tick()
 
     @property
     def exit_code(self) -> int:
