@@ -67,11 +67,11 @@ def test_real_terminal_pain_stop_exits_1(tmp_path: Path, private_home: Path) -> 
     try:
         tmux.wait_for("GET READY")
         tmux("send-keys", "-t", "t", "x")
-        pane = tmux.wait_for("Stopped: this hurts")
+        pane = tmux.wait_for("Paused: this hurts")
         assert "Your back pain gets worse" in pane
         tmux("send-keys", "-t", "t", "Enter")
         pane = tmux.wait_for("EXIT=")
-        assert "EXIT=1" in pane and "Stopped: this hurts" not in pane  # the screen is restored
+        assert "EXIT=1" in pane and "Paused: this hurts" not in pane  # the screen is restored
     finally:
         tmux("kill-server")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from stretchtimer.core.model import Plan, Segment, SegmentKind, Variant
+from stretchtimer.core.model import Plan, Segment, SegmentKind, Sides, Variant
 from stretchtimer.core.plan import move_seconds, starting_position, step_segments
 
 
@@ -27,14 +27,18 @@ def easier_rest(plan: Plan, index: int, variant: Variant) -> tuple[Segment, ...]
     pace = step.pace or next(
         (s.pace for s in plan.segments if s.step_index == current.step_index and s.pace), None
     )
-    new = replace(step, variant=variant, hold=hold_within(step.hold, variant))
+    sides = step.sides
+    if sides is Sides.NONE and variant.sides is Sides.BOTH:
+        sides = Sides.BOTH  # a one-leg way in place of a two-leg one: each leg in turn
+    new = replace(step, variant=variant, hold=hold_within(step.hold, variant), sides=sides)
     last = current.step_index == len(plan.routine.steps) - 1
     segments = step_segments(current.step_index, new, plan.lead, last, 0, 1.0, pace)
     side, rep = current.side, current.repeat_index
     working = (SegmentKind.HOLD, SegmentKind.FLOW)
     start = next(
         (i for i, s in enumerate(segments) if s.kind in working
-         and (s.kind is SegmentKind.FLOW or (s.side == side and s.repeat_index == rep))),
+         and (s.kind is SegmentKind.FLOW or side is None or s.side == side)
+         and s.repeat_index == rep),
         None,
     )
     if start is None:

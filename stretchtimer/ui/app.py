@@ -35,6 +35,7 @@ from stretchtimer.sound.players import Player, default_player
 from stretchtimer.sound.voice import Voice
 from stretchtimer.startup import resume_collector
 from stretchtimer.ui.exits import SignalExits
+from stretchtimer.ui.hurting import Hurting
 from stretchtimer.ui.messages import (
     FarViewChosen,
     PainGiven,
@@ -43,7 +44,6 @@ from stretchtimer.ui.messages import (
     SessionDone,
     SessionFinished,
     SessionQuit,
-    SessionStoppedForPain,
 )
 from stretchtimer.ui.palette import Palette
 from stretchtimer.ui.screens.before import BeforeScreen
@@ -70,7 +70,7 @@ class AppParts(TypedDict, total=False):
     urgent: UrgentSigns | None
 
 
-class StretchApp(Palette, Sounding, App[int]):
+class StretchApp(Hurting, Palette, Sounding, App[int]):
     """stretchtimer's full-screen UI for a session (or the picker), as the CLI and the tests
     build it (the library, the player and the clock default to the user's, the system's and
     the real one)."""
@@ -178,6 +178,9 @@ class StretchApp(Palette, Sounding, App[int]):
         """ctrl+q or the palette's Quit: while a session runs, ask first (as q does)."""
         if self.exiting:
             return
+        if isinstance(self.screen, PainScreen):
+            self.screen.action_end()  # it hurts: quitting ends the session there, exit 1
+            return
         running = self.session_screen()
         if running is not None:
             running.action_quit_session()
@@ -268,12 +271,6 @@ class StretchApp(Palette, Sounding, App[int]):
         counts = recorder is not None and message.session.held_enough
         streak = recorder.streak_text if recorder is not None and counts else None
         self.show_next(SummaryScreen(message.session, streak, self.pain_before))
-
-    @on(SessionStoppedForPain)
-    def show_pain(self, message: SessionStoppedForPain) -> None:
-        """The user stopped because it hurts: the red flags."""
-        self.leaving = ExitCode.PAIN
-        self.show_next(PainScreen(message.session.segment))
 
     @on(SessionQuit)
     def quit_session(self, message: SessionQuit) -> None:

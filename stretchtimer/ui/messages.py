@@ -28,10 +28,24 @@ class SessionFinished(Message):
 
 
 @dataclass
-class SessionStoppedForPain(Message):
-    """The user stopped a session because it hurts (reason `pain`)."""
+class SessionHurts(Message):
+    """The user pressed "this hurts": the session is paused for the pain screen."""
 
     session: Session
+
+
+@dataclass
+class HurtScored(Message):
+    """How much it hurts, given at a "this hurts" stop (0-10)."""
+
+    score: int
+
+
+@dataclass
+class HurtChoice(Message):
+    """What the user chose after "this hurts": `easier`, `skip` or `end`."""
+
+    way: str
 
 
 @dataclass

@@ -17,7 +17,7 @@ SESSION_KEYS = (
     ("Voice on / off", "Spoken cues (v)", "voice"),
     ("Far view on / off", "The figure and the countdown large, to follow from the floor (f)",
      "far"),
-    ("Stop: this hurts", "End now and show the red flags (x)", "hurt"),
+    ("This hurts", "Pause, say how much, then go on another way or end (x)", "hurt"),
 )
 """The session's keys in the command palette (quitting is Textual's own Quit, which asks first:
 see action_quit)."""

@@ -16,8 +16,8 @@ from stretchtimer.ui.messages import (
     FarViewChosen,
     SessionBegan,
     SessionFinished,
+    SessionHurts,
     SessionQuit,
-    SessionStoppedForPain,
     SpeechQueued,
 )
 from stretchtimer.ui.screens.confirm import ConfirmScreen
@@ -68,7 +68,6 @@ class SessionScreen(SessionLayout):
         forwards the keys."""
         self.voice = runner.voice
         """The app's voice (None: no speech engine or switched off for good)."""
-        self.plan = runner.plan
         self.chimes = runner.chimes
         """The app's chimes: this screen mutes them."""
         self.session: Session | None = None
@@ -272,11 +271,20 @@ class SessionScreen(SessionLayout):
         self.refresh_bindings()
 
     def action_hurt(self) -> None:
-        """Stop at once: this hurts."""
+        """This hurts: pause at once and ask (the app shows the pain screen)."""
         self._begin()
-        if self.session and self.session.active:
-            self.runner.stop("pain")
-            self.post_message(SessionStoppedForPain(self.session))
+        if self.session and self.runner.hurt():
+            self.refresh_bindings()
+            self.tick()
+            self.post_message(SessionHurts(self.session))
+
+    def went_on(self) -> None:
+        """The session goes on after "this hurts" (another way, or the next exercise): draw
+        where it is, and render the phrases of what changed."""
+        if self.voice is not None:
+            self._render_voice(self.runner.phrases())
+        self.refresh_bindings()
+        self.tick()
 
     def action_quit_session(self) -> None:
         """Ask, then quit the session."""

@@ -1,0 +1,55 @@
+"""Provides the app's part in "this hurts": the pain screen over the paused session, the
+score recorded with the stop, and going on (easier, the next exercise) or ending there."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import App
+
+from stretchtimer.core.engine import State
+from stretchtimer.core.exit_codes import ExitCode
+from stretchtimer.runner.session import SessionRunner
+from stretchtimer.ui.messages import HurtChoice, HurtScored, SessionHurts
+from stretchtimer.ui.screens.pain import PainScreen
+from stretchtimer.ui.screens.session import SessionScreen
+
+
+class Hurting(App[int]):
+    """The pain screen's messages, handled for the app."""
+
+    runner: SessionRunner | None
+    leaving: int
+
+    def finish(self, code: int) -> None:
+        """A session is over: leave with `code` (the app's own, or back to waiting)."""
+        raise NotImplementedError
+
+    @on(SessionHurts)
+    def show_pain(self, message: SessionHurts) -> None:
+        """"This hurts" (the runner paused the session): the red flags, the score, and what
+        next, over the session."""
+        assert self.runner is not None
+        self.push_screen(PainScreen(message.session.segment, self.runner.easier))
+
+    @on(HurtScored)
+    def record_hurt(self, message: HurtScored) -> None:
+        """The score at the stop: recorded with it."""
+        if self.runner is not None:
+            self.runner.hurt_score(message.score)
+
+    @on(HurtChoice)
+    def after_hurt(self, message: HurtChoice) -> None:
+        """End here (stopped for pain: exit code 1), or go on the way chosen."""
+        runner = self.runner
+        if runner is None:
+            return
+        runner.go_on(message.way)
+        if runner.session.state is State.STOPPED:
+            self.leaving = ExitCode.PAIN
+            self.finish(ExitCode.PAIN)
+            return
+        self.pop_screen()  # going on, or finished by skipping the last exercise
+        screen = self.screen
+        if isinstance(screen, SessionScreen):
+            screen.went_on()
+
