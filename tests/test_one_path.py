@@ -137,7 +137,8 @@ def test_this_hurts_is_the_same_record_everywhere(
                              clock=clock, sleep=clock.advance, stdin=keys)
         os.close(master)
         rec.close()
-        assert "Stopped: this hurts. During Knee-to-Chest Stretch" in out.getvalue()
+        assert "Paused: this hurts. During Knee-to-Chest Stretch" in out.getvalue()
+        assert "Stopped: this hurts." in out.getvalue()
     row = the_row()
     assert code == 1
     assert (row.status, row.pain_exercise, row.pain_side) == ("stopped", "knee-to-chest", "left")
@@ -474,3 +475,53 @@ def test_a_start_whose_routine_cannot_be_read_is_not_a_break_taken() -> None:
     code, reminder, out = plain_reminder_on_pty(2, [("s", "Today:"), ("q", "")])
     assert code == 0 and reminder.counts["taken"] == 0
     assert "Today: 0 taken" in out
+
+
+def _type_when(master: int, out: io.StringIO, steps: list[tuple[str, str]]) -> None:
+    """Type each key once its text has been said (real time: a busy machine waits longer)."""
+
+    def go() -> None:
+        for wait_for, key in steps:
+            deadline = time.monotonic() + 20
+            while wait_for not in out.getvalue() and time.monotonic() < deadline:
+                time.sleep(0.01)
+            with contextlib.suppress(OSError):
+                os.write(master, key.encode())
+
+    threading.Thread(target=go, daemon=True).start()
+
+
+@pytest.mark.parametrize("front_end", FRONT_ENDS)
+def test_this_hurts_then_skip_goes_on_the_same_everywhere(
+    front_end: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """x in the first hold, a score of 3, s: the session goes on with the next exercise and
+    ends as any other (not stopped, exit 0), the stop and its score in the step's record, in
+    the app as in plain mode."""
+    if front_end == "app":
+        code = app_case(["x", "3", "s", "n", "n"], 8, pain_before=None)
+    else:
+        rec = recorder()
+        clock = FakeClock()
+        out = io.StringIO()
+        monkeypatch.setattr(sys, "stdout", out)
+        master, slave = os.openpty()
+        Typist(master, slave, out, clock).after(8, "x")
+        _type_when(master, out, [("Noted: 3 of 10", "s"), ("Skipping this", "n"),
+                                 ("Hold, 30 s", "n")])
+        answers = iter(["3", ""])
+        with open(slave, encoding="utf-8") as keys:
+            code = run_plain(quick_relief(), mute=True, recorder=rec, player=RecordingPlayer(),
+                             clock=clock, sleep=clock.advance, stdin=keys,
+                             ask=lambda q: next(answers))
+        os.close(master)
+        rec.close()
+        assert "Paused: this hurts" in out.getvalue() and "Stopped" not in out.getvalue()
+    row = the_row()
+    assert code == 0 and row.status in ("completed", "partial")
+    history = History(paths.history_file())
+    (record,) = history.records()
+    history.close()
+    first = record.steps[0]
+    assert (first.side, first.pain_stop, first.pain_score, first.skipped) == ("left", True, 3, True)
+    assert record.steps[-1].variant == "double-knee-to-chest"

@@ -18,8 +18,9 @@ from stretchtimer.core.moments import PainTime
 from stretchtimer.core.text import join_seconds, one_line
 from stretchtimer.history.recorder import HistoryRecorder
 from stretchtimer.plain.asking import Ask, ask_pain, asking_with
+from stretchtimer.plain.hurting import hurt
 from stretchtimer.plain.lines import event_lines
-from stretchtimer.present.pain import pain_change, stopped_text
+from stretchtimer.present.pain import pain_change
 from stretchtimer.present.streams import is_terminal, quiet
 from stretchtimer.present.urgent import urgent_text
 from stretchtimer.runner.keys import KeyReader, no_keys
@@ -47,10 +48,14 @@ class Signalled(Exception):
 class PlainSession:
     """One session in plain mode: the lines of its events, and its keys."""
 
-    def __init__(self, runner: SessionRunner, out: TextIO, keys: KeyReader) -> None:
+    def __init__(
+        self, runner: SessionRunner, out: TextIO, keys: KeyReader, ask: Ask | None = None
+    ) -> None:
         self.runner = runner
         self.out = out
         self.keys = keys
+        self.ask = ask
+        """Asks a typed line (the terminal in its line mode meanwhile); None: no one to ask."""
         self.rendering = False
 
     def say(self, line: str) -> None:
@@ -79,10 +84,10 @@ class PlainSession:
                 self.on_key(key)
                 self.show(self.runner.tick())
 
-    def render_voice(self) -> None:
-        """Render the phrases on a thread, once, and only when they can be heard (muted, the
-        voice waits for `m`)."""
-        if self.rendering or self.runner.chimes.muted:
+    def render_voice(self, again: bool = False) -> None:
+        """Render the phrases on a thread, once (`again`: the plan changed), and only when
+        they can be heard (muted, the voice waits for `m`)."""
+        if (self.rendering and not again) or self.runner.chimes.muted:
             return
         texts = self.runner.phrases()
         if texts:
@@ -111,8 +116,8 @@ class PlainSession:
                 paused = session.state is State.PAUSED
                 self.say("Paused: space to resume." if paused else "Resumed.")
         elif key == "x":
-            self.show(runner.stop("pain"))
-            self.say(stopped_text(session.segment))
+            self.show(hurt(runner, self.ask, self.keys, self.say, self.out))
+            self.render_voice(again=True)
         elif key == "q":
             self.ask_quit()
         elif key == "m":
@@ -225,7 +230,7 @@ def run_plain(
             if ask_before:
                 before_pain = ask_pain(asking, runner.region, PainTime.BEFORE, out)
                 runner.give_pain(PainTime.BEFORE, before_pain)
-            code = drive(PlainSession(runner, out, keys))
+            code = drive(PlainSession(runner, out, keys, asking))
             if code == ExitCode.OK:
                 after = ask_pain(asking, runner.region, PainTime.AFTER, out)
                 if after is not None:

@@ -7,6 +7,7 @@ from stretchtimer.core.model import Segment
 from stretchtimer.core.plan import side_meaning
 from stretchtimer.core.regions import routine_region as routine_region  # re-exported
 from stretchtimer.present.session import PAIN_ADVICE, easier_ways
+from stretchtimer.present.urgent import urgent_text
 
 REGION_WORDS = {"low-back": "does your lower back", "neck": "do your neck and shoulders"}
 SCALE = "0 (no pain) to 10 (worst imaginable)"
@@ -80,16 +81,34 @@ def where_text(segment: Segment) -> str:
     return where
 
 
-def stopped_text(segment: Segment) -> str:
-    """What stopping because it hurts shows, as plain text: where, the red flags, what to do,
-    easier ways next time."""
+def hurt_text(segment: Segment) -> str:
+    """What "this hurts" shows first, as plain text: where, the red flags, the urgent signs."""
     flags = "\n".join(f"- {f}" for f in segment.exercise.red_flags) or "- Any pain that is sharp"
-    parts = [
-        f"Stopped: this hurts. During {where_text(segment)}.",
+    return "\n".join([
+        f"Paused: this hurts. During {where_text(segment)}.",
         f"Stop this exercise if you notice:\n{flags}",
-        f"What to do: {PAIN_ADVICE}",
-    ]
+        urgent_text([segment.exercise.region]),
+    ])
+
+
+def stopped_text(segment: Segment) -> str:
+    """What ending because it hurts shows, as plain text: what to do, easier ways next
+    time."""
+    parts = ["Stopped: this hurts.", f"What to do: {PAIN_ADVICE}"]
     easier = easier_ways(segment)
     if easier:
         parts.append("Next time, to make it easier:\n" + "\n".join(f"- {e}" for e in easier))
     return "\n".join(parts)
+
+
+def hurt_question(region: str) -> str:
+    """`How much does your lower back hurt now, 0 (no pain) to 10 (worst imaginable)?`"""
+    return pain_question(region, "after")
+
+
+def going_on_choices(easier_name: str | None) -> str:
+    """The keys that go on after "this hurts", in words, for plain mode."""
+    ways = [f"e: go on with the easier way, {easier_name}"] if easier_name else []
+    ways += ["s: skip this exercise and go on", "y: I noticed one of the signs above",
+             "any other key: end the session"]
+    return " · ".join(ways)
