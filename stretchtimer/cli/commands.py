@@ -33,6 +33,7 @@ COMMANDS = (
             cmd_history,
             (Opt(("--since",), "only sessions on or after YYYY-MM-DD"),
              Opt(("--breaks",), "the reminders' breaks instead", FLAG),
+             Opt(("--steps",), "every exercise step of the sessions instead", FLAG),
              fmt("text", "json", "csv"))),
     Command("doctor", "what works here: sound, voice, terminal, settings, history", cmd_doctor,
             (Opt(("--quiet",), "do not play the test chime", FLAG),), settings=False),

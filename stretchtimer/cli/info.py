@@ -6,12 +6,15 @@ import argparse
 import csv
 import os
 import sys
+from dataclasses import asdict
+from typing import Any
 
 from stretchtimer.cli.context import Context
 from stretchtimer.cli.say import dump, err, report, say
 from stretchtimer.core.errors import InputError, Problem
 from stretchtimer.core.exit_codes import ExitCode
 from stretchtimer.core.model import Plan, Routine, Side
+from stretchtimer.core.records import StepRecord
 from stretchtimer.history.row import BreakRow, SessionRow
 from stretchtimer.library import paths
 from stretchtimer.library.planning import plan_routine
@@ -19,6 +22,7 @@ from stretchtimer.library.registry import Library
 from stretchtimer.library.routines import load_routine
 from stretchtimer.present.figure_mode import figure_mode
 from stretchtimer.present.history import breaks_text, csv_table, history_text
+from stretchtimer.present.history_steps import STEP_TABLE, csv_row, step_table, steps_text
 from stretchtimer.present.views import (
     exercise_data,
     exercise_text,
@@ -101,6 +105,8 @@ def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
     rows, current, longest, notice, breaks = read_all(paths.history_file(), since)
     if notice:
         err(notice)
+    if args.steps:
+        return _steps_out(args.format, rows)
     if args.format == "text":
         say(breaks_text(breaks, since) if args.breaks else history_text(
             rows, current, longest, since, breaks))
@@ -112,9 +118,38 @@ def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
         err(f"stretchtimer: damaged history rows left out ({ids}): 'stretchtimer history"
             f"{' --breaks' if args.breaks else ''}' shows them marked")
     if args.format == "json":
-        dump([r.as_dict() for r in whole])
+        steps = {} if args.breaks else read_steps(paths.history_file())
+        dump([r.as_dict() | _with_steps(r, steps) for r in whole])
     else:
         csv.writer(sys.stdout).writerows(csv_table(whole, BreakRow if args.breaks else SessionRow))
+    return ExitCode.OK
+
+
+def _with_steps(row: SessionRow | BreakRow, steps: dict[int, list[StepRecord]]) -> dict[str, Any]:
+    """A session's steps, for its JSON (a break has none)."""
+    if isinstance(row, BreakRow):
+        return {}
+    return {"steps": [asdict(s) for s in steps.get(row.id, [])]}
+
+
+def read_steps(path: os.PathLike[str]) -> dict[int, list[StepRecord]]:
+    """The steps by session id (SQLite loads only for `history`)."""
+    from pathlib import Path
+
+    from stretchtimer.history.store import read_steps as read
+
+    return read(Path(path))
+
+
+def _steps_out(form: str, rows: list[SessionRow]) -> int:
+    """`history --steps`: every exercise step of the sessions shown, one row each."""
+    table = step_table(rows, read_steps(paths.history_file()))
+    if form == "json":
+        dump([dict(zip(STEP_TABLE, r, strict=True)) for r in table])
+    elif form == "csv":
+        csv.writer(sys.stdout).writerows([list(STEP_TABLE), *map(csv_row, table)])
+    else:
+        say(steps_text(table))
     return ExitCode.OK
 
 

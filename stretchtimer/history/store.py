@@ -197,6 +197,12 @@ def read_all(
     return found if found is not None else ([], 0, 0, "", [])
 
 
+def read_steps(path: Path) -> dict[int, list[StepRecord]]:
+    """Every session's steps by its id, read-only (no history: none)."""
+    found = read_history(path, lambda view: coach_rows.step_rows(view.conn))
+    return found if found is not None else {}
+
+
 def parse_since(text: str) -> date:
     """`--since YYYY-MM-DD`."""
     try:
