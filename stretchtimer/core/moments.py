@@ -11,6 +11,8 @@ class PainTime(StrEnum):
 
     BEFORE = "before"
     AFTER = "after"
+    MORNING = "morning"
+    """The next-morning check (kept as a check of its own, not in a session's row)."""
 
 
 class BreakChoice(StrEnum):
