@@ -26,6 +26,7 @@ from stretchtimer.library import (
     article_meta,
     article_variants,
     article_walk,
+    coached,
     durations,
     settings_check,
 )
@@ -92,6 +93,10 @@ CASES: dict[str, list[tuple[Callable[[str], object], str]]] = {
     ],
     "stretchtimer/library/settings_check.py": [
         (settings_check._DECIMAL.fullmatch, DIGITS + "." + DIGITS + "x"),
+    ],
+    "stretchtimer/library/coached.py": [
+        (lambda t: coached.coached_name(t, set()), "-coached-" + DIGITS + "x"),
+        (lambda t: coached.coached_name(t, set()), "-coached" * (SIZE // 8)),
     ],
     "stretchtimer/library/article_meta.py": [
         (line_of, "\n" * SIZE), (line_of, ("- " * 50 + "\n") * (SIZE // 101)),

@@ -72,6 +72,7 @@ def test_show_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["variants"][0]["id"] == "standing-wall-angel"
     assert set(data["variants"][0]) == {
         "id", "name", "position", "equipment", "flow", "hold", "hold_min", "hold_max", "easier",
+        "harder",
         "sides",
         "starting_position", "steps", "left", "right", "figure", "mistakes", "modifications",
     }

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StepRecord:
     """One exercise step of a session, on one side: what was planned and what was done."""
 
@@ -32,7 +32,7 @@ class StepRecord:
     """The pain score given at that stop, 0 (none) to 10 (worst)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SessionRecord:
     """One session, as the coach reads it."""
 
@@ -68,7 +68,7 @@ class SessionRecord:
         return self.status == "stopped" or any(s.pain_stop for s in self.steps)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MorningCheck:
     """The next-morning question's answer (None: asked and skipped)."""
 
@@ -85,7 +85,7 @@ class MorningCheck:
 DECISIONS = ("accepted", "declined")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Decision:
     """What the user did with a suggestion."""
 

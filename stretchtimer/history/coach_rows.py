@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from stretchtimer.core.records import (
     DECISIONS,
@@ -52,14 +52,16 @@ _STEPS_SQL = (
     " CASE WHEN side IN ('left', 'right') THEN side END,"
     f" {_seconds('planned')}, {_seconds('held')}, skipped = 1, pain_stop = 1,"
     f" {_score('pain_score')} FROM steps WHERE typeof(session_id) = 'integer'"
-    " AND typeof(position) = 'integer' ORDER BY session_id, position, id"
+    " AND typeof(position) = 'integer' AND session_id IN"
+    " (SELECT id FROM sessions WHERE started_utc >= ?) ORDER BY session_id, position, id"
 )
 _SESSIONS_SQL = (
     f"SELECT id, started_utc, {_text('routine')}, {_text('title')}, status,"
     f" {_score('pain_before')}, {_score('pain_after')},"
     " CASE WHEN typeof(pain_region) = 'text' THEN pain_region END,"
     f" {_seconds('seconds_held')} FROM sessions WHERE typeof(started_utc) = 'text'"
-    f" AND status IN ({', '.join(repr(s) for s in STATUSES)}) ORDER BY started_utc, id"
+    f" AND status IN ({', '.join(repr(s) for s in STATUSES)}) AND started_utc >= ?"
+    " ORDER BY started_utc, id"
 )
 
 
@@ -93,11 +95,11 @@ def _moment(value: object) -> datetime | None:
     return stamp
 
 
-def step_rows(conn: sqlite3.Connection) -> dict[int, list[StepRecord]]:
-    """Every session's steps, by session id."""
+def step_rows(conn: sqlite3.Connection, after: str = "") -> dict[int, list[StepRecord]]:
+    """Every session's steps (of sessions stamped from `after` on), by session id."""
     out: dict[int, list[StepRecord]] = {}
     for sid, position, ex, variant, side, planned, held, skipped, stop, score in conn.execute(
-        _STEPS_SQL
+        _STEPS_SQL, (after,)
     ):
         record = StepRecord(
             position, ex, variant, side, planned, held, bool(skipped), bool(stop), score
@@ -111,16 +113,19 @@ def session_records(
 ) -> list[tuple[int, SessionRecord]]:
     """Every session with its steps, oldest first, with its id (a row whose start is not a
     timestamp is left out: no one can say when it was)."""
-    steps = step_rows(conn)
+    # Stamps are written in UTC (ISO text sorts as time does): a day's margin either side of
+    # the local date, then each row's own local day decides.
+    after = "" if since is None else (since - timedelta(days=2)).isoformat()
+    steps = step_rows(conn, after)
     out: list[tuple[int, SessionRecord]] = []
-    for sid, started, routine, title, status, before, after, region, held in conn.execute(
-        _SESSIONS_SQL
+    for sid, started, routine, title, status, before, after_pain, region, held in conn.execute(
+        _SESSIONS_SQL, (after,)
     ):
         moment = _moment(started)
         if moment is None or (since is not None and moment.astimezone().date() < since):
             continue
         out.append((sid, SessionRecord(
-            moment, routine, title, status, before, after, region, held,
+            moment, routine, title, status, before, after_pain, region, held,
             tuple(steps.get(sid, ())),
         )))
     return out

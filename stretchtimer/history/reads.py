@@ -112,12 +112,14 @@ class HistoryReads:
         return out
 
     def routine_counts(self) -> list[tuple[str, int]]:
-        """Routines by how often they were run to the end, most first."""
+        """(title, runs) of the 5 routines run most (any status: a run stopped or quit was
+        still run), most first; the title its latest run had (SQLite takes a bare column
+        from the row MAX picks)."""
         rows = self.conn.execute(
-            "SELECT title, COUNT(*) FROM sessions WHERE status = 'completed'"
+            "SELECT title, COUNT(*), MAX(started_utc) FROM sessions"
             " GROUP BY routine ORDER BY COUNT(*) DESC, title LIMIT 5"
         )
-        return [(_text(title), int(n)) for title, n in rows]
+        return [(_text(title), int(n)) for title, n, _ in rows]
 
     def pains(self) -> list[SessionRow]:
         """Sessions with a pain score before or after, oldest first (damaged rows left out)."""

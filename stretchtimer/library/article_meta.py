@@ -29,6 +29,8 @@ class VariantMeta:
     hold_max: int | None = None
     easier: str | None = None
     """An easier variant of the same exercise, as written (resolved to an id by read_meta)."""
+    harder: str | None = None
+    """A harder variant of the same exercise (the coach's next step), as easier is."""
     mistakes: tuple[str, ...] | None = None
     """The Common Mistakes (by title) that concern this variant, as written."""
     modifications: tuple[str, ...] | None = None
@@ -101,12 +103,17 @@ class _Reader:
                 hold_min, hold_max = low, high
             else:
                 self.bad("hold", "give seconds like {min: 20, max: 45} (min no more than max)")
-        easier = data.get("easier")
-        if easier is not None and not isinstance(easier, str):
-            self.bad("easier", "name the easier variant, like 'single'")
-            easier = None
+        easier, harder = (self.variant_name(data, key) for key in ("easier", "harder"))
         advice = [self.titles(data, key) for key in ("mistakes", "modifications")]
-        return VariantMeta(position, gear, flow, hold_min, hold_max, easier, *advice)
+        return VariantMeta(position, gear, flow, hold_min, hold_max, easier, harder, *advice)
+
+    def variant_name(self, data: dict[str, Any], key: str) -> str | None:
+        """`easier:` or `harder:` as written, when it is a name."""
+        value = data.get(key)
+        if value is not None and not isinstance(value, str):
+            self.bad(key, f"name the {key} variant, like 'single'")
+            return None
+        return value
 
     def titles(self, data: dict[str, Any], key: str) -> tuple[str, ...] | None:
         value = data.get(key)
@@ -122,6 +129,22 @@ def _resolve(name: str, variant_ids: list[str]) -> str | None:
     """The variant id `name` means, if it means exactly one."""
     found = id_matches(name, variant_ids)
     return found[0] if len(found) == 1 else None
+
+
+def _other_ways(
+    reader: _Reader, meta_of: VariantMeta, vid: str, variant_ids: list[str]
+) -> VariantMeta:
+    """`meta_of` with its easier and harder variants resolved to ids (each another variant)."""
+    named: dict[str, str | None] = {}
+    for key in ("easier", "harder"):
+        written = getattr(meta_of, key)
+        if written is None:
+            continue
+        resolved = _resolve(written, variant_ids)
+        if resolved is None or resolved == vid:
+            reader.bad(key, f"'{one_line(written)}' is not another variant")
+        named[key] = resolved
+    return replace(meta_of, **named)  # type: ignore[arg-type]
 
 
 def read_meta(
@@ -144,13 +167,7 @@ def read_meta(
                     " with a mapping of position, equipment, flow",
                 )
                 continue
-            meta_of = reader.meta(value)
-            if meta_of.easier is not None:
-                easier = _resolve(meta_of.easier, variant_ids)
-                if easier is None or easier == found[0]:
-                    reader.bad("easier", f"'{one_line(meta_of.easier)}' is not another variant")
-                meta_of = replace(meta_of, easier=easier)
-            own[found[0]] = meta_of
+            own[found[0]] = _other_ways(reader, reader.meta(value), found[0], variant_ids)
     elif variants is not None:
         reader.bad("variants", "give a mapping of variant ids to their position and equipment")
     region = meta.get("region")
@@ -173,6 +190,7 @@ def merged(common: VariantMeta, own: VariantMeta | None) -> VariantMeta:
         own.hold_min if own.hold_min is not None else common.hold_min,
         own.hold_max if own.hold_max is not None else common.hold_max,
         own.easier,
+        own.harder,
         own.mistakes,
         own.modifications,
     )

@@ -88,6 +88,7 @@ def build_variant(
         hold_min=more.hold_min,
         hold_max=more.hold_max,
         easier=more.easier,
+        harder=more.harder,
         mistakes=more.mistakes,
         modifications=more.modifications,
     )

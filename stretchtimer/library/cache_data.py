@@ -206,8 +206,8 @@ VARIANT: dict[str, Check] = {
     "id": _text, "name": _text, "starting_position": _TEXTS, "steps": _TEXTS, "hold": _COUNT,
     "sides": _maybe(_side), "left": _text, "right": _text, "position": _maybe(_text),
     "equipment": _TEXTS, "flow": _maybe(_PACE), "hold_min": _COUNT, "hold_max": _COUNT,
-    "easier": _maybe(_text), "figure": _maybe(_FIGURE), "mistakes": _maybe(_TEXTS),
-    "modifications": _maybe(_TEXTS),
+    "easier": _maybe(_text), "harder": _maybe(_text), "figure": _maybe(_FIGURE),
+    "mistakes": _maybe(_TEXTS), "modifications": _maybe(_TEXTS),
 }
 """A Variant's fields (a test holds them to the model's)."""
 EXERCISE: dict[str, Check] = {

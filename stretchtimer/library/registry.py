@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -185,3 +186,19 @@ def load_cached(
 def default_cache() -> ParseCache:
     """The user's parsed-article cache (in the data directory: stretchtimer writes nowhere else)."""
     return ParseCache(paths.data_dir() / "parse-cache.json")
+
+
+def exercise_title(library: Library) -> Callable[[str], str]:
+    """A look-up from an exercise id to its short title (the frontmatter's, else the heading's
+    before any colon; the id itself when it has no article now, or its article cannot be
+    read: a history outlives the files it names)."""
+
+    def title(exercise_id: str) -> str:
+        try:
+            exercise = library.exercise(exercise_id)
+        except (KeyError, InputError):
+            return exercise_id
+        short = exercise.metadata.get("title")
+        return short if isinstance(short, str) else exercise.title.partition(":")[0]
+
+    return title

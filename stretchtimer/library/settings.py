@@ -43,6 +43,9 @@ class Settings:
     """Every get-ready and switch takes this many times as long (1 to 3: stiff mornings)."""
     ask_pain: bool = False
     """Ask how much it hurts before a session too (after is always asked)."""
+    morning_check: bool = True
+    """Ask once, the day after a session, how much it hurts this morning (the coach's
+    check that yesterday's session settled)."""
     remind_every: str = "50m"
     """`stretchtimer remind`: how often a break is due (a duration, 5s to 8h)."""
     remind_routine: str = "desk-break"

@@ -194,6 +194,7 @@ CHECKS: dict[str, Callable[[str, Node], object]] = {
     "breathe": _breathe,
     "transitions": _transitions,
     "ask_pain": _flag,
+    "morning_check": _flag,
     "remind_every": _every,
     "remind_routine": _routine,
     "remind_between": _between,

@@ -124,13 +124,15 @@ def history_text(
 
 
 def shade(minutes: float, most: float) -> str:
-    """One calendar square: blank for none, darker for more minutes, `·` for future days."""
+    """One calendar square: `-` for none, darker for more minutes, `·` for future days; the
+    busiest day (`most`) always the darkest (compared, not divided: 3 * 0.7 / 0.7 is 2.99...)."""
     if minutes < 0:
         return "·"
-    if minutes == 0 or most <= 0:
+    if minutes <= 0 or most <= 0:
         return "-"
-    level = 1 + min(3, int(3 * minutes / most))
-    return SHADES[level]
+    if minutes >= most:
+        return SHADES[-1]
+    return SHADES[1 + min(2, int(3 * minutes / most))]
 
 
 def heat_map(grid: list[list[float]]) -> list[str]:

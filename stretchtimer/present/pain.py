@@ -20,7 +20,7 @@ ONE_WAITING = "1... press 0 for 10, or Enter for 1."
 def pain_question(region: str, when: str) -> str:
     """`How much does your lower back hurt right now, 0 (no pain) to 10 (worst imaginable)?`"""
     where = REGION_WORDS.get(region, "does it")
-    moment = "before you start" if when == "before" else "now"
+    moment = {"before": "before you start", "morning": "this morning"}.get(when, "now")
     return f"How much {where} hurt {moment}, {SCALE}?"
 
 

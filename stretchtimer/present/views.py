@@ -58,6 +58,7 @@ def exercise_data(ex: Exercise) -> dict[str, Any]:
                 "hold_min": v.hold_min,
                 "hold_max": v.hold_max,
                 "easier": v.easier,
+                "harder": v.harder,
                 "sides": v.sides,
                 "starting_position": list(v.starting_position),
                 "steps": list(v.steps),

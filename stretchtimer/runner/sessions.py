@@ -9,6 +9,7 @@ from stretchtimer.core.engine import Clock
 from stretchtimer.core.model import Plan, Routine, Side
 from stretchtimer.history.recorder import HistoryRecorder
 from stretchtimer.library import paths
+from stretchtimer.runner.morning import MorningGate, no_check
 from stretchtimer.runner.options import Options
 from stretchtimer.runner.session import SessionRunner
 from stretchtimer.runner.urgent import UrgentSigns, never
@@ -27,6 +28,8 @@ class Sessions:
     urgent: UrgentSigns = field(default_factory=never)
     """The urgent signs before a very first session (by default: never shown)."""
     options: Options = field(default_factory=Options)
+    morning: MorningGate = field(default_factory=no_check)
+    """The next-morning check (by default: never asked)."""
 
     def new(self, plan: Plan) -> SessionRunner:
         """A session of `plan`, not started yet."""
@@ -35,6 +38,7 @@ class Sessions:
     def plan_for(self, routine: Routine) -> Plan:
         """The routine's plan, leading with the side the history says is next (this waits
         for the history: off the event loop in the full-screen UI)."""
+        self.morning.region  # noqa: B018 (looked up here, off the event loop, once)
         return self.options.plan(routine, next_lead(routine, self.recorder))
 
 

@@ -21,10 +21,11 @@ from stretchtimer.core.exit_codes import ExitCode
 from stretchtimer.core.model import Plan, Routine
 from stretchtimer.core.moments import PainTime
 from stretchtimer.history.recorder import HistoryRecorder
-from stretchtimer.library.registry import Library
+from stretchtimer.library.registry import Library, exercise_title
 from stretchtimer.library.state import remember_far_view
 from stretchtimer.present.figure_mode import figure_mode
 from stretchtimer.present.progress import progress_text
+from stretchtimer.runner.morning import MorningGate, no_check
 from stretchtimer.runner.notices import once_per_machine
 from stretchtimer.runner.options import Options
 from stretchtimer.runner.session import SessionRunner
@@ -38,7 +39,6 @@ from stretchtimer.ui.exits import SignalExits
 from stretchtimer.ui.hurting import Hurting
 from stretchtimer.ui.messages import (
     FarViewChosen,
-    PainGiven,
     ReadyToStart,
     RoutineChosen,
     SessionDone,
@@ -68,6 +68,7 @@ class AppParts(TypedDict, total=False):
     recorder: HistoryRecorder | None
     voice: Voice | None
     urgent: UrgentSigns | None
+    morning: MorningGate | None
 
 
 class StretchApp(Hurting, Palette, Sounding, App[int]):
@@ -93,6 +94,7 @@ class StretchApp(Hurting, Palette, Sounding, App[int]):
         recorder: HistoryRecorder | None = None,
         voice: Voice | None = None,
         urgent: UrgentSigns | None = None,
+        morning: MorningGate | None = None,
     ) -> None:
         super().__init__()
         self.options = options or Options()
@@ -103,7 +105,9 @@ class StretchApp(Hurting, Palette, Sounding, App[int]):
         notice = once_per_machine(self._sound_notice)
         chimes = Chimes(player, self.ring, notice, muted=self.options.mute)
         self.chimes = chimes
-        self.sessions = Sessions(clock, chimes, voice, recorder, urgent or never(), self.options)
+        self.sessions = Sessions(
+            clock, chimes, voice, recorder, urgent or never(), self.options, morning or no_check()
+        )
         """What every session of this app shares; each is made from it."""
         self.runner: SessionRunner | None = None
         """The session being shown (from the before screen to the summary)."""
@@ -198,12 +202,12 @@ class StretchApp(Hurting, Palette, Sounding, App[int]):
 
     def action_progress(self) -> None:
         """Show the progress screen."""
-        recorder = self.recorder
+        recorder, library = self.recorder, self.library
 
         def load() -> str | None:
             if recorder is None:
                 return None  # history is off
-            text = recorder.query(progress_text)
+            text = recorder.query(lambda reads: progress_text(reads, exercise_title(library)))
             if text is None:
                 raise RuntimeError("the history did not answer (locked, or not recorded)")
             return str(text)
@@ -231,8 +235,9 @@ class StretchApp(Hurting, Palette, Sounding, App[int]):
         very first session, the pain question if asked), else the session itself."""
         self.runner = self.sessions.new(plan)
         urgent, ask_pain = self.sessions.urgent.due, self.options.ask_pain
-        if urgent or ask_pain:
-            return BeforeScreen(plan, urgent, ask_pain)
+        morning = self.sessions.morning.region  # (looked up before: the CLI, or plan_for)
+        if urgent or ask_pain or morning:
+            return BeforeScreen(plan, urgent, ask_pain, morning)
         return SessionScreen(self.runner, self.far, self.figure_mode)
 
     @on(FarViewChosen)
@@ -255,13 +260,11 @@ class StretchApp(Hurting, Palette, Sounding, App[int]):
         assert self.runner is not None
         if self.sessions.urgent.shown():
             self.run_worker(self.sessions.urgent.remember, thread=True, exit_on_error=False)
-        self.runner.give_pain(PainTime.BEFORE, message.pain_before)
+        if message.morning_asked:
+            self.sessions.morning.answer(message.morning, self.recorder)
+        if message.pain_before is not None and (self.options.ask_pain or message.morning_asked):
+            self.runner.give_pain(PainTime.BEFORE, message.pain_before)
         self.show_next(SessionScreen(self.runner, self.far, self.figure_mode))
-
-    @property
-    def pain_before(self) -> int | None:
-        """How much it hurt before the session being shown, if asked and answered."""
-        return self.runner.pain.get(PainTime.BEFORE) if self.runner is not None else None
 
     @on(SessionFinished)
     def show_summary(self, message: SessionFinished) -> None:
@@ -276,12 +279,6 @@ class StretchApp(Hurting, Palette, Sounding, App[int]):
     def quit_session(self, message: SessionQuit) -> None:
         """The user quit mid-session (and said yes): leave with 3."""
         self.finish(ExitCode.QUIT)
-
-    @on(PainGiven)
-    def record_pain(self, message: PainGiven) -> None:
-        """How much it hurts: the runner records it."""
-        if self.runner is not None:
-            self.runner.give_pain(message.when, message.score)
 
     @on(SessionDone)
     def leave_session(self, message: SessionDone) -> None:

@@ -1,5 +1,6 @@
-"""Provides the app's part in "this hurts": the pain screen over the paused session, the
-score recorded with the stop, and going on (easier, the next exercise) or ending there."""
+"""Provides the app's part in pain scores: "this hurts" (the pain screen over the paused
+session, the score recorded with the stop, and going on another way or ending there) and the
+scores before and after."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from textual.app import App
 
 from stretchtimer.core.engine import State
 from stretchtimer.core.exit_codes import ExitCode
+from stretchtimer.core.moments import PainTime
 from stretchtimer.runner.session import SessionRunner
-from stretchtimer.ui.messages import HurtChoice, HurtScored, SessionHurts
+from stretchtimer.ui.messages import HurtChoice, HurtScored, PainGiven, SessionHurts
 from stretchtimer.ui.screens.pain import PainScreen
 from stretchtimer.ui.screens.session import SessionScreen
 
@@ -52,4 +54,15 @@ class Hurting(App[int]):
         screen = self.screen
         if isinstance(screen, SessionScreen):
             screen.went_on()
+
+    @property
+    def pain_before(self) -> int | None:
+        """How much it hurt before the session being shown, if asked and answered."""
+        return self.runner.pain.get(PainTime.BEFORE) if self.runner is not None else None
+
+    @on(PainGiven)
+    def record_pain(self, message: PainGiven) -> None:
+        """How much it hurts: the runner records it."""
+        if self.runner is not None:
+            self.runner.give_pain(message.when, message.score)
 

@@ -77,6 +77,10 @@ class ReadyToStart(Message):
 
     pain_before: int | None
     """How much it hurt before, if asked and answered."""
+    morning_asked: bool = False
+    """The next-morning check was asked (answered or skipped: not asked again)."""
+    morning: int | None = None
+    """Its answer, if given."""
 
 
 @dataclass

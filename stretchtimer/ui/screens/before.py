@@ -1,5 +1,6 @@
 """Provides what comes before a session when it needs to: the urgent signs before the user's
-very first session, and the pain question when the user asked for it (`--ask-pain`)."""
+very first session, the next-morning check the day after a session, and the pain question when
+the user asked for it (`--ask-pain`): one question, when both would be asked."""
 
 from __future__ import annotations
 
@@ -26,12 +27,17 @@ class BeforeScreen(Screen[None]):
         *PAIN_BINDINGS,
     ]
 
-    def __init__(self, plan: Plan, urgent: bool, ask_pain: bool) -> None:
+    def __init__(
+        self, plan: Plan, urgent: bool, ask_pain: bool, morning: str | None = None
+    ) -> None:
         super().__init__()
         self.plan = plan
         self.urgent = urgent
         """Show the urgent signs (before the user's very first session)."""
-        self.ask_pain = ask_pain
+        self.morning = morning
+        """The region the next-morning check asks about, or None when it is not due."""
+        self.ask_pain = ask_pain or morning is not None
+        """A pain question is asked (the morning's stands for the one before, too)."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="before"):
@@ -44,7 +50,9 @@ class BeforeScreen(Screen[None]):
                     id="urgent-note",
                     markup=False,
                 )
-            if self.ask_pain:
+            if self.morning is not None:
+                yield PainScore(self.morning, PainTime.MORNING, id="pain-before")
+            elif self.ask_pain:
                 region = routine_region(self.plan.routine)
                 yield PainScore(region, PainTime.BEFORE, id="pain-before")
             yield Label("Press Enter to start.", id="before-hint", markup=False)
@@ -65,10 +73,12 @@ class BeforeScreen(Screen[None]):
         question = self.query_one(PainScore)
         score = question.digit(digit)
         if score is not None:
-            question.update(f"Noted: {score} of 10 before you start. Press Enter to start.")
+            moment = "this morning" if self.morning is not None else "before you start"
+            question.update(f"Noted: {score} of 10 {moment}. Press Enter to start.")
 
     def action_start(self) -> None:
         """Enter: a waiting 1 is the answer; then start."""
         for question in self.query(PainScore):
             question.enter()
-        self.post_message(ReadyToStart(self.pain))
+        morning = self.morning is not None
+        self.post_message(ReadyToStart(self.pain, morning, self.pain if morning else None))

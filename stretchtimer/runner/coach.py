@@ -1,0 +1,127 @@
+"""Provides the coach for every front end: the user's record read once (read-only), the
+routines there are, the suggestions and today's proposal made from them, and a suggestion
+accepted (written as the user's own routine) or declined (kept in the history)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from stretchtimer.core.coach import suggest
+from stretchtimer.core.coach_types import Suggestion
+from stretchtimer.core.errors import InputError
+from stretchtimer.core.model import Routine
+from stretchtimer.core.records import Decision, MorningCheck, SessionRecord
+from stretchtimer.core.today import Proposal, propose
+from stretchtimer.history.recorder import HistoryRecorder
+from stretchtimer.library import paths
+from stretchtimer.library.registry import Library
+from stretchtimer.library.routines import load_routine
+
+
+def _now() -> datetime:
+    return datetime.now().astimezone()
+
+
+@dataclass(frozen=True)
+class Record:
+    """What the coach reads of the history."""
+
+    sessions: list[SessionRecord] = field(default_factory=list)
+    checks: list[MorningCheck] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+
+
+def read_record(path: Path | None = None) -> Record:
+    """The user's record, read-only (no history yet: an empty one, and none is created). A
+    fault of the store is a HistoryError naming the file."""
+    db = path or paths.history_file()
+    if not db.exists():
+        return Record()
+    from stretchtimer.history.view import HistoryView, read_history
+
+    def read(view: HistoryView) -> Record:
+        return Record(view.records(), view.checks(), view.decisions())
+
+    return read_history(db, read) or Record()
+
+
+def routines_of(library: Library) -> dict[str, Routine]:
+    """Every routine that loads (one with errors is left out: `check` names them)."""
+    out: dict[str, Routine] = {}
+    for name, entry in library.routines().items():
+        try:
+            out[name] = load_routine(entry, library)[0]
+        except InputError:
+            continue
+    return out
+
+
+@dataclass
+class Coach:
+    """The coach over one library and one record (read when first needed)."""
+
+    library: Library
+    read: Callable[[], Record] = read_record
+    now: Callable[[], datetime] = _now
+    _record: Record | None = None
+    _routines: dict[str, Routine] | None = None
+
+    @property
+    def record(self) -> Record:
+        if self._record is None:
+            self._record = self.read()
+        return self._record
+
+    @property
+    def routines(self) -> dict[str, Routine]:
+        if self._routines is None:
+            self._routines = routines_of(self.library)
+        return self._routines
+
+    def suggestions(self) -> list[Suggestion]:
+        """What the coach suggests now, most urgent first."""
+        r = self.record
+        return suggest(r.sessions, r.checks, r.decisions, self.routines, self.now().date())
+
+    def for_routine(self, name: str) -> list[Suggestion]:
+        """The suggestions about one routine, and those about everything (a flare, a
+        clinician, a gap)."""
+        return [s for s in self.suggestions() if s.routine in (name, "")]
+
+    def today(self, minutes: float | None = None) -> Proposal | None:
+        """One routine for now, and why (None: there are no routines at all)."""
+        if not self.routines:
+            return None
+        r = self.record
+        return propose(self.routines, r.sessions, r.checks, r.decisions, self.now(), minutes)
+
+    def accept(self, suggestion: Suggestion, recorder: HistoryRecorder | None) -> Path | None:
+        """Accept it: its change written as the user's own routine (the path; None for
+        advice), and the decision recorded."""
+        from stretchtimer.library.coached import write_coached
+
+        written: Path | None = None
+        routine = self.routines.get(suggestion.routine)
+        if suggestion.change is not None and routine is not None:
+            written = write_coached(routine, suggestion, self.library, self.now().date())
+        made = written.stem if written is not None else ""
+        self._decide(suggestion, "accepted", made, recorder)
+        return written
+
+    def decline(self, suggestion: Suggestion, recorder: HistoryRecorder | None) -> None:
+        """Decline it: not offered again for 7 days."""
+        self._decide(suggestion, "declined", "", recorder)
+
+    def _decide(
+        self, suggestion: Suggestion, choice: str, made: str, recorder: HistoryRecorder | None
+    ) -> None:
+        decision = Decision(
+            self.now(), suggestion.key, choice, suggestion.routine, suggestion.rule, made
+        )
+        if recorder is not None:
+            recorder.record_decision(decision)
+        if self._record is not None:  # what this run knows now
+            self._record.decisions.append(decision)
