@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from stretchtimer.cli.checking import cmd_check
+from stretchtimer.cli.coaching import cmd_suggest, cmd_today
 from stretchtimer.cli.info import cmd_doctor, cmd_history, cmd_list, cmd_plan, cmd_show
 from stretchtimer.cli.reminders import cmd_remind
 from stretchtimer.cli.running import cmd_run
@@ -50,6 +51,15 @@ COMMANDS = (
              Opt(("--desktop",), "notifications only (for a service)", FLAG),
              Opt(("--print-service",), "print a systemd user unit and stop", FLAG),
              MUTE, VOICE, NO_HISTORY)),
+    Command("today", "one routine for now, from your record, and why (Enter starts it)",
+            cmd_today, (*SESSION, fmt("text", "json"))),
+    Command("suggest", "the coach's suggestions: progress, stay or ease off, and why",
+            cmd_suggest,
+            (Opt(("--accept",), "accept suggestion N (its number, or its key): written as "
+                 "your own routine", {"metavar": "N"}),
+             Opt(("--decline",), "decline suggestion N: not suggested again for 7 days",
+                 {"metavar": "N"}),
+             fmt("text", "json"))),
     Command("run", "run a routine (for one named like a command: run list)", cmd_run,
             (Opt(("routine",), "a routine name or a path"), *SESSION)),
 )

@@ -15,6 +15,7 @@ from stretchtimer.cli.info import load_routine_named
 from stretchtimer.cli.running import (
     full_screen,
     make_recorder,
+    morning_gate,
     plain_session,
     self_command,
     urgent_gate,
@@ -50,7 +51,8 @@ def cmd_remind(args: argparse.Namespace, ctx: Context) -> int:
             return _desktop(reminder)
         if args.plain or not full_screen_possible():
             return _plain(ctx, options, reminder, recorder)
-        return full_screen(options, ctx.library, recorder, reminder=reminder)
+        morning = morning_gate(options, ctx.library)  # looked up when a break starts
+        return full_screen(options, ctx.library, recorder, reminder=reminder, morning=morning)
     finally:
         if recorder is not None:
             recorder.close()
@@ -102,7 +104,7 @@ def _plain(
             report(exc.problems)
             return ExitCode.USAGE
         plan = options.plan(routine, next_lead(routine, recorder))
-        return plain_session(plan, options, recorder, urgent)
+        return plain_session(plan, options, recorder, urgent, morning_gate(options, ctx.library))
 
     resume_collector()
     return run_plain_reminder(reminder, run_routine, sys.stdout, sys.stdin)

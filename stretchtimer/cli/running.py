@@ -10,13 +10,17 @@ from pathlib import Path
 from stretchtimer.cli.context import Context
 from stretchtimer.cli.info import load_routine_named
 from stretchtimer.cli.say import err
+from stretchtimer.core.errors import InputError
 from stretchtimer.core.exit_codes import ExitCode
-from stretchtimer.core.model import Plan
+from stretchtimer.core.model import Plan, Routine
+from stretchtimer.core.regions import routine_region
 from stretchtimer.history.recorder import HistoryRecorder
 from stretchtimer.library import paths
 from stretchtimer.library.registry import Library
+from stretchtimer.library.routines import load_routine
 from stretchtimer.library.state import mark_urgent_signs_seen, urgent_signs_seen
 from stretchtimer.present import streams
+from stretchtimer.runner.morning import MorningGate, from_history, no_check
 from stretchtimer.runner.options import Options
 from stretchtimer.runner.reminder import Reminder
 from stretchtimer.runner.sessions import next_lead
@@ -52,6 +56,24 @@ def urgent_gate() -> UrgentSigns:
     return UrgentSigns(urgent_signs_seen, mark_urgent_signs_seen)
 
 
+def morning_gate(options: Options, library: Library) -> MorningGate:
+    """The next-morning check: from the history when it records and the setting is on (the
+    routine's region looked up in the library), else never."""
+    if not (options.record_history and options.settings.morning_check):
+        return no_check()
+
+    def region_of(name: str) -> str | None:
+        entry = library.routines().get(name)
+        if entry is None:
+            return None
+        try:
+            return routine_region(load_routine(entry, library)[0])
+        except InputError:
+            return None
+
+    return from_history(region_of)
+
+
 def ask_line(question: str) -> str:
     """Ask on stdout and read the answer from stdin (input() would put the question on
     stderr when the two are terminals, which may be a log)."""
@@ -73,7 +95,11 @@ def self_command() -> list[str]:
 
 
 def plain_session(
-    plan: Plan, options: Options, recorder: HistoryRecorder | None, urgent: UrgentSigns
+    plan: Plan,
+    options: Options,
+    recorder: HistoryRecorder | None,
+    urgent: UrgentSigns,
+    morning: MorningGate | None = None,
 ) -> int:
     """One session in plain mode, keys read where stdin is a terminal."""
     from stretchtimer.plain import run_plain
@@ -88,6 +114,7 @@ def plain_session(
         ask=ask_line if on_terminal else None,
         voice=make_voice(options),
         stdin=sys.stdin,
+        morning=morning,
     )
 
 
@@ -99,14 +126,21 @@ def cmd_run(args: argparse.Namespace, ctx: Context) -> int:
     if plain and routine is None:
         err("stretchtimer: name a routine to run without the full-screen UI (see 'list')")
         return ExitCode.USAGE
+    return run_routine(routine, options, ctx.library, plain)
+
+
+def run_routine(routine: Routine | None, options: Options, library: Library, plain: bool) -> int:
+    """A session of `routine` (None: the picker first), plain or full-screen, recorded."""
     recorder = make_recorder(options)
     try:
         plan = options.plan(routine, next_lead(routine, recorder)) if routine else None
+        morning = morning_gate(options, library)
+        morning.region  # noqa: B018 (looked up now, before any screen waits for it)
         if plain:
             assert plan is not None
             resume_collector()
-            return plain_session(plan, options, recorder, urgent_gate())
-        return full_screen(options, ctx.library, recorder, plan=plan)
+            return plain_session(plan, options, recorder, urgent_gate(), morning)
+        return full_screen(options, library, recorder, plan=plan, morning=morning)
     finally:
         if recorder is not None:
             recorder.close()
@@ -118,13 +152,15 @@ def full_screen(
     recorder: HistoryRecorder | None,
     plan: Plan | None = None,
     reminder: Reminder | None = None,
+    morning: MorningGate | None = None,
 ) -> int:
     """Run the full-screen UI (a session, the picker, or reminders) to its exit code."""
     from stretchtimer.ui.app import AppParts, StretchApp
     from stretchtimer.ui.remind_app import RemindApp
 
     parts: AppParts = {"library": library, "options": options, "recorder": recorder,
-                       "voice": make_voice(options), "urgent": urgent_gate()}
+                       "voice": make_voice(options), "urgent": urgent_gate(),
+                       "morning": morning}
     app = RemindApp(reminder, **parts) if reminder is not None else StretchApp(plan, **parts)
     try:
         app.run()

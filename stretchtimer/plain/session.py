@@ -24,6 +24,7 @@ from stretchtimer.present.pain import pain_change
 from stretchtimer.present.streams import is_terminal, quiet
 from stretchtimer.present.urgent import urgent_text
 from stretchtimer.runner.keys import KeyReader, no_keys
+from stretchtimer.runner.morning import MorningGate
 from stretchtimer.runner.notices import once_per_machine
 from stretchtimer.runner.session import SessionRunner
 from stretchtimer.runner.urgent import UrgentSigns
@@ -205,13 +206,15 @@ def run_plain(
     ask: Ask | None = None,
     voice: Voice | None = None,
     stdin: TextIO | None = None,
+    morning: MorningGate | None = None,
 ) -> int:
     """The `--plain` session: exit 0 when complete, 1 stopped for pain, 3 quit, 130 after
     ctrl+c, 128+N after signal N, 141 when the output closed. `urgent`: the gate (or True) that
     says to print the urgent signs first (a very first session; nothing waits for a key);
     `ask_before`: ask how much it hurts before, as well as after; `ask`: how to ask a line
     (None where no one can answer: then nothing is asked); `stdin`: where keys come from (read
-    only when it is a terminal)."""
+    only when it is a terminal); `morning`: the next-morning check, asked first when it is
+    due (its answer stands for the pain before)."""
     out = sys.stdout
     runner = SessionRunner(plan, clock, _chimes(player, mute, out, sleep), voice, recorder)
     show_urgent = urgent.shown() if isinstance(urgent, UrgentSigns) else urgent
@@ -227,7 +230,12 @@ def run_plain(
     try:
         with KeyReader(stdin, sleep=sleep) if stdin is not None else no_keys(sleep) as keys:
             asking = asking_with(ask, keys)
-            if ask_before:
+            region = morning.region if morning is not None and asking is not None else None
+            if morning is not None and region is not None:
+                before_pain = ask_pain(asking, region, PainTime.MORNING, out)
+                morning.answer(before_pain, recorder)
+                runner.give_pain(PainTime.BEFORE, before_pain)
+            elif ask_before:
                 before_pain = ask_pain(asking, runner.region, PainTime.BEFORE, out)
                 runner.give_pain(PainTime.BEFORE, before_pain)
             code = drive(PlainSession(runner, out, keys, asking))

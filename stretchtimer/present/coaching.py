@@ -1,0 +1,81 @@
+"""Provides the coach's words for the command line: the suggestions (text and JSON) and
+today's proposal, each naming its data and its rule."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from stretchtimer.core.coach_types import Suggestion
+from stretchtimer.core.model import Plan
+from stretchtimer.core.text import join_seconds, one_line
+from stretchtimer.core.today import Proposal
+
+RULE_NAMES = {
+    "clinician": "see a clinician", "flare": "flare", "ease-off": "ease off",
+    "replace": "replace a step", "progress": "progress", "stay": "stay", "gap": "back after a gap",
+}
+"""Each rule as the user reads it."""
+
+
+def suggestion_data(s: Suggestion) -> dict[str, Any]:
+    """One suggestion of the `suggest --format json` shape."""
+    change = None
+    if s.change is not None:
+        change = {
+            "what": s.change.what,
+            "edits": [
+                {k: v for k, v in vars(e).items() if v is not None} for e in s.change.edits
+            ],
+            "drop": list(s.change.drop),
+        }
+    return {"rule": s.rule, "key": s.key, "routine": s.routine or None, "text": s.text,
+            "data": s.data, "change": change}
+
+
+def suggestions_text(suggestions: list[Suggestion]) -> str:
+    """The `suggest` page: each suggestion, its rule, and how to take it up."""
+    if not suggestions:
+        return ("No suggestions now: the coach needs a few sessions with pain scores "
+                "(it asks after each one).")
+    out: list[str] = []
+    for n, s in enumerate(suggestions, 1):
+        about = f" ({one_line(s.routine)})" if s.routine else ""
+        out.append(f"{n}. [{RULE_NAMES.get(s.rule, s.rule)}]{about} {one_line(s.text)}")
+        if s.change is not None:
+            out.append(f"   Accept: stretchtimer suggest --accept {n}    "
+                       f"Decline: stretchtimer suggest --decline {n}")
+    return "\n".join(out)
+
+
+def command_for(name: str, fit_seconds: int | None, commands: tuple[str, ...]) -> str:
+    """How to run it: `stretchtimer morning --fit 300s` (`run NAME` for one named like a
+    command)."""
+    words = ["stretchtimer", *(["run"] if name in commands else []), name]
+    if fit_seconds is not None:
+        words += ["--fit", f"{fit_seconds}s"]
+    return " ".join(words)
+
+
+def today_text(proposal: Proposal, plan: Plan, commands: tuple[str, ...]) -> str:
+    """The `today` page: the routine and its time, how to run it, why, and the suggestion
+    that shaped it."""
+    routine = plan.routine
+    reason = proposal.reason.removeprefix(f"{routine.title}: ")  # (the title is said above)
+    out = [
+        f"Today: {one_line(routine.title)} ({join_seconds(plan.total_seconds)})",
+        f"  {command_for(proposal.routine, proposal.fit_seconds, commands)}",
+        f"Why: {one_line(reason)}",
+    ]
+    if proposal.suggestion is not None:
+        out.append(f"The coach: {one_line(proposal.suggestion.text)}")
+    return "\n".join(out)
+
+
+def today_data(proposal: Proposal, plan: Plan) -> dict[str, Any]:
+    """The `today --format json` shape."""
+    return {
+        "routine": proposal.routine, "title": plan.routine.title, "reason": proposal.reason,
+        "seconds": plan.total_seconds, "fit_seconds": proposal.fit_seconds,
+        "suggestion": None if proposal.suggestion is None else suggestion_data(
+            proposal.suggestion),
+    }
