@@ -3,6 +3,7 @@ today's proposal, each naming its data and its rule."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from stretchtimer.core.coach_types import Suggestion
@@ -79,3 +80,20 @@ def today_data(proposal: Proposal, plan: Plan) -> dict[str, Any]:
         "suggestion": None if proposal.suggestion is None else suggestion_data(
             proposal.suggestion),
     }
+
+
+def summary_coach_text(s: Suggestion, more: int) -> str:
+    """The coach's note on the summary: the suggestion, its rule, and its keys."""
+    rule = RULE_NAMES.get(s.rule, s.rule)
+    keys = ("a: accept (written as your own routine, the original kept)   d: decline"
+            if s.change is not None else "d: noted, not again for 7 days")
+    also = f"\n({more} more: stretchtimer suggest)" if more else ""
+    return f"The coach ({rule}): {one_line(s.text)}\n{keys}{also}"
+
+
+def decided_text(path: Path | None) -> str:
+    """What the summary says once a suggestion is accepted."""
+    if path is None:
+        return "The coach: noted."
+    return (f"The coach: written as {one_line(str(path))}. Run it as 'stretchtimer "
+            f"{one_line(path.stem)}'; delete the file to undo it.")

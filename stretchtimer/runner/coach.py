@@ -125,3 +125,40 @@ class Coach:
             recorder.record_decision(decision)
         if self._record is not None:  # what this run knows now
             self._record.decisions.append(decision)
+
+
+def record_via(recorder: HistoryRecorder) -> Callable[[], Record]:
+    """The record read on the recorder's own thread, after the writes before it (the session
+    just ended, its pain score)."""
+
+    def read() -> Record:
+        found = recorder.query(lambda h: Record(h.records(), h.checks(), h.decisions()))
+        return found if isinstance(found, Record) else Record()
+
+    return read
+
+
+class SessionCoach:
+    """The coach at the end of one session: its routine's suggestions, read afresh each time
+    (call from a worker), and the one shown accepted or declined."""
+
+    def __init__(self, library: Library, recorder: HistoryRecorder, routine: str) -> None:
+        self.library = library
+        self.recorder = recorder
+        self.routine = routine
+        self._coach: Coach | None = None
+
+    def suggestions(self) -> list[Suggestion]:
+        """What the coach says now about this routine (and about everything)."""
+        self._coach = Coach(self.library, read=record_via(self.recorder))
+        return self._coach.for_routine(self.routine)
+
+    def accept(self, suggestion: Suggestion) -> Path | None:
+        """Accept it (its file written, the decision recorded); InputError if not written."""
+        coach = self._coach or Coach(self.library, read=record_via(self.recorder))
+        return coach.accept(suggestion, self.recorder)
+
+    def decline(self, suggestion: Suggestion) -> None:
+        """Decline it: kept back 7 days."""
+        coach = self._coach or Coach(self.library, read=record_via(self.recorder))
+        coach.decline(suggestion, self.recorder)

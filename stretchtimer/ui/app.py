@@ -25,6 +25,7 @@ from stretchtimer.library.registry import Library, exercise_title
 from stretchtimer.library.state import remember_far_view
 from stretchtimer.present.figure_mode import figure_mode
 from stretchtimer.present.progress import progress_text
+from stretchtimer.runner.coach import SessionCoach
 from stretchtimer.runner.morning import MorningGate, no_check
 from stretchtimer.runner.notices import once_per_machine
 from stretchtimer.runner.options import Options
@@ -273,7 +274,9 @@ class StretchApp(Hurting, Palette, Sounding, App[int]):
         recorder = self.recorder
         counts = recorder is not None and message.session.held_enough
         streak = recorder.streak_text if recorder is not None and counts else None
-        self.show_next(SummaryScreen(message.session, streak, self.pain_before))
+        name = message.session.plan.routine.name
+        coach = SessionCoach(self.library, recorder, name) if recorder is not None else None
+        self.show_next(SummaryScreen(message.session, streak, self.pain_before, coach))
 
     @on(SessionQuit)
     def quit_session(self, message: SessionQuit) -> None:

@@ -14,6 +14,7 @@ from stretchtimer.runner.session import SessionRunner
 from stretchtimer.ui.messages import HurtChoice, HurtScored, PainGiven, SessionHurts
 from stretchtimer.ui.screens.pain import PainScreen
 from stretchtimer.ui.screens.session import SessionScreen
+from stretchtimer.ui.screens.summary import SummaryScreen
 
 
 class Hurting(App[int]):
@@ -65,4 +66,6 @@ class Hurting(App[int]):
         """How much it hurts: the runner records it."""
         if self.runner is not None:
             self.runner.give_pain(message.when, message.score)
+        if message.when is PainTime.AFTER and isinstance(self.screen, SummaryScreen):
+            self.screen.read_coach()  # (after the score's write: the coach sees its zone)
 

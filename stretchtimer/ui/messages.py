@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from stretchtimer.core.coach_types import Suggestion
 from stretchtimer.core.engine import Session
 from stretchtimer.core.model import Plan
 from stretchtimer.core.moments import BreakChoice, PainTime
@@ -127,6 +128,22 @@ class BreakFailed(Message):
     """The break's routine could not be read: say why."""
 
     why: str
+
+
+@dataclass
+class CoachSaid(Message):
+    """The coach's suggestions for the routine just done, read in a worker."""
+
+    suggestions: list[Suggestion]
+    asked: int = 0
+    """Which asking this answers (a later one supersedes it)."""
+
+
+@dataclass
+class CoachDecided(Message):
+    """A suggestion was accepted or declined (in a worker): what to say of it."""
+
+    text: str
 
 
 @dataclass

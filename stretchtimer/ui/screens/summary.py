@@ -1,5 +1,6 @@
-"""Provides the end-of-routine summary screen: what was done, the streak, and how much it hurts
-now (0 none to 10 worst), compared with before when that was asked."""
+"""Provides the end-of-routine summary screen: what was done, the streak, how much it hurts
+now (0 none to 10 worst), compared with before when that was asked, and the coach's
+suggestion (read in a worker, never waited for; a accepts, d declines)."""
 
 from __future__ import annotations
 
@@ -12,12 +13,16 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
+from stretchtimer.core.coach_types import Suggestion
 from stretchtimer.core.engine import Session
+from stretchtimer.core.errors import InputError
 from stretchtimer.core.exit_codes import ExitCode
 from stretchtimer.core.moments import PainTime
+from stretchtimer.present.coaching import decided_text, summary_coach_text
 from stretchtimer.present.pain import pain_change, routine_region
 from stretchtimer.present.session import NOT_COUNTED, done_text
-from stretchtimer.ui.messages import PainGiven, SessionDone, StreakRead
+from stretchtimer.runner.coach import SessionCoach
+from stretchtimer.ui.messages import CoachDecided, CoachSaid, PainGiven, SessionDone, StreakRead
 from stretchtimer.ui.widgets.pain_score import PAIN_BINDINGS, PainScore
 
 
@@ -28,6 +33,8 @@ class SummaryScreen(Screen[None]):
         Binding("enter", "enter", "Done"),
         Binding("q", "done", "Quit"),
         Binding("h", "app.progress", "Progress"),
+        Binding("a", "accept", "Accept"),
+        Binding("d", "decline", "Decline"),
         *PAIN_BINDINGS,
     ]
 
@@ -36,6 +43,7 @@ class SummaryScreen(Screen[None]):
         session: Session,
         streak: Callable[[], str] | None = None,
         pain_before: int | None = None,
+        coach: SessionCoach | None = None,
     ) -> None:
         super().__init__()
         self.session = session
@@ -46,6 +54,14 @@ class SummaryScreen(Screen[None]):
         self.pain: int | None = None
         """How much it hurts now (0-10), once answered."""
         self.pain_region = routine_region(session.plan.routine)
+        self.coach = coach
+        """The coach for this routine (None: no history, nothing to learn from)."""
+        self.suggestion: Suggestion | None = None
+        """The suggestion shown, until it is accepted or declined."""
+        self._asked = 0
+        """How many times the coach was asked: only the latest answer is shown."""
+        self._decided: str | None = None
+        """`accept` or `decline` once one was chosen: the coach is not asked again."""
 
     def compose(self) -> ComposeResult:
         s = self.session
@@ -59,6 +75,9 @@ class SummaryScreen(Screen[None]):
             streak.display = False  # until the history says there is one
             yield streak
             yield PainScore(self.pain_region, PainTime.AFTER, id="pain-now")
+            note = Static("", id="summary-coach", markup=False)
+            note.display = False  # until the coach has something to say
+            yield note
             hint = "Well done. Enter to finish." if s.held_enough else "Enter to finish."
             yield Label(hint, id="summary-hint", markup=False)
         yield Footer()
@@ -66,6 +85,76 @@ class SummaryScreen(Screen[None]):
     def on_mount(self) -> None:
         if self.streak is not None:
             self.read_streak()
+        self.read_coach()
+
+    def read_coach(self) -> None:
+        """Ask the coach again (the app calls it once the score now is recorded)."""
+        if self.coach is not None and self._decided is None:
+            self._asked += 1
+            self._ask_coach(self._asked)
+
+    @work(thread=True, exclusive=True, group="coach", exit_on_error=False)
+    def _ask_coach(self, asked: int) -> None:
+        """The coach's suggestions for this routine, off the event loop, posted back."""
+        assert self.coach is not None
+        self.post_message(CoachSaid(self.coach.suggestions(), asked))
+
+    @on(CoachSaid)
+    def show_coach(self, message: CoachSaid) -> None:
+        """Show the first suggestion, with its keys."""
+        if self._decided is not None or message.asked != self._asked:
+            return  # (a slower, older read: the newer one knows the score now)
+        note = self.query_one("#summary-coach", Static)
+        if not message.suggestions:
+            self.suggestion, note.display = None, False
+            self.refresh_bindings()
+            return
+        self.suggestion = message.suggestions[0]
+        note.update(summary_coach_text(self.suggestion, len(message.suggestions) - 1))
+        note.display = True
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """a only for a suggestion with a change to write; d for any suggestion shown."""
+        if action == "accept":
+            return self.suggestion is not None and self.suggestion.change is not None
+        if action == "decline":
+            return self.suggestion is not None
+        return True
+
+    def action_accept(self) -> None:
+        self._decide(True)
+
+    def action_decline(self) -> None:
+        self._decide(False)
+
+    def _decide(self, accept: bool) -> None:
+        if self.suggestion is None or self.coach is None:
+            return
+        chosen, self.suggestion = self.suggestion, None
+        self._decided = "accept" if accept else "decline"
+        self.refresh_bindings()
+        self.query_one("#summary-coach", Static).update("The coach: writing it down...")
+        self._write_decision(chosen, accept)
+
+    @work(thread=True, group="decide", exit_on_error=False)
+    def _write_decision(self, chosen: Suggestion, accept: bool) -> None:
+        """Accept (the file written) or decline, off the event loop; what to say posted."""
+        assert self.coach is not None
+        try:
+            if accept:
+                path = self.coach.accept(chosen)
+                text = decided_text(path)
+            else:
+                self.coach.decline(chosen)
+                text = "The coach: declined, not suggested again for 7 days."
+        except InputError as exc:
+            text = f"The coach could not write it: {exc.problems[0]}"
+        self.post_message(CoachDecided(text))
+
+    @on(CoachDecided)
+    def show_decided(self, message: CoachDecided) -> None:
+        self.query_one("#summary-coach", Static).update(message.text)
 
     @work(thread=True, exclusive=True, group="streak", exit_on_error=False)
     def read_streak(self) -> None:
