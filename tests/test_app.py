@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from apphelp import advance, build, drive, session_screen, text
 from textual.pilot import Pilot
-from textual.widgets import Digits
+from textual.widgets import Digits, OptionList
 
 from stretchtimer.ui.app import StretchApp
 from stretchtimer.ui.screens.pain import PainScreen
@@ -193,12 +193,18 @@ def test_failing_player_falls_back_to_bell_once() -> None:
     drive(app, scenario)
 
 
-def test_picker_lists_routines_and_starts_one() -> None:
-    """With no routine named, the picker lists each routine with its time; Enter starts it."""
+def test_picker_lists_routines_and_starts_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no routine named, the picker lists each routine with its time, today's proposal
+    first (at 07:30, the morning routine, saying why); Enter starts it."""
+    from datetime import datetime
+
     from fakes import FakeClock, RecordingPlayer
 
+    from stretchtimer.runner import coach
     from stretchtimer.ui.app import StretchApp
 
+    seven_thirty = datetime.now().astimezone().replace(hour=7, minute=30)
+    monkeypatch.setattr(coach, "local_now", lambda: seven_thirty)
     app = StretchApp(clock=FakeClock(), player=RecordingPlayer())
 
     async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
@@ -206,13 +212,16 @@ def test_picker_lists_routines_and_starts_one() -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, PickerScreen)
-        assert set(screen.plans) >= {"quick-relief", "morning", "flare-up"}
+        assert set(screen.plans) >= {"quick-relief", "morning", "flare-up", "today:morning"}
+        first = screen.query_one("#routines", OptionList).get_option_at_index(0)
+        assert str(first.prompt).startswith("Today: Morning ")
+        assert "(the coach: it is 7:30" in str(first.prompt)
         preview = text(app, "#preview")
         assert "Steps:" in preview and "Take care with:" in preview
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
-        assert text(app, "#title") == "After sitting"
+        assert text(app, "#title") == "Morning"
 
     drive(app, scenario)
 

@@ -21,7 +21,8 @@ from stretchtimer.library.registry import Library
 from stretchtimer.library.routines import load_routine
 
 
-def _now() -> datetime:
+def local_now() -> datetime:
+    """Now, aware, in local time (the coach's clock unless one is given)."""
     return datetime.now().astimezone()
 
 
@@ -65,9 +66,13 @@ class Coach:
 
     library: Library
     read: Callable[[], Record] = read_record
-    now: Callable[[], datetime] = _now
+    clock: Callable[[], datetime] | None = None
+    """Now (None: local_now, looked up when asked)."""
     _record: Record | None = None
     _routines: dict[str, Routine] | None = None
+
+    def now(self) -> datetime:
+        return (self.clock or local_now)()
 
     @property
     def record(self) -> Record:

@@ -3,12 +3,13 @@ voice, the history, the urgent-signs gate, the options) and each new session mad
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from stretchtimer.core.engine import Clock
 from stretchtimer.core.model import Plan, Routine, Side
 from stretchtimer.history.recorder import HistoryRecorder
 from stretchtimer.library import paths
+from stretchtimer.library.registry import Library
 from stretchtimer.runner.morning import MorningGate, no_check
 from stretchtimer.runner.options import Options
 from stretchtimer.runner.session import SessionRunner
@@ -34,6 +35,22 @@ class Sessions:
     def new(self, plan: Plan) -> SessionRunner:
         """A session of `plan`, not started yet."""
         return SessionRunner(plan, self.clock, self.chimes, self.voice, self.recorder)
+
+    def today(self, library: Library) -> tuple[Plan, str] | None:
+        """The coach's routine for now, planned (fitted where it says), with why; None when
+        there is none (this reads the history and the library: off the event loop)."""
+        from stretchtimer.runner.coach import Coach, read_record, record_via
+
+        read = record_via(self.recorder) if self.recorder is not None else read_record
+        coach = Coach(library, read=read)
+        budget = self.options.budget
+        proposal = coach.today(None if budget is None else budget / 60)
+        if proposal is None:
+            return None
+        routine = coach.routines[proposal.routine]
+        options = replace(self.options, budget=proposal.fit_seconds)
+        plan = options.plan(routine, next_lead(routine, self.recorder))
+        return plan, proposal.reason.removeprefix(f"{routine.title}: ")
 
     def plan_for(self, routine: Routine) -> Plan:
         """The routine's plan, leading with the side the history says is next (this waits

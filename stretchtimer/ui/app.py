@@ -141,7 +141,8 @@ class StretchApp(Hurting, Palette, Sounding, App[int]):
         (about 25 ms, measured)."""
         if self.first_plan is not None:
             return self.opening(self.first_plan)
-        return PickerScreen(lambda: load_choices(self.library, self.plan_for))
+        today = self.sessions.today
+        return PickerScreen(lambda: load_choices(self.library, self.plan_for, today))
 
     def on_mount(self) -> None:
         self.set_timer(PLAYER_LOAD_DELAY, self.chimes.prepare)

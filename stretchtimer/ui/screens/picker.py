@@ -36,11 +36,27 @@ class Choice:
     """Its plan, or None if it has errors."""
     problem: str = ""
     """Its first error, when it has one."""
+    today: str = ""
+    """Why the coach proposes it for now, on the first row (else empty)."""
+
+    @property
+    def key(self) -> str:
+        """The row's id (today's row is its own, beside the routine's)."""
+        return f"today:{self.name}" if self.today else self.name
 
 
-def load_choices(library: Library, plan_for: Callable[[Routine], Plan]) -> list[Choice]:
-    """Every routine of the library, loaded and planned (disk work: run it in a worker)."""
+def load_choices(
+    library: Library,
+    plan_for: Callable[[Routine], Plan],
+    today: Callable[[Library], tuple[Plan, str] | None] | None = None,
+) -> list[Choice]:
+    """Today's proposal first (when `today` has one), then every routine of the library,
+    loaded and planned (disk work: run it in a worker)."""
     choices = []
+    proposed = today(library) if today is not None else None
+    if proposed is not None:
+        plan, why = proposed
+        choices.append(Choice(plan.routine.name, plan, today=why))
     for name, entry in library.routines().items():
         try:
             routine, _ = load_routine(entry, library)
@@ -100,13 +116,15 @@ class PickerScreen(Screen[None]):
                 label = f"{choice.name}  (has errors: {choice.problem})"
                 options.add_option(Option(label, choice.name, disabled=True))
                 continue
-            self.plans[choice.name] = plan
+            self.plans[choice.key] = plan
             routine = plan.routine
             label = f"{routine.title}  {join_seconds(plan.total_seconds)}"
             about = routine.when or routine.description  # what it is for, first
+            if choice.today:
+                label, about = f"Today: {label}", f"(the coach: {choice.today})"
             if about:
                 label += f"\n  {about}"
-            options.add_option(Option(Content(label), choice.name))
+            options.add_option(Option(Content(label), choice.key))
         first = next((i for i, c in enumerate(choices) if c.plan is not None), None)
         if first is not None:
             options.highlighted = first
