@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -216,3 +217,48 @@ def test_real_terminal_draws_a_figure_that_moves_with_the_breath(
         assert len(figure_rows(moved)) >= 5
     finally:
         tmux("kill-server")
+
+
+@pytest.mark.slow(seconds=8)
+@needs_tmux
+def test_real_terminal_today_starts_a_routine_and_this_hurts_goes_on(
+    tmp_path: Path, private_home: Path
+) -> None:
+    """`today` in tmux: the proposal and "Enter to start"; Enter runs it full-screen; x, 3 and
+    s go on with the next exercise (the session carries on, it does not end); q, y leave with
+    3; the history has the stop with its score, skipped, and the next exercise reached."""
+    exe = shutil.which("stretchtimer", path=str(BIN))
+    assert exe
+    tmux = Tmux(tmp_path / "tmux.sock")
+    env = f"STRETCHTIMER_HOME={private_home} TERM=xterm-256color"
+    command = f"env {env} {exe} today --mute; echo EXIT=$?; sleep 30"
+    tmux("new-session", "-d", "-s", "t", "-x", "100", "-y", "30", command)
+    try:
+        pane = tmux.wait_for("Enter to start, q to leave")
+        assert "Today: " in pane and "Why: " in pane
+        tmux("send-keys", "-t", "t", "Enter")
+        tmux.wait_for("GET READY")
+        tmux("send-keys", "-t", "t", "x")
+        tmux.wait_for("Paused: this hurts")
+        tmux("send-keys", "-t", "t", "3")
+        tmux.wait_for("Noted: 3 of 10")
+        tmux("send-keys", "-t", "t", "s")
+        pane = tmux.wait_until(lambda p: "Paused: this hurts" not in p and "GET READY" in p,
+                               "the next exercise")
+        assert "EXIT=" not in pane
+        tmux.wait_until(lambda p: "GET READY" not in p, "the next exercise's hold", timeout=30)
+        tmux("send-keys", "-t", "t", "q")
+        tmux.wait_for("Quit this session?")
+        tmux("send-keys", "-t", "t", "y")
+        assert "EXIT=3" in tmux.wait_for("EXIT=")
+    finally:
+        tmux("kill-server")
+    result = subprocess.run(
+        [exe, "history", "--steps", "--format", "json"], capture_output=True, text=True,
+        env={**os.environ, "STRETCHTIMER_HOME": str(private_home)}, timeout=30, check=True,
+    )
+    steps = json.loads(result.stdout)
+    first = [s for s in steps if s["position"] == 0]
+    assert first and all(s["skipped"] for s in first)
+    assert any(s["pain_stop"] and s["pain_score"] == 3 for s in first), steps
+    assert any(s["position"] == 1 for s in steps), steps
