@@ -3,6 +3,7 @@ absolute times."""
 
 from __future__ import annotations
 
+from benchmarks.coach import measure
 from benchmarks.loading import articles_vs_bare_parse, time_loads
 
 
@@ -17,3 +18,12 @@ def test_cache_makes_loading_much_cheaper() -> None:
     """A warm parse cache loads at least twice as fast as parsing (about 4x here)."""
     cold, warm = time_loads((60,), warm=False, runs=3)[0], time_loads((60,), warm=True, runs=3)[0]
     assert warm * 2 < cold, (cold, warm)
+
+
+def test_the_coach_reads_no_more_for_a_long_history() -> None:
+    """`today` and `suggest` at 10,000 sessions (40,000 steps) cost about what they cost at
+    1,000 (the coach reads the recent weeks; about 1.0x here; the target is under 2x)."""
+    times = measure(runs=1)
+    for task in ("today", "suggest"):
+        small, big = times[task]
+        assert big / small < 2.5, (task, small, big)

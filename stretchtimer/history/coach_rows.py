@@ -131,10 +131,12 @@ def session_records(
     return out
 
 
-def check_rows(conn: sqlite3.Connection) -> list[MorningCheck]:
-    """Every next-morning check, oldest first."""
+def check_rows(conn: sqlite3.Connection, since: date | None = None) -> list[MorningCheck]:
+    """Every next-morning check (from two days before `since` on), oldest first."""
+    after = "" if since is None else (since - timedelta(days=2)).isoformat()
     rows = conn.execute(
-        f"SELECT at_utc, {_text('region')}, {_score('score')} FROM checks ORDER BY at_utc, id"
+        f"SELECT at_utc, {_text('region')}, {_score('score')} FROM checks"
+        " WHERE at_utc >= ? ORDER BY at_utc, id", (after,)
     )
     return [MorningCheck(m, region, score) for at, region, score in rows if (m := _moment(at))]
 

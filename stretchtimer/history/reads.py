@@ -46,6 +46,15 @@ FUTURE_SLACK = timedelta(minutes=1)
 of two machines differ a little)."""
 
 
+RECENT_DAYS = 60
+"""The coach and the progress page read this many days back: every rule looks at 14 days at
+most (a baseline of 7 days with data two weeks ago), so a long history costs no more than a
+short one."""
+ENOUGH_DAYS = 7
+"""Fewer days with a session than this in the window: the whole history is read (a sparse
+one is a small one), so a baseline and a gap are still found."""
+
+
 class HistoryReads:
     """The reading half of History (and all of HistoryView): its queries, over the connection
     either opens."""
@@ -98,16 +107,22 @@ class HistoryReads:
         today = self.now().astimezone(tz).date()
         return streaks(self.completed_days(tz), today)
 
-    def minutes_by_day(self, tz: tzinfo | None = None) -> dict[date, float]:
-        """Minutes held per local day (all sessions that say when and how long)."""
+    def minutes_by_day(
+        self, tz: tzinfo | None = None, since: date | None = None
+    ) -> dict[date, float]:
+        """Minutes held per local day (all sessions that say when and how long; from
+        `since` on, when given)."""
         out: dict[date, float] = {}
-        for started, held in self.conn.execute("SELECT started_utc, seconds_held FROM sessions"):
+        after = "" if since is None else (since - timedelta(days=2)).isoformat()
+        for started, held in self.conn.execute(
+            "SELECT started_utc, seconds_held FROM sessions WHERE started_utc >= ?", (after,)
+        ):
             day = odd.day(started, tz)
             try:
                 minutes = odd.seconds(held) / 60
             except odd.Odd:
                 continue
-            if day is not None:
+            if day is not None and (since is None or day >= since):
                 out[day] = out.get(day, 0.0) + minutes
         return out
 
@@ -126,12 +141,15 @@ class HistoryReads:
         rows = self._rows("WHERE pain_before IS NOT NULL OR pain_after IS NOT NULL")
         return [r for r in reversed(list(rows)) if not r.damaged]
 
-    def pain_stops(self) -> list[tuple[str, str | None, int]]:
-        """(exercise, side, how many times) a session was stopped for pain there, most first."""
+    def pain_stops(self, since: date | None = None) -> list[tuple[str, str | None, int]]:
+        """(exercise, side, how many times) a session was stopped for pain there, most first
+        (stamped from about `since` on, when given)."""
+        after = "" if since is None else (since - timedelta(days=1)).isoformat()
         rows = self.conn.execute(
             "SELECT pain_exercise, pain_side, COUNT(*) FROM sessions"
-            " WHERE status = 'stopped' AND pain_exercise IS NOT NULL"
-            " GROUP BY pain_exercise, pain_side ORDER BY COUNT(*) DESC, pain_exercise"
+            " WHERE status = 'stopped' AND pain_exercise IS NOT NULL AND started_utc >= ?"
+            " GROUP BY pain_exercise, pain_side ORDER BY COUNT(*) DESC, pain_exercise",
+            (after,),
         )
         return [(_text(ex), side if side in odd.SIDES else None, int(n)) for ex, side, n in rows]
 
@@ -181,9 +199,19 @@ class HistoryReads:
         """Every session with its steps, oldest first, as the coach reads them."""
         return [record for _, record in coach_rows.session_records(self.conn, since)]
 
-    def checks(self) -> list[MorningCheck]:
-        """Every next-morning check, oldest first."""
-        return coach_rows.check_rows(self.conn)
+    def lately(self) -> tuple[date | None, list[SessionRecord], list[MorningCheck]]:
+        """What the coach and the progress page read: the last RECENT_DAYS days of sessions
+        and checks (or all of them, when that window is sparse), and the first day read
+        (None: all)."""
+        since: date | None = self.now().astimezone().date() - timedelta(days=RECENT_DAYS)
+        records = self.records(since=since)
+        if len({r.day for r in records}) < ENOUGH_DAYS:
+            since, records = None, self.records()
+        return since, records, self.checks(since=since)
+
+    def checks(self, since: date | None = None) -> list[MorningCheck]:
+        """Every next-morning check (around `since` and after), oldest first."""
+        return coach_rows.check_rows(self.conn, since)
 
     def decisions(self) -> list[Decision]:
         """Every decision on a suggestion, oldest first."""

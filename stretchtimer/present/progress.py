@@ -21,12 +21,12 @@ def progress_text(history: HistoryReads, names: Names | None = None) -> str:
     streaks, minutes and the calendar, each routine, each exercise, the routines run most,
     breaks and the earlier feelings. `names` turns an exercise id into its title."""
     today = history.now().astimezone().date()
-    records, checks = coach_reads(history)  # read once: trend, routines, exercises share it
+    since, records, checks = coach_reads(history)  # read once: all three share it
     span = read_span(records, checks)
     out = trend_lines(span)
     out += ["", *calendar_lines(history, today)]
     out += routine_lines(span)
-    out += exercise_lines(records, history.pain_stops(), names)
+    out += exercise_lines(records, history.pain_stops(since), names, since)
     top = history.routine_counts()
     if top:
         out += ["", "Most used:"] + [f"  {one_line(title)}: {n}" for title, n in top]
@@ -35,24 +35,27 @@ def progress_text(history: HistoryReads, names: Names | None = None) -> str:
     return "\n".join(out)
 
 
-def coach_reads(history: HistoryReads) -> tuple[list[SessionRecord], list[MorningCheck]]:
-    """Every session with its steps, and the morning checks; none from a table another tool
-    made without the steps and checks tables (its sessions still show in the rest)."""
+def coach_reads(
+    history: HistoryReads,
+) -> tuple[date | None, list[SessionRecord], list[MorningCheck]]:
+    """The recent sessions with their steps and the morning checks, and the first day they
+    cover (None: all); none from a table another tool made without the steps and checks
+    tables (its sessions still show in the rest)."""
     import sqlite3  # loaded already: a history is open
 
     try:
-        return history.records(), history.checks()
+        return history.lately()
     except sqlite3.OperationalError as exc:
         if "no such table" not in str(exc):
             raise
-        return [], []
+        return None, [], []
 
 
 def calendar_lines(history: HistoryReads, today: date) -> list[str]:
     """The streaks, the minutes this week and the 12-week calendar."""
     current, longest = history.streaks()
-    minutes = history.minutes_by_day()
     monday = week_start(today)
+    minutes = history.minutes_by_day(since=monday - timedelta(weeks=11))
     week = sum(m for day, m in minutes.items() if monday <= day <= today)
     first = monday - timedelta(weeks=11)
     return [

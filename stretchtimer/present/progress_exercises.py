@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from stretchtimer.core.records import SessionRecord, StepRecord
 from stretchtimer.core.text import one_line
@@ -78,9 +79,12 @@ def exercise_lines(
     records: Sequence[SessionRecord],
     pain_stops: Sequence[tuple[str, str | None, int]],
     names: Names | None = None,
+    since: date | None = None,
 ) -> list[str]:
-    """The exercises followed by less pain (and by more), and where it hurt, over every
-    session; nothing to say: nothing shown."""
+    """The exercises followed by less pain (and by more), and where it hurt, over the
+    sessions given (from `since` on, said in each heading; None: every session); nothing to
+    say: nothing shown."""
+    over = f" since {since.day} {since:%b}" if since is not None else ""
     sums = ExerciseSums()
     for record in records:
         sums.add(record)
@@ -93,20 +97,20 @@ def exercise_lines(
     out: list[str] = []
     for word, found in (("less", less), ("more", more)):
         if found:
-            out += ["", f"Followed by {word} pain (after minus before, sessions with it):"]
+            out += ["", f"Followed by {word} pain{over} (after minus before, sessions with it):"]
             out += [
                 f"  {title(names, ex)}: {abs(m):.1f} {word}, over {len(sums.changes[ex])}"
                 " sessions"
                 for m, ex in found[:MOST_SHOWN]
             ]
-    return out + stop_lines(sums.stops, names)
+    return out + stop_lines(sums.stops, names, over)
 
 
-def stop_lines(stops: Counter[Where], names: Names | None) -> list[str]:
+def stop_lines(stops: Counter[Where], names: Names | None, over: str = "") -> list[str]:
     """Where it hurt: "this hurts" pressed, or the session stopped, by exercise and side."""
     if not stops:
         return []
-    out = ["", "Stopped for pain (\"this hurts\"), by exercise:"]
+    out = ["", f"Stopped for pain (\"this hurts\"), by exercise{over}:"]
     ranked = sorted(stops.items(), key=lambda i: (-i[1], i[0][0], i[0][1] or ""))
     for (exercise, side), n in ranked[:MOST_STOPS]:
         where = title(names, exercise) + (f" ({one_line(side)} side)" if side else "")

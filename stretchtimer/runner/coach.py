@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from stretchtimer.core.coach import suggest
 from stretchtimer.core.coach_types import Suggestion
@@ -19,6 +20,9 @@ from stretchtimer.history.recorder import HistoryRecorder
 from stretchtimer.library import paths
 from stretchtimer.library.registry import Library
 from stretchtimer.library.routines import load_routine
+
+if TYPE_CHECKING:  # SQLite loads only where a history is opened
+    from stretchtimer.history.reads import HistoryReads
 
 
 def local_now() -> datetime:
@@ -35,18 +39,22 @@ class Record:
     decisions: list[Decision] = field(default_factory=list)
 
 
+def coach_view(view: HistoryReads) -> Record:
+    """The record the coach needs, from an open history: its recent sessions and checks
+    (HistoryReads.lately), every decision."""
+    _, sessions, checks = view.lately()
+    return Record(sessions, checks, view.decisions())
+
+
 def read_record(path: Path | None = None) -> Record:
     """The user's record, read-only (no history yet: an empty one, and none is created). A
     fault of the store is a HistoryError naming the file."""
     db = path or paths.history_file()
     if not db.exists():
         return Record()
-    from stretchtimer.history.view import HistoryView, read_history
+    from stretchtimer.history.view import read_history
 
-    def read(view: HistoryView) -> Record:
-        return Record(view.records(), view.checks(), view.decisions())
-
-    return read_history(db, read) or Record()
+    return read_history(db, coach_view) or Record()
 
 
 def routines_of(library: Library) -> dict[str, Routine]:
@@ -137,7 +145,7 @@ def record_via(recorder: HistoryRecorder) -> Callable[[], Record]:
     just ended, its pain score)."""
 
     def read() -> Record:
-        found = recorder.query(lambda h: Record(h.records(), h.checks(), h.decisions()))
+        found = recorder.query(coach_view)
         return found if isinstance(found, Record) else Record()
 
     return read
