@@ -27,6 +27,8 @@ def write_history(path: Path, sessions: int) -> None:
     """`sessions` sessions over the days before NOW (about four a day), four steps each, a
     pain score before and after, a stop for pain now and then, and a morning check a day."""
     history = History(path)
+    history.conn.execute("PRAGMA synchronous = OFF")  # (a generated file: no need to sync)
+    history.conn.execute("BEGIN")  # one transaction, not one a row
     days = sessions // 4 + 1
     first = NOW - timedelta(days=days)
     rows = [

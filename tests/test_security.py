@@ -28,8 +28,15 @@ def hook(event, args):
         mode, flags = args[1], args[2]
         writes = (mode and any(c in mode for c in "wax+")) or (flags and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT))
         log.write(json.dumps(["write" if writes else "read", os.fsdecode(args[0])]) + "\n")
-    elif event == "sqlite3.connect":
-        log.write(json.dumps(["write", os.fsdecode(args[0])]) + "\n")
+    elif event == "sqlite3.connect":  # a URI (file:PATH?mode=ro) is the read-only view
+        name = os.fsdecode(args[0])
+        if name.startswith("file:"):
+            import urllib.parse
+            where = urllib.parse.urlsplit(name)
+            kind = "read" if "mode=ro" in where.query else "write"
+            log.write(json.dumps([kind, urllib.parse.unquote(where.path)]) + "\n")
+        else:
+            log.write(json.dumps(["write", name]) + "\n")
     elif event in ("subprocess.Popen", "os.system", "os.exec", "os.posix_spawn"):
         log.write(json.dumps(["exec", repr(args)[:200]]) + "\n")
 sys.addaudithook(hook)
