@@ -74,7 +74,7 @@ class BeforeScreen(Screen[None]):
         score = question.digit(digit)
         if score is not None:
             moment = "this morning" if self.morning is not None else "before you start"
-            question.update(f"Noted: {score} of 10 {moment}. Press Enter to start.")
+            question.update(f"Noted: {score} of 10 {moment}.")
 
     def action_start(self) -> None:
         """Enter: a waiting 1 is the answer; then start."""

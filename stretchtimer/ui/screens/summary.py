@@ -105,12 +105,15 @@ class SummaryScreen(Screen[None]):
         if self._decided is not None or message.asked != self._asked:
             return  # (a slower, older read: the newer one knows the score now)
         note = self.query_one("#summary-coach", Static)
-        if not message.suggestions:
+        said = message.suggestions
+        if self.pain is None:  # "stay: no score after" says only what the question asks
+            said = [s for s in said if s.rule != "stay"]
+        if not said:
             self.suggestion, note.display = None, False
             self.refresh_bindings()
             return
-        self.suggestion = message.suggestions[0]
-        note.update(summary_coach_text(self.suggestion, len(message.suggestions) - 1))
+        self.suggestion = said[0]
+        note.update(summary_coach_text(self.suggestion, len(said) - 1))
         note.display = True
         self.refresh_bindings()
 
