@@ -7,6 +7,7 @@ from stretchtimer.cli.checking import cmd_check
 from stretchtimer.cli.coaching import cmd_suggest, cmd_today
 from stretchtimer.cli.info import cmd_doctor, cmd_history, cmd_list, cmd_plan, cmd_show
 from stretchtimer.cli.reminders import cmd_remind
+from stretchtimer.cli.reporting import cmd_report
 from stretchtimer.cli.running import cmd_run
 from stretchtimer.cli.table import (
     FIT,
@@ -32,10 +33,21 @@ COMMANDS = (
                  {"nargs": "+"}), fmt("text", "json")), settings=False),
     Command("history", "your sessions, streaks and pain scores, or the reminders' breaks",
             cmd_history,
-            (Opt(("--since",), "only sessions on or after YYYY-MM-DD"),
+            (Opt(("action",), "export FILE: write it all to a file; import FILE: merge one in",
+                 {"nargs": "?", "choices": ["export", "import"]}),
+             Opt(("file",), "the export file (export: - writes to standard output)",
+                 {"nargs": "?"}),
+             Opt(("--since",), "only sessions on or after YYYY-MM-DD"),
              Opt(("--breaks",), "the reminders' breaks instead", FLAG),
              Opt(("--steps",), "every exercise step of the sessions instead", FLAG),
              fmt("text", "json", "csv"))),
+    Command("report", "your record as one printable file for a clinician (Markdown or HTML)",
+            cmd_report,
+            (Opt(("--since",), "the span: 4w (the default), 30d, or a date like 2026-11-01",
+                 {"default": "4w"}),
+             fmt("md", "html"),
+             Opt(("-o", "--output"), "write it to this new file (default: standard output)",
+                 {"metavar": "FILE"}))),
     Command("doctor", "what works here: sound, voice, terminal, settings, history", cmd_doctor,
             (Opt(("--quiet",), "do not play the test chime", FLAG),), settings=False),
     Command("remind", "a stretch break every so often, in this terminal or on the desktop",

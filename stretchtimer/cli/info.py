@@ -101,6 +101,10 @@ def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
     on stderr), so that a script reads only values of their kind."""
     from stretchtimer.history.store import parse_since, read_all
 
+    if args.action is not None:
+        from stretchtimer.cli.moving import cmd_move
+
+        return cmd_move(args)
     since = parse_since(args.since) if args.since else None
     rows, current, longest, notice, breaks = read_all(paths.history_file(), since)
     if notice:
