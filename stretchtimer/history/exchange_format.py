@@ -27,7 +27,9 @@ _NAMESPACE = uuid.UUID("6f1c3a52-9b7e-4d3c-8a51-2f0e4c7d9b10")
 
 
 def row_id(kind: str, *parts: object) -> str:
-    """The stable id of a row: the same on every machine for the same row."""
+    """The stable id of a row: the same on every machine for the same row. A session is
+    named by its start, routine and routine file (what it later gains, its end and scores,
+    stays with the copy first recorded); a break, a check and a decision by all they hold."""
     return str(uuid.uuid5(_NAMESPACE, "\x1f".join([kind, *(str(p) for p in parts)])))
 
 
@@ -40,11 +42,12 @@ def break_id(b: dict[str, Any]) -> str:
 
 
 def check_id(c: dict[str, Any]) -> str:
-    return row_id("check", c["at_utc"], c["region"])
+    return row_id("check", c["at_utc"], c["region"], c["score"])
 
 
 def decision_id(d: dict[str, Any]) -> str:
-    return row_id("decision", d["at_utc"], d["key"], d["choice"])
+    return row_id("decision", d["at_utc"], d["key"], d["choice"], d["routine"], d["rule"],
+                  d["made"])
 
 
 class Bad(Exception):
