@@ -5,21 +5,26 @@ whatever the routine's length, choosing what the old search chose."""
 from __future__ import annotations
 
 import ast
+import contextlib
 import itertools
 import re
 import signal
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings, strategies
 
 import stretchtimer
+from stretchtimer.cli import reporting
 from stretchtimer.core import fit as fitting
 from stretchtimer.core import plan as planning
 from stretchtimer.core import text as texts
+from stretchtimer.core.errors import InputError
 from stretchtimer.core.model import Plan, Routine, Side, Step
 from stretchtimer.core.plan import plan
 from stretchtimer.library import (
@@ -32,7 +37,7 @@ from stretchtimer.library import (
 )
 from stretchtimer.library.registry import Library
 from stretchtimer.library.routines import load_routine
-from stretchtimer.present import preview
+from stretchtimer.present import preview, report
 from stretchtimer.remind import places, service
 
 SIZE = 40_000
@@ -94,6 +99,13 @@ CASES: dict[str, list[tuple[Callable[[str], object], str]]] = {
     "stretchtimer/library/settings_check.py": [
         (settings_check._DECIMAL.fullmatch, DIGITS + "." + DIGITS + "x"),
     ],
+    "stretchtimer/cli/reporting.py": [
+        (lambda t: _refused(reporting.first_day, t), DIGITS + "w" + "x"),
+        (lambda t: _refused(reporting.first_day, t), SPACES + "4" + SPACES + "x"),
+    ],
+    "stretchtimer/present/report.py": [
+        (report.md_text, "\\*" * (SIZE // 2)), (report.md_text, "|" * SIZE + "x"),
+    ],
     "stretchtimer/library/coached.py": [
         (lambda t: coached.coached_name(t, set()), "-coached-" + DIGITS + "x"),
         (lambda t: coached.coached_name(t, set()), "-coached" * (SIZE // 8)),
@@ -130,6 +142,12 @@ CASES: dict[str, list[tuple[Callable[[str], object], str]]] = {
     ],
     "stretchtimer/remind/service.py": [(service._BARE.fullmatch, "a" * SIZE + " ")],
 }
+
+
+def _refused(parse: Any, text: str) -> None:
+    """Call `parse(text, today)`, which refuses the text (an InputError is its answer)."""
+    with contextlib.suppress(InputError):
+        parse(text, date(2026, 12, 2))
 
 
 def regex_modules() -> set[str]:
