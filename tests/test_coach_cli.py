@@ -137,3 +137,30 @@ def test_a_flare_this_morning_proposes_something_gentle(monkeypatch: pytest.Monk
     assert "flare" in [s["rule"] for s in found], found
     data = json.loads(cli(monkeypatch, ["today", "--format", "json"])[1])
     assert data["suggestion"] is not None and data["suggestion"]["rule"] == "flare"
+
+
+def test_easing_off_never_makes_a_bundled_routine_longer() -> None:
+    """For every bundled routine, the ease-off change makes no step and no plan longer (an
+    easier variant done on both sides where the step was one is not offered then)."""
+    from datetime import date
+
+    from stretchtimer.core.coach_changes import apply, ease_off
+    from stretchtimer.core.coach_types import Suggestion
+    from stretchtimer.library.coached import write_coached
+
+    library = Library()
+    for name, entry in list(library.routines().items()):
+        routine = load_routine(entry, library)[0]
+        change = ease_off(routine)
+        if change is None:
+            continue
+        before = plan(routine, Side.LEFT)
+        eased = apply(routine, change)
+        suggestion = Suggestion("ease-off", f"ease-off:{name}", name, "", "", change)
+        path = write_coached(routine, suggestion, library, date(2026, 12, 2))
+        written = load_routine(Library().routines()[path.stem], Library())[0]
+        for after in (plan(eased, Side.LEFT), plan(written, Side.LEFT)):
+            assert after.hold_seconds <= before.hold_seconds, name
+            assert after.total_seconds <= before.total_seconds, name
+        assert [(s.variant.id, s.sides, s.hold) for s in written.steps] == [
+            (s.variant.id, s.sides, s.hold) for s in eased.steps], name

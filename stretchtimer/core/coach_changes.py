@@ -110,6 +110,25 @@ def shorter(step: Step, variant: Variant) -> int:
     return min(step.hold, max(low, int(step.hold * EASIER + 0.5)))
 
 
+def _own_sides(variant: Variant) -> Sides:
+    """The sides a variant is done on when a routine names none."""
+    return Sides(variant.sides) if variant.sides else Sides.NONE
+
+
+def _sides_with(step: Step, variant: Variant) -> Sides:
+    """The sides a step takes on with another variant: its own where the routine named them
+    (they differ from its variant's), else the other variant's."""
+    return _own_sides(variant) if step.sides is _own_sides(step.variant) else step.sides
+
+
+def _no_longer(step: Step, easier: Variant) -> bool:
+    """Whether the easier variant, its hold 25% shorter, takes no more time than the step."""
+    count = {Sides.BOTH: 2}
+    before = step.hold * count.get(step.sides, 1)
+    after = shorter(step, easier) * count.get(_sides_with(step, easier), 1)
+    return after <= before
+
+
 def ease_off(routine: Routine) -> Change | None:
     """Every step easier: its variant's easier one where it has one, holds 25% shorter, the
     optional steps left out (the first step stays if all are optional). None when nothing
@@ -122,12 +141,16 @@ def ease_off(routine: Routine) -> Change | None:
         if i in drop:
             continue
         easier = _other(step, step.variant.easier)
+        if easier is not None and not is_flow(step) and not _no_longer(step, easier):
+            easier = None  # (one leg at a time on both sides would be more, not less)
         variant = easier or step.variant
         hold = None if is_flow(step) else shorter(step, variant)
+        new_sides = _sides_with(step, easier) if easier else step.sides
         edit = StepEdit(
             i,
             hold=hold if hold != step.hold else None,
             variant=easier.id if easier else None,
+            sides=new_sides.value if new_sides is not step.sides else None,
         )
         if edit.hold is not None or edit.variant is not None:
             edits.append(edit)
@@ -164,6 +187,7 @@ def apply(routine: Routine, change: Change) -> Routine:
             variant = step.variant if edit.variant is None else step.exercise.variant(edit.variant)
             step = replace(
                 step,
+                sides=step.sides if edit.sides is None else Sides(edit.sides),
                 hold=step.hold if edit.hold is None else edit.hold,
                 repeat=step.repeat if edit.repeat is None else edit.repeat,
                 reps=step.reps if edit.reps is None else edit.reps,

@@ -23,6 +23,8 @@ class StepEdit:
     """Breaths of a flow."""
     variant: str | None = None
     """Another variant of the same exercise, by id."""
+    sides: str | None = None
+    """The sides it is done on (written with a variant of other sides than the step's)."""
 
 
 @dataclass(frozen=True)

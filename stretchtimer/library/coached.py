@@ -42,7 +42,7 @@ def changed_data(data: dict[str, Any], change: Change) -> dict[str, Any]:
     steps = [dict(s) if isinstance(s, dict) else s for s in data.get("steps", [])]
     for edit in change.edits:
         step = steps[edit.position]
-        for key in ("hold", "repeat", "reps", "variant"):
+        for key in ("hold", "repeat", "reps", "variant", "sides"):
             value = getattr(edit, key)
             if value is not None:
                 step[key] = value
