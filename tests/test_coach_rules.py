@@ -456,7 +456,7 @@ def test_replace_after_2_stops_in_14_days() -> None:
     r = only(found, "replace")
     assert r.change == Change((), (1,), "Supine Twist left out")
     assert r.key == "replace:morning:supine-twist"
-    assert "stopped for pain 2 times" in r.text and "physiotherapist" in r.text
+    assert "stopped for pain in 2 sessions" in r.text and "physiotherapist" in r.text
     assert "different exercise" in r.text
 
 
@@ -469,6 +469,19 @@ def test_no_replace_after_1_stop_or_2_over_15_days() -> None:
                           (StepRecord(0, "knee-to-chest", "single", "right", 20, 20,
                                       pain_stop=True),))
     assert "replace" not in rules(run([session(ago(0), stop="knee-to-chest"), right]))
+
+
+def test_this_hurts_twice_in_one_session_is_one_stop() -> None:
+    """Pressed, gone on (the easier way), pressed again on the same side: one session, so
+    no replace yet; in a second session it is."""
+    from dataclasses import replace as with_
+
+    once = session(ago(1), stop="supine-twist")
+    twice = with_(once, steps=once.steps + tuple(s for s in once.steps if s.pain_stop))
+    assert sum(s.pain_stop for s in twice.steps) == 2
+    assert "replace" not in rules(run([twice]))
+    assert "in 2 sessions" in only(run([twice, session(ago(0), stop="supine-twist")]),
+                                   "replace").text
 
 
 def test_replace_never_leaves_a_routine_empty() -> None:

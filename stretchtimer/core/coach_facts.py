@@ -39,6 +39,8 @@ class Stop:
     """left, right or None."""
     routine: str
     """The session's routine."""
+    session: int = 0
+    """Which session (its place in the record): pressed twice in one session is one stop."""
 
 
 def days_ago(today: date, day: date) -> int:
@@ -65,7 +67,7 @@ class Facts:
         by_routine: dict[str, list[Done]] = {}
         stops: list[Stop] = []
         last: date | None = None
-        for record, day in zip(records, days, strict=True):
+        for n, (record, day) in enumerate(zip(records, days, strict=True)):
             if day > today:
                 continue
             last = day if last is None or day > last else last
@@ -73,10 +75,8 @@ class Facts:
                 continue
             by_routine.setdefault(record.routine, []).append(Done(record, day))
             if days_ago(today, day) < RECENT:
-                stops += [
-                    Stop(day, s.exercise, s.side, record.routine) for s in record.steps
-                    if s.pain_stop
-                ]
+                hurt = dict.fromkeys((s.exercise, s.side) for s in record.steps if s.pain_stop)
+                stops += [Stop(day, ex, side, record.routine, n) for ex, side in hurt]
         for done in by_routine.values():
             done.sort(key=lambda d: d.record.started)
         self.sessions = by_routine

@@ -138,16 +138,18 @@ def ease_off_rule(name: str, routine: Routine, facts: Facts) -> Suggestion | Non
 
 
 def _sore(facts: Facts) -> dict[str, tuple[list[str | None], int]]:
-    """{exercise: (the sides stopped for pain twice or more lately, how many stops)}."""
-    counts: dict[tuple[str, str | None], int] = {}
+    """{exercise: (the sides stopped for pain in two sessions or more lately, in how many
+    sessions)}: "this hurts" pressed twice in one session (going on, then again) is one."""
+    sessions: dict[tuple[str, str | None], set[int]] = {}
     for stop in facts.stops:
-        counts[stop.exercise, stop.side] = counts.get((stop.exercise, stop.side), 0) + 1
-    out: dict[str, tuple[list[str | None], int]] = {}
-    for (exercise, side), count in sorted(counts.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
-        if count >= STOPS:
-            found, total = out.get(exercise, ([], 0))
-            out[exercise] = ([*found, side], total + count)
-    return out
+        sessions.setdefault((stop.exercise, stop.side), set()).add(stop.session)
+    out: dict[str, tuple[list[str | None], set[int]]] = {}
+    ordered = sorted(sessions.items(), key=lambda kv: (kv[0][0], str(kv[0][1])))
+    for (exercise, side), seen in ordered:
+        if len(seen) >= STOPS:
+            found, total = out.get(exercise, ([], set()))
+            out[exercise] = ([*found, side], total | seen)
+    return {exercise: (found, len(total)) for exercise, (found, total) in out.items()}
 
 
 def replace_rule(routines: Mapping[str, Routine], facts: Facts) -> list[Suggestion]:
@@ -164,7 +166,8 @@ def replace_rule(routines: Mapping[str, Routine], facts: Facts) -> list[Suggesti
                 continue
             which = [side for side in sore_sides if side]
             where = f" ({' and '.join(which)} side)" if which else ""
-            data = f"{steps[0].exercise.title}{where} stopped for pain {count} times in 14 days"
+            data = (f"{steps[0].exercise.title}{where} stopped for pain in {count} sessions"
+                    " in 14 days")
             change = leave_out(routine, exercise, sore_sides)
             text = (
                 f"{data}: leave it out of {routine.title}? It is worth replacing with a"
