@@ -42,7 +42,7 @@ class ExerciseSums:
             for exercise in {s.exercise for s in record.steps if done(s)}:
                 self.changes.setdefault(exercise, []).append(change)
         hurt = [s for s in record.steps if s.pain_stop and s.exercise]
-        self.stops.update(dict.fromkeys((s.exercise, s.side) for s in hurt))  # once a session
+        self.stops.update(set((s.exercise, s.side) for s in hurt))  # once a session
         if record.status == "stopped":
             at = hurt[-1] if hurt else record.steps[-1]
             self.stopped[(at.exercise, at.side)] += 1

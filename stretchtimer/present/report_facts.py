@@ -110,7 +110,7 @@ def gather(
         if r.pain_before is not None and r.pain_after is not None:
             done.changes.append(r.pain_after - r.pain_before)
         facts.minutes += r.held / 60
-        facts.stops.update(dict.fromkeys((s.exercise, s.side) for s in r.steps if s.pain_stop))
+        facts.stops.update({(s.exercise, s.side) for s in r.steps if s.pain_stop})
     facts.routines = sorted(by_routine.values(), key=lambda d: (-d.sessions, d.title))
     facts.regions = _regions(records, checks, since)
     taken = Counter(kind for day, kind in breaks if since <= day <= today)
