@@ -109,6 +109,8 @@ CASES: dict[str, list[tuple[Callable[[str], object], str]]] = {
     "stretchtimer/library/coached.py": [
         (lambda t: coached.coached_name(t, set()), "-coached-" + DIGITS + "x"),
         (lambda t: coached.coached_name(t, set()), "-coached" * (SIZE // 8)),
+        (lambda t: coached.coached_title(t, "x-coached"), " (coached" * (SIZE // 9) + " 1"),
+        (lambda t: coached.coached_title(t, "x-coached"), " (coached " + DIGITS + "x"),
     ],
     "stretchtimer/library/article_meta.py": [
         (line_of, "\n" * SIZE), (line_of, ("- " * 50 + "\n") * (SIZE // 101)),

@@ -105,7 +105,8 @@ def test_a_declined_suggestion_is_kept_back(monkeypatch: pytest.MonkeyPatch) -> 
     found = json.loads(cli(monkeypatch, ["suggest", "--format", "json"])[1])
     key = next(s["key"] for s in found if s["rule"] == "progress")
     code, out, _ = cli(monkeypatch, ["suggest", "--decline", key])
-    assert code == 0 and "not suggested again for 7 days" in out
+    assert code == 0 and "Declined: [progress] (quick-relief)" in out
+    assert "Not suggested again for 7 days." in out
     again = json.loads(cli(monkeypatch, ["suggest", "--format", "json"])[1])
     assert key not in [s["key"] for s in again]
     assert not list(paths.user_dir("routines").glob("*.yaml"))
@@ -164,3 +165,54 @@ def test_easing_off_never_makes_a_bundled_routine_longer() -> None:
             assert after.total_seconds <= before.total_seconds, name
         assert [(s.variant.id, s.sides, s.hold) for s in written.steps] == [
             (s.variant.id, s.sides, s.hold) for s in eased.steps], name
+
+
+def test_advice_is_not_accepted_and_the_clinician_is_not_declined(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Flares three days running: the advice to see a clinician, which --decline refuses
+    (and the summary offers no d for); --accept on advice says there is nothing to write;
+    --accept with --decline is refused; --accept --format json says what was done."""
+    write_sessions("morning", [9, 8, 7, 6, 5, 4, 3], before=2, after=2)
+    history = History(paths.history_file())
+    for ago in (2, 1, 0):
+        at = datetime.now().astimezone().replace(hour=7) - timedelta(days=ago)
+        history.conn.execute("INSERT INTO checks (at_utc, region, score) VALUES (?, ?, 8)",
+                             (at.astimezone(UTC).isoformat(), "low-back"))
+    history.conn.commit()
+    history.close()
+    found = json.loads(cli(monkeypatch, ["suggest", "--format", "json"])[1])
+    rules = [s["rule"] for s in found]
+    assert rules[0] == "clinician", rules
+    code, _, err = cli(monkeypatch, ["suggest", "--decline", "1"])
+    assert code == 2 and "not declined" in err
+    code, _, err = cli(monkeypatch, ["suggest", "--accept", "1"])
+    assert code == 2 and "advice, with nothing to write" in err
+    code, _, err = cli(monkeypatch, ["suggest", "--accept", "1", "--decline", "1"])
+    assert code == 2 and "not both" in err
+    again = json.loads(cli(monkeypatch, ["suggest", "--format", "json"])[1])
+    assert again[0]["key"] == found[0]["key"]  # still there
+    flare = rules.index("flare") + 1
+    code, out, _ = cli(monkeypatch, ["suggest", "--decline", str(flare), "--format", "json"])
+    assert code == 0 and json.loads(out)["choice"] == "declined"
+
+
+def test_two_coached_versions_have_names_and_titles_of_their_own() -> None:
+    """A second accepted change of the same routine: -coached-2, titled (coached 2)."""
+    from datetime import date
+
+    from stretchtimer.core.coach_changes import ease_off
+    from stretchtimer.core.coach_types import Suggestion
+    from stretchtimer.library.coached import write_coached
+
+    library = Library()
+    routine = load_routine(library.routines()["morning"], library)[0]
+    change = ease_off(routine)
+    assert change is not None
+    made = []
+    for _ in range(2):
+        suggestion = Suggestion("ease-off", "k", "morning", "", "", change)
+        path = write_coached(routine, suggestion, Library(), date(2026, 12, 2))
+        made.append((path.stem, load_routine(Library().routines()[path.stem], Library())[0].title))
+    assert made == [("morning-coached", "Morning (coached)"),
+                    ("morning-coached-2", "Morning (coached 2)")]

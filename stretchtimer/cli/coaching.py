@@ -6,16 +6,18 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import replace
+from pathlib import Path
 
 from stretchtimer.cli.context import Context
 from stretchtimer.cli.running import make_recorder, run_routine
 from stretchtimer.cli.say import dump, err, say
-from stretchtimer.core.coach_types import Suggestion
+from stretchtimer.core.coach_types import Suggestion, declinable
 from stretchtimer.core.exit_codes import ExitCode
 from stretchtimer.core.text import one_line
 from stretchtimer.present import streams
 from stretchtimer.present.coaching import (
     suggestion_data,
+    suggestion_line,
     suggestions_text,
     today_data,
     today_text,
@@ -36,6 +38,9 @@ def _chosen(suggestions: list[Suggestion], which: str) -> Suggestion | None:
 
 def cmd_suggest(args: argparse.Namespace, ctx: Context) -> int:
     """`stretchtimer suggest [--accept N | --decline N] [--format json]`."""
+    if args.accept and args.decline:
+        err("stretchtimer: give --accept or --decline, not both")
+        return ExitCode.USAGE
     coach = Coach(ctx.library)
     suggestions = coach.suggestions()
     which = args.accept or args.decline
@@ -43,25 +48,50 @@ def cmd_suggest(args: argparse.Namespace, ctx: Context) -> int:
         if args.format == "json":
             dump([suggestion_data(s) for s in suggestions])
         else:
-            say(suggestions_text(suggestions))
+            scored = sum(1 for r in coach.record.sessions if r.pain_after is not None)
+            say(suggestions_text(suggestions, scored))
         return ExitCode.OK
     chosen = _chosen(suggestions, which)
-    if chosen is None:
-        err(f"stretchtimer: no suggestion '{one_line(which)}' now (see 'stretchtimer suggest')")
+    problem = _why_not(chosen, which, bool(args.accept))
+    if problem or chosen is None:
+        err(f"stretchtimer: {problem}")
         return ExitCode.USAGE
     recorder = make_recorder(ctx.options(args))
     try:
-        if args.accept:
-            written = coach.accept(chosen, recorder)
-            say(f"Accepted. Written as {written}: run it as 'stretchtimer {written.stem}'; "
-                "delete the file to undo it." if written else "Noted.")
-        else:
+        written = coach.accept(chosen, recorder) if args.accept else None
+        if args.decline:
             coach.decline(chosen, recorder)
-            say("Declined: not suggested again for 7 days.")
     finally:
         if recorder is not None:
             recorder.close()
+    _said(chosen, written, bool(args.accept), args.format)
     return ExitCode.OK
+
+
+def _why_not(chosen: Suggestion | None, which: str, accept: bool) -> str:
+    """Why this suggestion cannot be accepted or declined ("" when it can)."""
+    if chosen is None:
+        return f"no suggestion '{one_line(which)}' now (see 'stretchtimer suggest')"
+    if accept and chosen.change is None:
+        return ("that one is advice, with nothing to write: " + one_line(chosen.text))
+    if not accept and not declinable(chosen):
+        return "the advice to see a clinician stays while its signs do: it is not declined"
+    return ""
+
+
+def _said(chosen: Suggestion, written: Path | None, accept: bool, form: str) -> None:
+    """What was done, naming the suggestion (the numbers move once one is decided)."""
+    if form == "json":
+        dump({"choice": "accepted" if accept else "declined", "key": chosen.key,
+              "rule": chosen.rule, "routine": chosen.routine or None,
+              "written": str(written) if written else None})
+        return
+    say(("Accepted: " if accept else "Declined: ") + suggestion_line(chosen))
+    if written is not None:
+        say(f"Written as {written}: run it as 'stretchtimer {written.stem}'; delete the file "
+            "to undo it.")
+    elif not accept:
+        say("Not suggested again for 7 days.")
 
 
 def wait_for_start() -> bool:

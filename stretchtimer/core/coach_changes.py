@@ -170,8 +170,8 @@ def leave_out(routine: Routine, exercise: str, sore: Collection[str | None]) -> 
     )
     if not drop or len(drop) == len(routine.steps):
         return None
-    title = routine.steps[drop[0]].exercise.title
-    return Change((), drop, f"{title} left out")
+    names = list(dict.fromkeys(name(routine.steps[i]) for i in drop))
+    return Change((), drop, f"{' and '.join(names)} left out")
 
 
 def apply(routine: Routine, change: Change) -> Routine:

@@ -55,3 +55,9 @@ class Suggestion:
     """The data part of the text alone."""
     change: Change | None = None
     """What accepting it would write, or None for advice."""
+
+
+def declinable(suggestion: Suggestion) -> bool:
+    """Whether it may be declined (kept back 7 days): not the advice to see a clinician, which
+    stays while its signs do."""
+    return suggestion.rule != "clinician"

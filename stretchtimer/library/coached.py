@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -47,10 +48,15 @@ def changed_data(data: dict[str, Any], change: Change) -> dict[str, Any]:
             if value is not None:
                 step[key] = value
     kept = [s for i, s in enumerate(steps) if i not in change.drop]
-    title = str(data.get("title", ""))
-    if not title.endswith(f"({SUFFIX})"):
-        title = f"{title} ({SUFFIX})".strip()
-    return {**data, "title": title, "steps": kept}
+    return {**data, "steps": kept}
+
+
+def coached_title(title: str, name: str) -> str:
+    """`Quick relief (coached)` for quick-relief-coached, `(coached 2)` for -coached-2: two
+    versions never show alike in the picker."""
+    base = re.sub(rf" \({SUFFIX}( \d+)?\)$", "", title)
+    number = name.rsplit("-", 1)[-1] if not name.endswith(f"-{SUFFIX}") else ""
+    return f"{base} ({SUFFIX}{' ' + number if number else ''})".strip()
 
 
 def header(routine: Routine, suggestion: Suggestion, today: date) -> str:
@@ -76,18 +82,23 @@ def write_coached(
     data = safe_load(read_text(routine.path), routine.path)
     if not isinstance(data, dict):
         raise InputError.single(routine.path, "the routine is not a mapping")
-    text = header(routine, suggestion, today) + yaml.safe_dump(
-        changed_data(data, suggestion.change), sort_keys=False, allow_unicode=True, width=96
-    )
+    changed = changed_data(data, suggestion.change)
+    title = str(data.get("title", ""))
+
+    def text_for(name: str) -> str:
+        named = {**changed, "title": coached_title(title, name)}
+        body = yaml.safe_dump(named, sort_keys=False, allow_unicode=True, width=96)
+        return header(routine, suggestion, today) + body
+
     folder = paths.user_dir("routines")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        return _place(folder, routine.name, text, library)
+        return _place(folder, routine.name, text_for, library)
     except OSError as exc:
         raise InputError.single(folder, f"cannot write a routine here: {exc.strerror}") from None
 
 
-def _place(folder: Path, name: str, text: str, library: Library) -> Path:
+def _place(folder: Path, name: str, text_for: Callable[[str], str], library: Library) -> Path:
     """Write `text` under a free name (created exclusively: never over any file), checked."""
     taken = set(library.routines()) | {p.stem for p in folder.glob("*.y*ml")}
     for _ in range(MOST_TRIES):
@@ -99,7 +110,7 @@ def _place(folder: Path, name: str, text: str, library: Library) -> Path:
             taken.add(new)
             continue
         with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
+            out.write(text_for(new))
         _, problems = check_routine(path, library, new, "user")
         errors = [p for p in problems if not p.warning]
         if errors:

@@ -33,15 +33,25 @@ def suggestion_data(s: Suggestion) -> dict[str, Any]:
             "data": s.data, "change": change}
 
 
-def suggestions_text(suggestions: list[Suggestion]) -> str:
-    """The `suggest` page: each suggestion, its rule, and how to take it up."""
+def suggestion_line(s: Suggestion, n: int | None = None) -> str:
+    """`2. [progress] (morning) Morning: 3 sessions ...`."""
+    about = f" ({one_line(s.routine)})" if s.routine else ""
+    number = f"{n}. " if n is not None else ""
+    return f"{number}[{RULE_NAMES.get(s.rule, s.rule)}]{about} {one_line(s.text)}"
+
+
+def suggestions_text(suggestions: list[Suggestion], scored: int = 0) -> str:
+    """The `suggest` page: each suggestion, its rule, and how to take it up (`scored`: the
+    sessions with a pain score, which say why there is none)."""
     if not suggestions:
-        return ("No suggestions now: the coach needs a few sessions with pain scores "
-                "(it asks after each one).")
+        if scored < 3:
+            return ("No suggestions yet: the coach needs a few sessions with pain scores "
+                    "(the summary asks after each one).")
+        return ("No suggestions now: nothing in your record asks for a change (one you "
+                "accepted or declined is not suggested again for 7 days).")
     out: list[str] = []
     for n, s in enumerate(suggestions, 1):
-        about = f" ({one_line(s.routine)})" if s.routine else ""
-        out.append(f"{n}. [{RULE_NAMES.get(s.rule, s.rule)}]{about} {one_line(s.text)}")
+        out.append(suggestion_line(s, n))
         if s.change is not None:
             out.append(f"   Accept: stretchtimer suggest --accept {n}    "
                        f"Decline: stretchtimer suggest --decline {n}")
@@ -85,10 +95,12 @@ def today_data(proposal: Proposal, plan: Plan) -> dict[str, Any]:
 def summary_coach_text(s: Suggestion, more: int) -> str:
     """The coach's note on the summary: the suggestion, its rule, and its keys."""
     rule = RULE_NAMES.get(s.rule, s.rule)
-    keys = ("a: accept (written as your own routine, the original kept)   d: decline"
-            if s.change is not None else "d: noted, not again for 7 days")
+    if s.change is not None:
+        keys = "a: accept (written as your own routine, the original kept)   d: decline"
+    else:
+        keys = "d: noted, not again for 7 days" if s.rule != "clinician" else ""
     also = f"\n({more} more: stretchtimer suggest)" if more else ""
-    return f"The coach ({rule}): {one_line(s.text)}\n{keys}{also}"
+    return f"The coach ({rule}): {one_line(s.text)}" + (f"\n{keys}" if keys else "") + also
 
 
 def decided_text(path: Path | None) -> str:

@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
-from stretchtimer.core.coach_types import Suggestion
+from stretchtimer.core.coach_types import Suggestion, declinable
 from stretchtimer.core.engine import Session
 from stretchtimer.core.errors import InputError
 from stretchtimer.core.exit_codes import ExitCode
@@ -122,7 +122,7 @@ class SummaryScreen(Screen[None]):
         if action == "accept":
             return self.suggestion is not None and self.suggestion.change is not None
         if action == "decline":
-            return self.suggestion is not None
+            return self.suggestion is not None and declinable(self.suggestion)
         return True
 
     def action_accept(self) -> None:
