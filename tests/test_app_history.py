@@ -179,7 +179,8 @@ def test_progress_screen_tells_the_story(snap_compare: Any) -> None:
         assert "This week: 35 min" in body
         assert "the earlier question (0 worst to 9 best)" in body and "last: 7" in body
         assert body.startswith("Lower back: pain 6 to 3 over 2 days, 4 sessions\n")
-        assert "Morning: 4 sessions, pain 2.5 less on average; 2 green, 1 amber" in body
+        assert ("Morning: 4 sessions, pain 2.5 less on average (2 scored before and after);"
+                " 2 green, 1 amber") in body
         assert "Knee-to-Chest Stretch (left side): 1 time" in body
 
     assert snap_compare(app, terminal_size=(80, 30), run_before=run_before)

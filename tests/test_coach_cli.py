@@ -121,7 +121,7 @@ def test_today_piped_prints_the_routine_and_why(monkeypatch: pytest.MonkeyPatch)
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert lines[0].startswith("Today: ") and lines[1].strip().startswith("stretchtimer ")
-    assert "--fit 180s" in lines[1] and lines[2].startswith("Why: ")
+    assert "--fit 3m" in lines[1] and lines[2].startswith("Why: ")
     data = json.loads(cli(monkeypatch, ["today", "--fit", "3m", "--format", "json"])[1])
     assert data["seconds"] <= 180 and data["fit_seconds"] == 180
     assert data["title"] in lines[0] and data["routine"] in lines[1]

@@ -507,7 +507,7 @@ def test_this_hurts_then_skip_goes_on_the_same_everywhere(
         monkeypatch.setattr(sys, "stdout", out)
         master, slave = os.openpty()
         Typist(master, slave, out, clock).after(8, "x")
-        _type_when(master, out, [("Noted: 3 of 10", "s"), ("Skipping this", "n"),
+        _type_when(master, out, [("Noted: 3 of 10", "zs"), ("Skipping this", "n"),  # z: no answer
                                  ("Hold, 30 s", "n")])
         answers = iter(["3", ""])
         with open(slave, encoding="utf-8") as keys:

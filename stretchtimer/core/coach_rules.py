@@ -48,11 +48,13 @@ def _went_well(done: Done, judged: Judged) -> bool:
 def _progress_data(last: Sequence[Done], judged: Sequence[Judged]) -> str:
     afters = [float(j.record.pain_after or 0) for j in judged]
     refs = [j.reference for j in judged if j.reference is not None]
-    pain = (
-        f"pain {num(mean(refs))} to {num(mean(afters))} on average"
-        if refs
-        else f"pain {num(mean(afters))} after on average"
-    )
+    befores = [j.record.pain_before for j in judged if j.record.pain_before is not None]
+    if refs and len(befores) == len(judged):
+        pain = f"pain {num(mean(refs))} to {num(mean(afters))} on average"
+    elif refs:  # (some references are the usual level, not a score given that day)
+        pain = f"pain {num(mean(afters))} after on average, against a usual {num(mean(refs))}"
+    else:
+        pain = f"pain {num(mean(afters))} after on average"
     return f"{len(last)} sessions on {len(last)} days within {SPAN + 1} days, {pain}, no stops"
 
 

@@ -78,7 +78,9 @@ def _slot(hour: int) -> tuple[str, tuple[str, ...]]:
     """(words for the slot, its routines) at `hour`."""
     if hour < NOON:
         return "", MORNING
-    return (", time for a desk break", DESK) if hour < EVENING_HOUR else (", before sleep", EVENING)
+    if hour < EVENING_HOUR:
+        return ", time for a break from the desk", DESK
+    return ", before sleep", EVENING
 
 
 def _days_running(facts: Facts, name: str) -> int:

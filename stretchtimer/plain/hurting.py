@@ -35,6 +35,23 @@ def ask_hurt_score(ask: Ask | None, region: str, out: TextIO) -> int | None:
         print("Type a whole number from 0 to 10, or just Enter to skip.", file=out)
 
 
+ENDS = frozenset({"\n", "q", "y", "eof", "escape"})
+"""The keys that end the session there (y: a sign was noticed); others are not an answer."""
+MOST_STRAY = 50
+
+
+def _choice(keys: KeyReader, has_easier: bool) -> str:
+    """easier, skip or end, by key: a stray key is no answer (no key in ANSWER_WAIT: end)."""
+    for _ in range(MOST_STRAY):
+        key = keys.read(ANSWER_WAIT)
+        if key is None or key in ENDS:
+            return "end"
+        way = WAYS.get(key)
+        if way is not None and (way != "easier" or has_easier):
+            return way
+    return "end"
+
+
 def hurt(
     runner: SessionRunner,
     ask: Ask | None,
@@ -54,10 +71,7 @@ def hurt(
     if may_go_on(score, False) and keys.active:
         easier = runner.easier
         say(f"Noted: {score} of 10. " + going_on_choices(easier.name if easier else None))
-        key = keys.read(ANSWER_WAIT)
-        way = WAYS.get(key or "", "end")
-        if way == "easier" and easier is None:
-            way = "end"
+        way = _choice(keys, easier is not None)
     if way == "end":
         say(stopped_text(segment))
     else:

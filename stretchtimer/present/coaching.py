@@ -63,7 +63,8 @@ def command_for(name: str, fit_seconds: int | None, commands: tuple[str, ...]) -
     command)."""
     words = ["stretchtimer", *(["run"] if name in commands else []), name]
     if fit_seconds is not None:
-        words += ["--fit", f"{fit_seconds}s"]
+        minutes, seconds = divmod(fit_seconds, 60)
+        words += ["--fit", f"{minutes}m" if minutes and not seconds else f"{fit_seconds}s"]
     return " ".join(words)
 
 

@@ -110,5 +110,5 @@ def going_on_choices(easier_name: str | None) -> str:
     """The keys that go on after "this hurts", in words, for plain mode."""
     ways = [f"e: go on with the easier way, {easier_name}"] if easier_name else []
     ways += ["s: skip this exercise and go on", "y: I noticed one of the signs above",
-             "any other key: end the session"]
+             "Enter: end the session"]
     return " · ".join(ways)

@@ -154,6 +154,8 @@ def routine_lines(span: Span) -> list[str]:
 def routine_line(sums: RoutineSums) -> str:
     """One routine's line."""
     line = f"{sums.title}: {plural(sums.sessions, 'session')}, {change_words(sums.changes)}"
+    if sums.changes and len(sums.changes) < sums.sessions:
+        line += f" ({len(sums.changes)} scored before and after)"
     zones = [f"{sums.zones[z]} {z.value}" for z in Zone if sums.zones.get(z)]
     return line + ("; " + ", ".join(zones) if zones else "")
 

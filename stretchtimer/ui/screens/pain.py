@@ -35,6 +35,10 @@ def choices_text(score: int | None, easier: Variant | None, flagged: bool) -> st
     return f"Noted: {score} of 10. " + " · ".join(ways)
 
 
+HINT = "Press a number (1 then 0 for 10)."
+"""The keys of the score here (Enter does not skip it: Enter ends the session)."""
+
+
 class PainScreen(Screen[None]):
     """Paused because it hurts: the red flags, the urgent signs and a pain score; then end, or
     (at 5 or less, no sign noticed) go on another way."""
@@ -66,7 +70,7 @@ class PainScreen(Screen[None]):
             yield Static(f"During {where_text(seg)}", id="pain-where", markup=False)
             yield Label("Stop this exercise if you notice:", classes="pain-heading", markup=False)
             yield Static(flags, id="pain-flags", markup=False)
-            yield PainScore(seg.exercise.region, PainTime.AFTER, id="pain-score")
+            yield PainScore(seg.exercise.region, PainTime.AFTER, id="pain-score", hint=HINT)
             yield Static(END_ONLY, id="pain-choices", markup=False)
             yield Static(urgent_text([seg.exercise.region]), id="pain-urgent", markup=False)
             yield Label("What to do", classes="pain-heading", markup=False)
@@ -106,9 +110,8 @@ class PainScreen(Screen[None]):
     def _scored(self, score: int) -> None:
         self.score = score
         self.post_message(HurtScored(score))
-        self.query_one(PainScore).update(
-            "How much it hurts now, 0 (no pain) to 10 (worst imaginable): noted."
-        )
+        question = self.query_one(PainScore)
+        question.update(question.question)  # (the score itself is said just below)
         self._show_choices()
 
     def action_enter(self) -> None:

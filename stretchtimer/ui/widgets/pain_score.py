@@ -17,8 +17,12 @@ class PainScore(Static):
     """How much it hurts, 0 (none) to 10 (worst), typed a key at a time (it wraps: the question
     is never cut off)."""
 
-    def __init__(self, region: str, when: PainTime, id: str | None = None) -> None:
-        super().__init__(f"{pain_question(region, when)} {KEYS_HINT}", id=id, markup=False)
+    def __init__(
+        self, region: str, when: PainTime, id: str | None = None, hint: str = KEYS_HINT
+    ) -> None:
+        super().__init__(f"{pain_question(region, when)} {hint}", id=id, markup=False)
+        self.question = pain_question(region, when)
+        """The question alone (what stays once it is answered)."""
         self.when = when
         self.keys = PainKeys()
         self.score: int | None = None
