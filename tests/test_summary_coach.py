@@ -5,6 +5,7 @@ a suggestion is shown."""
 
 from __future__ import annotations
 
+import pytest
 from apphelp import advance, drive, quick_relief, text, until
 from fakes import FakeClock, RecordingPlayer
 from test_coach_cli import write_sessions
@@ -108,3 +109,29 @@ def test_without_a_history_there_is_no_coach() -> None:
 
     drive(app, scenario)
     assert not list(paths.user_dir("routines").glob("*.yaml"))
+
+
+def test_plain_mode_says_the_coach_s_suggestion_at_the_end(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The same third good day in plain mode: after the score, a line with the suggestion
+    and where to take it up."""
+    import io
+    import sys
+
+    from stretchtimer.plain import run_plain
+    from stretchtimer.runner.coach import SessionCoach
+
+    write_sessions("quick-relief", [2, 1], before=3, after=2)
+    recorder = HistoryRecorder(lambda: History(paths.history_file()), lambda m: None)
+    out = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", out)
+    clock = FakeClock()
+    code = run_plain(quick_relief(), mute=True, recorder=recorder, player=RecordingPlayer(),
+                     clock=clock, sleep=clock.advance, ask=lambda q: "2",
+                     coach=SessionCoach(Library(), recorder, "quick-relief"))
+    recorder.close()
+    last = out.getvalue().strip().splitlines()[-1]
+    assert code == 0
+    assert last.startswith("The coach: [progress] (quick-relief) Quick relief: 3 sessions")
+    assert "held 25 s instead of 20 s?" in last and last.endswith("stretchtimer suggest")

@@ -104,7 +104,8 @@ def _plain(
             report(exc.problems)
             return ExitCode.USAGE
         plan = options.plan(routine, next_lead(routine, recorder))
-        return plain_session(plan, options, recorder, urgent, morning_gate(options, ctx.library))
+        morning = morning_gate(options, ctx.library)
+        return plain_session(plan, options, recorder, urgent, morning, ctx.library)
 
     resume_collector()
     return run_plain_reminder(reminder, run_routine, sys.stdout, sys.stdin)

@@ -20,6 +20,7 @@ from stretchtimer.library.registry import Library
 from stretchtimer.library.routines import load_routine
 from stretchtimer.library.state import mark_urgent_signs_seen, urgent_signs_seen
 from stretchtimer.present import streams
+from stretchtimer.runner.coach import SessionCoach
 from stretchtimer.runner.morning import MorningGate, from_history, no_check
 from stretchtimer.runner.options import Options
 from stretchtimer.runner.reminder import Reminder
@@ -100,6 +101,7 @@ def plain_session(
     recorder: HistoryRecorder | None,
     urgent: UrgentSigns,
     morning: MorningGate | None = None,
+    library: Library | None = None,
 ) -> int:
     """One session in plain mode, keys read where stdin is a terminal."""
     from stretchtimer.plain import run_plain
@@ -115,6 +117,7 @@ def plain_session(
         voice=make_voice(options),
         stdin=sys.stdin,
         morning=morning,
+        coach=SessionCoach(library, recorder, plan.routine.name) if recorder and library else None,
     )
 
 
@@ -139,7 +142,7 @@ def run_routine(routine: Routine | None, options: Options, library: Library, pla
         if plain:
             assert plan is not None
             resume_collector()
-            return plain_session(plan, options, recorder, urgent_gate(), morning)
+            return plain_session(plan, options, recorder, urgent_gate(), morning, library)
         return full_screen(options, library, recorder, plan=plan, morning=morning)
     finally:
         if recorder is not None:

@@ -20,9 +20,11 @@ from stretchtimer.history.recorder import HistoryRecorder
 from stretchtimer.plain.asking import Ask, ask_pain, asking_with
 from stretchtimer.plain.hurting import hurt
 from stretchtimer.plain.lines import event_lines
+from stretchtimer.present.coaching import plain_coach_text
 from stretchtimer.present.pain import pain_change
 from stretchtimer.present.streams import is_terminal, quiet
 from stretchtimer.present.urgent import urgent_text
+from stretchtimer.runner.coach import SessionCoach
 from stretchtimer.runner.keys import KeyReader, no_keys
 from stretchtimer.runner.morning import MorningGate
 from stretchtimer.runner.notices import once_per_machine
@@ -207,6 +209,7 @@ def run_plain(
     voice: Voice | None = None,
     stdin: TextIO | None = None,
     morning: MorningGate | None = None,
+    coach: SessionCoach | None = None,
 ) -> int:
     """The `--plain` session: exit 0 when complete, 1 stopped for pain, 3 quit, 130 after
     ctrl+c, 128+N after signal N, 141 when the output closed. `urgent`: the gate (or True) that
@@ -214,7 +217,7 @@ def run_plain(
     `ask_before`: ask how much it hurts before, as well as after; `ask`: how to ask a line
     (None where no one can answer: then nothing is asked); `stdin`: where keys come from (read
     only when it is a terminal); `morning`: the next-morning check, asked first when it is
-    due (its answer stands for the pain before)."""
+    due (its answer stands for the pain before); `coach`: what it suggests, said at the end."""
     out = sys.stdout
     runner = SessionRunner(plan, clock, _chimes(player, mute, out, sleep), voice, recorder)
     show_urgent = urgent.shown() if isinstance(urgent, UrgentSigns) else urgent
@@ -244,6 +247,9 @@ def run_plain(
                 if after is not None:
                     print(pain_change(runner.pain.get(PainTime.BEFORE), after), file=out)
                     runner.give_pain(PainTime.AFTER, after)
+                said = plain_coach_text(coach.suggestions()) if coach is not None else ""
+                if said:
+                    print(said, file=out, flush=True)
     except BrokenPipeError:
         quiet(out)
         return ExitCode.BROKEN_PIPE

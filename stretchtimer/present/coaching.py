@@ -110,3 +110,13 @@ def decided_text(path: Path | None) -> str:
         return "The coach: noted."
     return (f"The coach: written as {one_line(str(path))}. Run it as 'stretchtimer "
             f"{one_line(path.stem)}'; delete the file to undo it.")
+
+
+def plain_coach_text(suggestions: list[Suggestion]) -> str:
+    """What plain mode says at the end: the first suggestion, and where to take it up."""
+    said = [s for s in suggestions if s.rule != "stay"] or suggestions
+    if not said:
+        return ""
+    more = f" ({len(said) - 1} more)" if len(said) > 1 else ""
+    return (f"The coach: {suggestion_line(said[0])}{more} "
+            "To accept or decline: stretchtimer suggest")
