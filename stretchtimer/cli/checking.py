@@ -15,17 +15,31 @@ from stretchtimer.library.registry import Library, file_id, load_cached
 from stretchtimer.library.routines import check_routine
 from stretchtimer.library.settings import FILE_NAME, check_settings
 
+FOLDERS = ("routines", "content", "programs")
+"""The folders of a config folder (or a clone of this project), checked for what they hold."""
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix in (".md", ".yaml", ".yml"))
+
 
 def expand(names: list[str]) -> list[Path]:
-    """The files named, a folder's routines and articles in their place."""
+    """The files named, a folder's routines and articles in their place; a folder that holds
+    routines/ or content/ (the config folder itself) gives its settings.yaml and the files
+    in those."""
     out: list[Path] = []
     for name in names:
         path = Path(name)
-        if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix in (".md", ".yaml", ".yml"))
-            out += found or [path]
-        else:
+        if not path.is_dir():
             out.append(path)
+            continue
+        inner = [path / f for f in FOLDERS if (path / f).is_dir()]
+        if inner:
+            settings = path / FILE_NAME
+            out += [settings] if settings.is_file() else []
+            out += [file for folder in inner for file in _files(folder)]
+        else:
+            out += _files(path) or [path]
     return out
 
 

@@ -19,11 +19,21 @@ _DASHES = str.maketrans({"\u2014": "-", "\u2013": "-", "\u2012": "-", "\u2212": 
 _SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 
+_APOSTROPHES = re.compile("['\u2019\u02bc]")
+"""An apostrophe joins a word (Child's), it does not split it."""
+
+
 def slugify(text: str) -> str:
     """`Single Knee to Chest` -> `single-knee-to-chest`."""
     text = text.translate(_DASHES).lower()
-    text = re.sub(r"[^a-z0-9]+", "-", text)
+    text = re.sub(r"[^a-z0-9]+", "-", _APOSTROPHES.sub("", text))  # Child's -> childs
     return text.strip("-")
+
+
+def old_slug(text: str) -> str:
+    """The slug as it was before apostrophes were dropped (`classic-child-s-pose`): still
+    accepted in routines, with a warning."""
+    return re.sub(r"[^a-z0-9]+", "-", text.translate(_DASHES).lower()).strip("-")
 
 
 def id_matches(name: str, ids: Sequence[str]) -> list[str]:

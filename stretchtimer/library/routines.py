@@ -7,7 +7,8 @@ from pathlib import Path
 from stretchtimer.core.errors import InputError, Problem
 from stretchtimer.core.model import Exercise, Pace, Routine, Sides, Step, Variant
 from stretchtimer.core.plan import plan
-from stretchtimer.core.text import did_you_mean, id_matches, is_slug, slugify
+from stretchtimer.core.text import did_you_mean, id_matches, is_slug, old_slug, slugify
+from stretchtimer.core.up_and_down import back_down_text
 from stretchtimer.library.files import is_regular, read_text
 from stretchtimer.library.nodes import INT, STR, MappingNode, Node, ScalarNode, SequenceNode
 from stretchtimer.library.parse_cache import ParseCache
@@ -74,6 +75,11 @@ class _Checker(ValueChecker):
                 node, f"{where}variant '{node.value}' of '{exercise.id}' could be any of: {names}"
             )
             return None
+        renamed = [v for v in exercise.variants if v.name and old_slug(v.name) == wanted]
+        if len(renamed) == 1:
+            self.add(node, f"{where}variant '{node.value}' is now called '{renamed[0].id}': "
+                     "write that (the old name still works)", warning=True)
+            return renamed[0]
         short = {v.split("-")[0]: v for v in ids}
         hint = did_you_mean(wanted, ids) or did_you_mean(wanted, list(short))
         listing = hint or "; it has: " + ", ".join(ids)
@@ -124,9 +130,19 @@ class _Checker(ValueChecker):
             sides_node = keys["sides"][1]
             value = sides_node.value if isinstance(sides_node, ScalarNode) else None
             if sides_node.tag != STR or value not in _SIDES:
-                self.add(sides_node, f"{where}sides must be one of: {', '.join(_SIDES)}")
+                hint = did_you_mean(str(value), list(_SIDES)) if value is not None else ""
+                self.add(sides_node, f"{where}sides must be one of: {', '.join(_SIDES)}{hint}")
             else:
                 sides = Sides(str(value))
+        if sides is Sides.BOTH and variant is not None and not (variant.left or variant.right):
+            self.add(
+                keys["sides"][1] if "sides" in keys else node,
+                f"{where}{variant.name or exercise.title if exercise else ''} is held on both "
+                "sides, but its article never says what 'left' means: the session can only "
+                "say LEFT SIDE (add a line like '**Left side:** your left knee comes in' "
+                "after its movement)",
+                warning=True,
+            )
         repeat = self.count(keys, "repeat", 20, where, 1)
         breathe = self.pace(keys["breathe"][1], f"{where}breathe") if "breathe" in keys else None
         optional = self.flag(keys, "optional", where)
@@ -216,6 +232,9 @@ class _Checker(ValueChecker):
         if not plan(routine).segments:
             self.add(snode, "the routine plans no time at all: give its steps a hold")
             return None
+        trip = back_down_text([s.variant.position for s in routine.steps])
+        if trip is not None:
+            self.add(snode.value[trip[0]], trip[1], warning=True)
         return routine
 
 def _nodes(path: Path, cache: ParseCache | None) -> Node | None:
