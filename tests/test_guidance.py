@@ -237,7 +237,7 @@ def test_migration_3_keeps_the_old_feelings_apart(tmp_path: Path) -> None:
     h.close()
     assert [(r.feeling, r.pain_before, r.pain_after) for r in rows] == [(None, 6, 3), (7, None, None)]
     shown = history_text(rows)
-    assert "6->3" in shown and "Felt: the earlier question" in shown
+    assert "6 to 3" in shown and "Felt: the earlier question" in shown
     assert history_text([], since=T0.date()) == "No sessions since 2026-11-20."
 
 

@@ -196,3 +196,28 @@ def test_an_export_never_replaces_a_file(monkeypatch: pytest.MonkeyPatch, tmp_pa
     code, out, _ = cli(monkeypatch, ["history", "export", "-"])
     assert code == 0 and len(json.loads(out)["sessions"]) == 3
     assert list(tmp_path.glob(".export-*")) == []
+
+
+def test_the_history_table_counts_exercises_as_the_summary_does(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`history`: `2 of 2` exercises for a whole quick-relief, `1 of 2` for one skipped past,
+    pain as the progress page says it (`3 to 2`, `after 4`)."""
+    db = home(monkeypatch, tmp_path / "h")
+    h = History(db)
+    for n, (skip, before) in enumerate(((False, 3), (True, None))):
+        sid = h.begin("quick-relief", "", "Quick relief", 6, None)
+        from stretchtimer.core.records import StepRecord
+
+        steps = (StepRecord(0, "knee-to-chest", "single-knee-to-chest", "left", 20, 20),
+                 StepRecord(1, "knee-to-chest", "double-knee-to-chest", None, 30,
+                            0 if skip else 30, skip))
+        h.end(sid, "completed", 6, 50.0, steps=steps)
+        if before is not None:
+            h.set_pain(sid, "before", before, "low-back")
+        h.set_pain(sid, "after", 2 + 2 * n, "low-back")
+    h.close()
+    code, out, _ = cli(monkeypatch, ["history"])
+    lines = out.splitlines()
+    assert code == 0 and "Exercises  Pain" in lines[0]
+    assert lines[1].endswith("1 of 2  after 4") and lines[2].endswith("2 of 2  3 to 2")

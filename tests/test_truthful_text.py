@@ -151,7 +151,7 @@ def column(line: str, word: str) -> int:
 
 
 def test_the_history_table_lines_up_whatever_the_titles(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every row's Status and Done columns start at the same display column as the header's,
+    """Every row's Status and Held columns start at the same display column as the header's,
     with titles of ZWJ emoji, a flag, a VS16 emoji, CJK and combining accents."""
     from stretchtimer.history.store import History
 
@@ -164,7 +164,7 @@ def test_the_history_table_lines_up_whatever_the_titles(monkeypatch: pytest.Monk
     head, rows = lines[0], [ln for ln in lines if "completed" in ln]
     assert code == 0 and len(rows) == len(WIDE)
     assert {column(row, "completed") for row in rows} == {column(head, "Status")}
-    assert {column(row, "3/3") + 3 for row in rows} == {column(head, "Done") + 4}
+    assert {column(row, "0:30") + 4 for row in rows} == {column(head, "Held") + 4}
 
 
 def test_the_list_and_an_article_line_up(monkeypatch: pytest.MonkeyPatch) -> None:

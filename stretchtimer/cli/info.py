@@ -21,7 +21,7 @@ from stretchtimer.library.planning import plan_routine
 from stretchtimer.library.registry import Library
 from stretchtimer.library.routines import load_routine
 from stretchtimer.present.figure_mode import figure_mode
-from stretchtimer.present.history import breaks_text, csv_table, history_text
+from stretchtimer.present.history import breaks_text, csv_table, exercises_done, history_text
 from stretchtimer.present.history_steps import STEP_TABLE, csv_row, step_table, steps_text
 from stretchtimer.present.views import (
     exercise_data,
@@ -112,8 +112,11 @@ def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
     if args.steps:
         return _steps_out(args.format, rows)
     if args.format == "text":
-        say(breaks_text(breaks, since) if args.breaks else history_text(
-            rows, current, longest, since, breaks))
+        if args.breaks:
+            say(breaks_text(breaks, since))
+        else:
+            done = _exercises(rows, read_steps(paths.history_file()), ctx.library)
+            say(history_text(rows, current, longest, since, breaks, done))
         return ExitCode.OK
     shown: list[SessionRow] | list[BreakRow] = breaks if args.breaks else rows
     whole = [r for r in shown if not r.damaged]
@@ -127,6 +130,22 @@ def cmd_history(args: argparse.Namespace, ctx: Context) -> int:
     else:
         csv.writer(sys.stdout).writerows(csv_table(whole, BreakRow if args.breaks else SessionRow))
     return ExitCode.OK
+
+
+def _exercises(
+    rows: list[SessionRow], steps: dict[int, list[StepRecord]], library: Library
+) -> dict[int, str]:
+    """Each session's exercises done, `3 of 6` (of its routine's steps, where the routine
+    can still be read by its name)."""
+    totals: dict[str, int | None] = {}
+    for name in {r.routine for r in rows if r.id in steps}:
+        entry = library.routines().get(name)
+        try:
+            totals[name] = len(load_routine(entry, library)[0].steps) if entry else None
+        except InputError:
+            totals[name] = None
+    return {r.id: exercises_done(steps[r.id], totals.get(r.routine))
+            for r in rows if r.id in steps}
 
 
 def _with_steps(row: SessionRow | BreakRow, steps: dict[int, list[StepRecord]]) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from stretchtimer.core.cells import cells, clip, pad
+from stretchtimer.core.records import StepRecord
 from stretchtimer.core.text import join_seconds, one_line
 from stretchtimer.history.row import (
     BREAK_COLUMNS,
@@ -37,10 +38,13 @@ def _status(r: SessionRow) -> str:
 
 
 def _pain(r: SessionRow) -> str:
-    """`6->3` (pain before and after, 0-10), `->3`, `6->`, or empty (`?` for a damaged one)."""
+    """`6 to 3` (pain before and after, 0-10), `after 3`, `before 6`, or empty (`?` for a
+    damaged one), as the progress page says it."""
     before = _shown(r, "pain_before", r.pain_before)
     after = _shown(r, "pain_after", r.pain_after)
-    return f"{before}->{after}" if before or after else ""
+    if before and after:
+        return f"{before} to {after}"
+    return f"after {after}" if after else (f"before {before}" if before else "")
 
 
 def _shown(r: SessionRow | BreakRow, column: str, value: object) -> str:
@@ -58,9 +62,11 @@ def damage_note(r: SessionRow | BreakRow) -> str:
     return f"(damaged row {r.id}: {', '.join(r.damaged)})"
 
 
-def _done(r: SessionRow) -> str:
-    done = _shown(r, "segments_done", r.segments_done)
-    return f"{done}/{_shown(r, 'segments_total', r.segments_total)}"
+def exercises_done(steps: Sequence[StepRecord], total: int | None) -> str:
+    """`3 of 6` exercises done (held, not only skipped past), or `3` when the routine's length
+    is not known now."""
+    done = len({s.position for s in steps if s.held > 0 or not s.skipped})
+    return f"{done} of {total}" if total else str(done)
 
 
 def _held(r: SessionRow) -> str:
@@ -92,9 +98,13 @@ def history_text(
     longest: int = 0,
     since: date | None = None,
     breaks: list[BreakRow] | None = None,
+    exercises: dict[int, str] | None = None,
 ) -> str:
-    """The `history` table, newest first: pain before and after (0 none to 10 worst) and, for
-    sessions from before version 3, how the back felt (0 worst to 9 best)."""
+    """The `history` table, newest first: the exercises done (`exercises`, by session id: as
+    the summary counts them; empty for a session from before steps were kept), pain before and
+    after (0 none to 10 worst) and, for sessions from before version 3, how the back felt
+    (0 worst to 9 best)."""
+    exercises = exercises or {}
     if not rows:
         if since is not None:
             return f"No sessions since {since.isoformat()}."
@@ -104,17 +114,18 @@ def history_text(
     width = max(len("Routine"), *(cells(title) for title in titles)) + 2  # as the terminal draws
     swidth = max(len("Status"), *(cells(s) for s in statuses)) + 2
     felt = any(r.feeling is not None or "feeling" in r.damaged for r in rows)
-    head = f"{'When':<17} {'Routine':<{width}}{'Status':<{swidth}}{'Held':>6}  {'Done':>6}  Pain"
+    head = (f"{'When':<17} {'Routine':<{width}}{'Status':<{swidth}}{'Held':>6}  "
+            f"{'Exercises':>9}  Pain")
     out = [head + ("    Felt" if felt else "")]
     for r, title, status in zip(rows, titles, statuses, strict=True):
         line = (
             f"{pad(when(r.started_utc), 17)} {pad(title, width)}{pad(status, swidth)}"
-            f"{_held(r):>6}  {_done(r):>6}  {_pain(r):<6}"
+            f"{_held(r):>6}  {exercises.get(r.id, ''):>9}  {_pain(r):<8}"
         )
         if felt:
             line += f"  {_shown(r, 'feeling', r.feeling):<4}"
         out.append(f"{line}  {damage_note(r)}".rstrip())
-    out += ["", "Pain: before->after, 0 (none) to 10 (worst)."]
+    out += ["", "Pain: before to after, 0 (none) to 10 (worst)."]
     if felt:
         out.append("Felt: the earlier question, how the back felt after, 0 (worst) to 9 (best).")
     out += [f"Current streak: {current} day{'s' * (current != 1)}; longest: {longest}"]
