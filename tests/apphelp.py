@@ -12,6 +12,9 @@ from textual.widgets import Label, Static
 
 from stretchtimer.core.model import Plan
 from stretchtimer.core.plan import plan as make_plan
+from stretchtimer.history.recorder import HistoryRecorder
+from stretchtimer.history.store import History
+from stretchtimer.library import paths
 from stretchtimer.library.registry import Library
 from stretchtimer.library.routines import load_routine
 from stretchtimer.ui.app import StretchApp
@@ -25,12 +28,19 @@ def quick_relief() -> Plan:
     return make_plan(routine)
 
 
+def history_recorder() -> HistoryRecorder:
+    """A recorder over the test's own history (the pain questions are asked only where the
+    history records)."""
+    return HistoryRecorder(lambda: History(paths.history_file()), lambda message: None)
+
+
 def build(
-    plan: Plan | None = None, fail: bool = False
+    plan: Plan | None = None, fail: bool = False, recording: bool = False
 ) -> tuple[StretchApp, FakeClock, RecordingPlayer]:
     clock = FakeClock()
     player = RecordingPlayer(fail=fail)
-    app = StretchApp(plan=plan or quick_relief(), clock=clock, player=player)
+    recorder = history_recorder() if recording else None
+    app = StretchApp(plan=plan or quick_relief(), clock=clock, player=player, recorder=recorder)
     return app, clock, player
 
 

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from apphelp import advance, build, drive, quick_relief, text
+from apphelp import advance, build, drive, history_recorder, quick_relief, text
 from fakes import FakeClock, RecordingPlayer
 from textual.pilot import Pilot
 
@@ -99,7 +99,8 @@ def test_pain_before_is_asked_when_turned_on_and_shown_after() -> None:
     """--ask-pain: the question comes before the session (8, Enter); the summary compares."""
     clock = FakeClock()
     app = StretchApp(
-        quick_relief(), clock=clock, player=RecordingPlayer(), options=Options(ask_pain=True)
+        quick_relief(), clock=clock, player=RecordingPlayer(), options=Options(ask_pain=True),
+        recorder=history_recorder(),
     )
 
     async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
@@ -153,7 +154,7 @@ def test_plain_mode_prints_urgent_signs_and_asks_about_pain(library: Library) ->
     try:
         code = run_plain(
             quick_relief(), mute=True, player=RecordingPlayer(), clock=clock, sleep=clock.advance,
-            urgent=True, ask_before=True, ask=ask,
+            urgent=True, ask_before=True, ask=ask, recorder=history_recorder(),
         )
     finally:
         sys.stdout = real

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from apphelp import advance, drive, quick_relief
+from apphelp import advance, drive, history_recorder, quick_relief
 from fakes import Clocks, FakeClock, RecordingPlayer
 from textual.pilot import Pilot
 
@@ -382,8 +382,10 @@ def test_a_signal_during_the_pain_question_leaves_cleanly(monkeypatch: pytest.Mo
         return "5\n"
 
     clock = FakeClock()
+    recorder = history_recorder()
     code = run_plain(quick_relief(), mute=True, player=RecordingPlayer(), clock=clock,
-                     sleep=clock.advance, ask_before=True, ask=ask)
+                     sleep=clock.advance, ask_before=True, ask=ask, recorder=recorder)
+    recorder.close()
     assert code == 128 + signal.SIGTERM
 
 

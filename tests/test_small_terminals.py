@@ -94,7 +94,7 @@ def test_too_small_for_a_countdown_says_so() -> None:
 
 def test_the_summary_question_is_never_cut_off() -> None:
     """At 60x20 the pain question wraps instead of ending in '... or E'."""
-    app, clock, _ = build()
+    app, clock, _ = build(recording=True)
 
     async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
         advance(app, clock, 90)

@@ -91,13 +91,16 @@ def test_d_declines_and_nothing_is_written() -> None:
 
 
 def test_without_a_history_there_is_no_coach() -> None:
-    """--no-history (no recorder): no note, and a and d do nothing."""
+    """--no-history (no recorder): every hold skipped, and yet no word of a streak, no pain
+    question (nothing would keep it), no coach's note; a and d do nothing."""
     clock = FakeClock()
     app = StretchApp(plan=quick_relief(), clock=clock, player=RecordingPlayer())
 
     async def scenario(app: StretchApp, pilot: Pilot[int]) -> None:
-        advance(app, clock, 86)
-        await until(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        while not isinstance(app.screen, SummaryScreen):
+            await pilot.press("n")
+        assert not app.screen.query("#not-counted") and not app.screen.query("#pain-now")
+        assert "Nothing was recorded" in text(app, "#summary-hint")
         await pilot.press("2")
         await pilot.press("a")
         await app.workers.wait_for_complete()

@@ -22,6 +22,7 @@ from stretchtimer.plain.hurting import hurt
 from stretchtimer.plain.lines import event_lines
 from stretchtimer.present.coaching import plain_coach_text
 from stretchtimer.present.pain import pain_change
+from stretchtimer.present.session import NOT_COUNTED
 from stretchtimer.present.streams import is_terminal, quiet
 from stretchtimer.present.urgent import urgent_text
 from stretchtimer.runner.coach import SessionCoach
@@ -67,6 +68,8 @@ class PlainSession:
     def show(self, events: list[Event]) -> None:
         for event in events:
             for line in event_lines(event, self.runner.session):
+                if line == NOT_COUNTED and self.runner.recorder is None:
+                    continue  # (no history: there is no streak to count toward)
                 self.say(line)
 
     def run(self) -> None:
@@ -233,17 +236,18 @@ def run_plain(
     try:
         with KeyReader(stdin, sleep=sleep) if stdin is not None else no_keys(sleep) as keys:
             asking = asking_with(ask, keys)
-            region = morning.region if morning is not None and asking is not None else None
+            scores = asking if recorder is not None else None  # no history: nothing to keep
+            region = morning.region if morning is not None and scores is not None else None
             if morning is not None and region is not None:
-                before_pain = ask_pain(asking, region, PainTime.MORNING, out)
+                before_pain = ask_pain(scores, region, PainTime.MORNING, out)
                 morning.answer(before_pain, recorder)
                 runner.give_pain(PainTime.BEFORE, before_pain)
             elif ask_before:
-                before_pain = ask_pain(asking, runner.region, PainTime.BEFORE, out)
+                before_pain = ask_pain(scores, runner.region, PainTime.BEFORE, out)
                 runner.give_pain(PainTime.BEFORE, before_pain)
             code = drive(PlainSession(runner, out, keys, asking))
             if code == ExitCode.OK:
-                after = ask_pain(asking, runner.region, PainTime.AFTER, out)
+                after = ask_pain(scores, runner.region, PainTime.AFTER, out)
                 if after is not None:
                     print(pain_change(runner.pain.get(PainTime.BEFORE), after), file=out)
                     runner.give_pain(PainTime.AFTER, after)

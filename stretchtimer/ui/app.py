@@ -236,7 +236,8 @@ class StretchApp(Hurting, Palette, Sounding, App[int]):
         """The first screen of a session: what must come before it (the urgent signs before a
         very first session, the pain question if asked), else the session itself."""
         self.runner = self.sessions.new(plan)
-        urgent, ask_pain = self.sessions.urgent.due, self.options.ask_pain
+        urgent = self.sessions.urgent.due
+        ask_pain = self.options.ask_pain and self.recorder is not None  # (none: not kept)
         morning = self.sessions.morning.region  # (looked up before: the CLI, or plan_for)
         if urgent or ask_pain or morning:
             return BeforeScreen(plan, urgent, ask_pain, morning)
@@ -277,7 +278,8 @@ class StretchApp(Hurting, Palette, Sounding, App[int]):
         streak = recorder.streak_text if recorder is not None and counts else None
         name = message.session.plan.routine.name
         coach = SessionCoach(self.library, recorder, name) if recorder is not None else None
-        self.show_next(SummaryScreen(message.session, streak, self.pain_before, coach))
+        self.show_next(SummaryScreen(message.session, streak, self.pain_before, coach,
+                                     recording=recorder is not None))
 
     @on(SessionQuit)
     def quit_session(self, message: SessionQuit) -> None:

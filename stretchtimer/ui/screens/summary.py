@@ -44,6 +44,7 @@ class SummaryScreen(Screen[None]):
         streak: Callable[[], str] | None = None,
         pain_before: int | None = None,
         coach: SessionCoach | None = None,
+        recording: bool = True,
     ) -> None:
         super().__init__()
         self.session = session
@@ -54,6 +55,8 @@ class SummaryScreen(Screen[None]):
         self.pain: int | None = None
         """How much it hurts now (0-10), once answered."""
         self.pain_region = routine_region(session.plan.routine)
+        self.recording = recording
+        """The history records (off: no pain question, no word of streaks)."""
         self.coach = coach
         """The coach for this routine (None: no history, nothing to learn from)."""
         self.suggestion: Suggestion | None = None
@@ -69,16 +72,19 @@ class SummaryScreen(Screen[None]):
             yield Label("Routine complete", id="summary-title", markup=False)
             yield Label(s.plan.routine.title, id="summary-routine", markup=False)
             yield Static(done_text(s), id="summary-facts", markup=False)
-            if not s.held_enough:
+            if not s.held_enough and self.recording:
                 yield Static(NOT_COUNTED, id="not-counted", markup=False)
             streak = Label("", id="streak", markup=False)
             streak.display = False  # until the history says there is one
             yield streak
-            yield PainScore(self.pain_region, PainTime.AFTER, id="pain-now")
+            if self.recording:
+                yield PainScore(self.pain_region, PainTime.AFTER, id="pain-now")
             note = Static("", id="summary-coach", markup=False)
             note.display = False  # until the coach has something to say
             yield note
             hint = "Well done. Enter to finish." if s.held_enough else "Enter to finish."
+            if not self.recording:
+                hint += " (Nothing was recorded: the history is off.)"
             yield Label(hint, id="summary-hint", markup=False)
         yield Footer()
 
@@ -118,7 +124,10 @@ class SummaryScreen(Screen[None]):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """a only for a suggestion with a change to write; d for any suggestion shown."""
+        """a only for a suggestion with a change to write; d for any suggestion shown; the
+        number keys only where the pain question is asked."""
+        if action == "pain":
+            return self.recording
         if action == "accept":
             return self.suggestion is not None and self.suggestion.change is not None
         if action == "decline":
@@ -192,7 +201,8 @@ class SummaryScreen(Screen[None]):
 
     def action_enter(self) -> None:
         """Enter: a waiting 1 is the answer; otherwise leave."""
-        score = self.query_one(PainScore).enter()
+        found = self.query(PainScore)
+        score = found.first().enter() if found else None
         if score is not None:
             self.record(score)
         else:
