@@ -214,7 +214,7 @@ def view(session: Session) -> SessionView:
         cue=cue,
         tip=_tip(session),
         red_flags=("Stop if: " + "; ".join(flags)) if flags else "",
-        next=("Next: " + describe(nxt)) if nxt else "Next: done",
+        next=("Next: " + describe(nxt)) if nxt else "Next: nothing more, the routine ends here",
         breath=breath,
         breath_fill=fill,
         breath_count=count,

@@ -12,7 +12,8 @@ from stretchtimer.ui.screens.session import SessionScreen
 SESSION_KEYS = (
     ("Pause / resume", "Freeze or continue the countdown (space)", "toggle_pause"),
     ("Next segment", "Skip ahead (n or right)", "next"),
-    ("Previous segment", "Restart or go back (p or left)", "back"),
+    ("Restart / back", "Restart this segment, or in its first 3 seconds go back to the one "
+     "before (p or left)", "back"),
     ("Mute / unmute", "Silence the chimes and the voice (m)", "toggle_mute"),
     ("Voice on / off", "Spoken cues (v)", "voice"),
     ("Far view on / off", "The figure and the countdown large, to follow from the floor (f)",
@@ -31,7 +32,11 @@ class Palette(App[int]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The session's keys, also in the command palette."""
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.title == "Quit" and isinstance(screen, SessionScreen):
+                command = SystemCommand("Quit", "Quit the session: asks first (q, ctrl+q)",
+                                        command.callback, command.discover)
+            yield command
         yield SystemCommand("Progress", "Streaks, calendar and history (h)", self.action_progress)
         if isinstance(screen, SessionScreen):
             for title, help_text, action in SESSION_KEYS:

@@ -49,7 +49,7 @@ class SessionScreen(SessionLayout):
         Binding("space", "pause", "Pause"),
         Binding("space", "resume", "Resume"),
         Binding("n,right", "next", "Next"),
-        Binding("p,left", "back", "Back"),
+        Binding("p,left", "back", "Restart/back"),
         Binding("m", "mute", "Mute"),
         Binding("m", "unmute", "Unmute"),
         Binding("h", "app.progress", "Progress", show=False),
