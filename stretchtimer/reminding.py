@@ -20,7 +20,6 @@ from stretchtimer.remind.places import terminal_command, tmux_message
 from stretchtimer.runner.keys import KeyReader, no_keys
 from stretchtimer.runner.reminder import News, Notice, Reminder
 
-KEYS_HELP = "s or Enter: start it now, z: snooze 10 min, k: skip, q: stop reminding"
 KEY_CHOICES = {"s": BreakChoice.START, "\n": BreakChoice.START, "z": BreakChoice.SNOOZE,
                "k": BreakChoice.SKIP}
 
@@ -61,7 +60,7 @@ def run_plain_reminder(
                         if is_terminal(out):
                             out.write("\a")
                         announce(reminder)
-                    say(_line(notice))
+                    say(_line(notice, reminder))
                 wait = reminder.wait()
                 if reminder.history_look_due(wait) and (found := reminder.elsewhere()):
                     say(found.line)
@@ -86,10 +85,10 @@ def run_plain_reminder(
         return ExitCode.OK
 
 
-def _line(notice: Notice) -> str:
+def _line(notice: Notice, reminder: Reminder) -> str:
     """A due break's line says the keys too."""
     if notice.news is News.DUE:
-        return f"{notice.text}. {KEYS_HELP}."
+        return f"{notice.text}. {reminder.keys_help()}."
     return notice.line
 
 
@@ -132,6 +131,7 @@ async def run_desktop_reminder(
                 lambda: choose(BreakChoice.START),
                 lambda: choose(BreakChoice.SNOOZE),
                 lambda: choose(BreakChoice.SKIP),
+                reminder.snooze_label,
             )
             if not sent and first:  # said once: the journal need not fill up with it
                 print(

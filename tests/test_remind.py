@@ -86,10 +86,14 @@ def test_the_waiting_screen_through_a_break(tmp_path: Path) -> None:
         assert not app.screen.check_action("snooze", ())
         await due(pilot)
         assert text(app, "#remind-headline") == "Break due now" and rang
+        await pilot.pause()
+        columns = {app.screen.query_one(f"#remind-{n}").content_region.x
+                   for n in ("headline", "about", "today", "hint")}
+        assert len(columns) == 1, columns  # due (its line reversed) or not, one column
         assert app.screen.check_action("snooze", ())
-        await pilot.press("z")
-        assert text(app, "#remind-headline") == "Next break in 10 min"
-        await wait(pilot, 600)  # ten minutes after the snooze
+        await pilot.press("z")  # every 2 min: a snooze is half of it
+        assert text(app, "#remind-headline") == "Next break in 1 min"
+        await wait(pilot, 60)  # a minute after the snooze
         assert text(app, "#remind-headline") == "Break due now"
         await pilot.press("k")
         assert text(app, "#remind-today") == "Today: 0 taken, 1 snoozed, 1 skipped"
@@ -147,7 +151,7 @@ def test_plain_reminding_prints_a_line_when_something_happens(tmp_path: Path) ->
     )
     assert lines[1] == (
         "Time for a stretch break: desk-break. "
-        "s or Enter: start it now, z: snooze 10 min, k: skip, q: stop reminding."
+        "s or Enter: start it now, z: snooze 2 min 30 s, k: skip, q: stop reminding."
     )
     assert "A session finished: the wait for the next break starts afresh. Next break in 5 min." in lines
     assert lines[-1] == "Stopped reminding. Today: 0 taken, 0 snoozed, 0 skipped."
@@ -157,7 +161,7 @@ def test_plain_reminding_prints_a_line_when_something_happens(tmp_path: Path) ->
 @pytest.mark.parametrize(
     ("typed", "said", "counts"),
     [
-        ("z", "Snoozed for 10 min. Next break in 10 min.", "0 taken, 1 snoozed, 0 skipped"),
+        ("z", "Snoozed for 2 min 30 s. Next break in 3 min.", "0 taken, 1 snoozed, 0 skipped"),
         ("k", "Skipped this break. Next break in 5 min.", "0 taken, 0 snoozed, 1 skipped"),
         ("s", "Today: 1 taken, 0 snoozed, 0 skipped. Next break in 5 min.", "1 taken"),
     ],
@@ -399,7 +403,38 @@ def test_desktop_mode_start_opens_a_terminal_running_the_routine(tmp_path: Path)
         os.environ.update(old)
     assert (tmp_path / "called").read_text() == "-e stretchtimer run desk-break\n"
     assert alerts.sent == [
-        ("Time for a stretch break: desk-break", ["Start", "Snooze 10 min", "Skip"])
+        ("Time for a stretch break: desk-break", ["Start", reminder.snooze_label, "Skip"])
     ]
     assert reminder.counts["taken"] == 1 and reminder.counts["due"] == 1
     assert "Time for a stretch break: desk-break. Break due now." in out.getvalue().splitlines()
+
+
+def test_a_snooze_is_never_longer_than_half_the_wait() -> None:
+    """10 minutes, or half the interval when breaks come more often (at least 5 s)."""
+    from stretchtimer.runner.reminder import snooze_seconds, snooze_words
+
+    assert [snooze_seconds(e) for e in (3000, 1200, 300, 120, 5)] == [600, 600, 150, 60, 5]
+    assert [snooze_words(s) for s in (600, 150, 5)] == ["10 min", "2 min 30 s", "5 s"]
+    reminder, _ = reminder_for("desk-break", 300)
+    assert reminder.snooze_label == "Snooze 2 min 30 s"
+
+
+def test_an_ignored_due_break_is_recorded_once() -> None:
+    """Due, then ten minutes of looks every few seconds with no answer: one 'due' in the
+    counts and in the history."""
+    from apphelp import history_recorder
+
+    recorder = history_recorder()
+    reminder, clocks = reminder_for("desk-break", 60, recorder)
+    clocks.run(61)
+    assert reminder.look() is not None
+    for _ in range(200):
+        clocks.run(3)
+        assert reminder.look() is None
+    recorder.close()
+    assert reminder.counts["due"] == 1
+    from stretchtimer.history.store import History
+
+    h = History(paths.history_file())
+    assert h.break_counts(datetime.now().astimezone().date())["due"] == 1  # (stamped now)
+    h.close()

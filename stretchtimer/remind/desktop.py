@@ -13,6 +13,7 @@ REACH_WAIT = 3.0
 """Seconds to wait for the notification server to answer before doing without it."""
 BREAK_TITLE = "Stretch break"
 BREAK_BUTTONS = ("Start", "Snooze 10 min", "Skip")
+"""The buttons of a due break (the snooze's words are the reminder's own: send_break)."""
 """A due break's buttons, in the order `send_break` takes their callbacks."""
 
 
@@ -71,9 +72,11 @@ class DesktopAlerts:
         start: Callable[[], object],
         snooze: Callable[[], object],
         skip: Callable[[], object],
+        snooze_label: str = BREAK_BUTTONS[1],
     ) -> bool:
-        """The notification of a due break, with Start, Snooze 10 min and Skip."""
-        actions = dict(zip(BREAK_BUTTONS, (start, snooze, skip), strict=True))
+        """The notification of a due break, with Start, Snooze (for how long) and Skip."""
+        names = (BREAK_BUTTONS[0], snooze_label, BREAK_BUTTONS[2])
+        actions = dict(zip(names, (start, snooze, skip), strict=True))
         return await self.send(BREAK_TITLE, message, actions)
 
     async def clear(self) -> None:

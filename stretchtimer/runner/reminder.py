@@ -20,7 +20,21 @@ if TYPE_CHECKING:  # SQLite loads only where a history is opened
     from stretchtimer.history.recorder import HistoryRecorder
 
 SNOOZE = 10 * 60
-"""Seconds a snooze puts a break off."""
+"""Seconds a snooze puts a break off (less when the breaks themselves come more often)."""
+SHORTEST_SNOOZE = 5
+
+
+def snooze_seconds(every: float) -> int:
+    """A snooze: 10 minutes, or half the interval when that is shorter (a break every 5 min
+    is put off 2 min 30 s, never past the one after it)."""
+    return int(max(SHORTEST_SNOOZE, min(SNOOZE, every // 2)))
+
+
+def snooze_words(seconds: int) -> str:
+    """`10 min`, `2 min 30 s`, `30 s`."""
+    minutes, rest = divmod(seconds, 60)
+    return " ".join(part for part in (f"{minutes} min" if minutes else "",
+                                      f"{rest} s" if rest else "") if part)
 HISTORY_EVERY = 300.0
 """Seconds between looks at the history for a session finished elsewhere (a wait reset a few
 minutes late costs nothing; a look costs a thread and a query)."""
@@ -48,7 +62,7 @@ WORDING = {
     News.HOURS_BEGIN: "Your hours have begun",
     News.HOURS_END: "Your hours are over for now",
     News.ELSEWHERE: "A session finished: the wait for the next break starts afresh",
-    News.SNOOZED: "Snoozed for 10 min",
+    News.SNOOZED: "Snoozed for {snooze}",
     News.SKIPPED: "Skipped this break",
     News.TAKEN: "{today}",
 }
@@ -164,7 +178,7 @@ class Reminder:
             return None
         if choice is BreakChoice.SNOOZE:
             self.note("snoozed")
-            self.schedule.snooze(SNOOZE)
+            self.schedule.snooze(self.snooze)
             return self.notice(News.SNOOZED)
         self.note("skipped")
         self.schedule.skip()
@@ -179,8 +193,24 @@ class Reminder:
         return self.notice(News.TAKEN)
 
     def notice(self, news: News) -> Notice:
-        text = WORDING[news].format(due=self.due_message(), today=self.today_text())
+        text = WORDING[news].format(due=self.due_message(), today=self.today_text(),
+                                    snooze=snooze_words(self.snooze))
         return Notice(news, text, self.headline())
+
+    @property
+    def snooze(self) -> int:
+        """Seconds a snooze puts this reminder's break off."""
+        return snooze_seconds(self.schedule.every)
+
+    @property
+    def snooze_label(self) -> str:
+        """`Snooze 10 min`: the key's and the notification button's words."""
+        return f"Snooze {snooze_words(self.snooze)}"
+
+    def keys_help(self, sep: str = ", ") -> str:
+        """The keys of a due break, in words."""
+        return sep.join(("s or Enter: start it now", f"z: {self.snooze_label.lower()}",
+                         "k: skip", "q: stop reminding"))
 
     # -- counts ---------------------------------------------------------------------------
 

@@ -75,6 +75,7 @@ class RemindApp(StretchApp):
             lambda: self.call_later(self.choose_break, BreakChoice.START),
             lambda: self.call_later(self.choose_break, BreakChoice.SNOOZE),
             lambda: self.call_later(self.choose_break, BreakChoice.SKIP),
+            self.reminder.snooze_label,
         )
         if not sent and first:
             self.notify(

@@ -26,7 +26,7 @@ class RemindScreen(Screen[None]):
 
     BINDINGS = [
         Binding("s,enter", "start", "Start"),
-        Binding("z", "snooze", "Snooze 10 min"),
+        Binding("z", "snooze", "Snooze"),
         Binding("k", "skip", "Skip"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -110,7 +110,7 @@ class RemindScreen(Screen[None]):
         r = self.reminder
         due = r.schedule.status is Status.DUE
         hint = (
-            "s or Enter: start it now   z: snooze 10 min   k: skip   q: stop reminding"
+            r.keys_help("   ")
             if due
             else "s or Enter: take a break now   q: stop reminding"
         )
