@@ -117,6 +117,7 @@ def plain_session(
         voice=make_voice(options),
         stdin=sys.stdin,
         morning=morning,
+        wrap=options.settings.plain_wrap,
         coach=SessionCoach(library, recorder, plan.routine.name) if recorder and library else None,
     )
 

@@ -43,6 +43,9 @@ class Settings:
     """Every get-ready and switch takes this many times as long (1 to 3: stiff mornings)."""
     ask_pain: bool = False
     """Ask how much it hurts before a session too (after is always asked)."""
+    plain_wrap: bool = True
+    """Plain mode wraps its lines at word boundaries to the terminal's width (false: one line
+    an event, as a screen reader reads best)."""
     morning_check: bool = True
     """Ask once, the day after a session, how much it hurts this morning (the coach's
     check that yesterday's session settled)."""

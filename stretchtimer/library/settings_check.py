@@ -195,6 +195,7 @@ CHECKS: dict[str, Callable[[str, Node], object]] = {
     "transitions": _transitions,
     "ask_pain": _flag,
     "morning_check": _flag,
+    "plain_wrap": _flag,
     "remind_every": _every,
     "remind_routine": _routine,
     "remind_between": _between,

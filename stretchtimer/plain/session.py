@@ -22,6 +22,7 @@ from stretchtimer.plain.hurting import hurt
 from stretchtimer.plain.lines import event_lines
 from stretchtimer.present.coaching import plain_coach_text
 from stretchtimer.present.pain import pain_change
+from stretchtimer.present.plain_wrap import terminal_width, wrapped
 from stretchtimer.present.session import NOT_COUNTED
 from stretchtimer.present.streams import is_terminal, quiet
 from stretchtimer.present.urgent import urgent_text
@@ -53,17 +54,24 @@ class PlainSession:
     """One session in plain mode: the lines of its events, and its keys."""
 
     def __init__(
-        self, runner: SessionRunner, out: TextIO, keys: KeyReader, ask: Ask | None = None
+        self,
+        runner: SessionRunner,
+        out: TextIO,
+        keys: KeyReader,
+        ask: Ask | None = None,
+        width: int | None = None,
     ) -> None:
         self.runner = runner
         self.out = out
+        self.width = width
+        """Columns to wrap each line to at word boundaries (None: one line an event)."""
         self.keys = keys
         self.ask = ask
         """Asks a typed line (the terminal in its line mode meanwhile); None: no one to ask."""
         self.rendering = False
 
     def say(self, line: str) -> None:
-        print(line, file=self.out, flush=True)
+        print(wrapped(line, self.width), file=self.out, flush=True)
 
     def show(self, events: list[Event]) -> None:
         for event in events:
@@ -213,6 +221,7 @@ def run_plain(
     stdin: TextIO | None = None,
     morning: MorningGate | None = None,
     coach: SessionCoach | None = None,
+    wrap: bool = True,
 ) -> int:
     """The `--plain` session: exit 0 when complete, 1 stopped for pain, 3 quit, 130 after
     ctrl+c, 128+N after signal N, 141 when the output closed. `urgent`: the gate (or True) that
@@ -220,7 +229,9 @@ def run_plain(
     `ask_before`: ask how much it hurts before, as well as after; `ask`: how to ask a line
     (None where no one can answer: then nothing is asked); `stdin`: where keys come from (read
     only when it is a terminal); `morning`: the next-morning check, asked first when it is
-    due (its answer stands for the pain before); `coach`: what it suggests, said at the end."""
+    due (its answer stands for the pain before); `coach`: what it suggests, said at the end;
+    `wrap`: lines wrapped at word boundaries to a terminal's width (off: one line an event,
+    as a screen reader reads best; never when the output is not a terminal)."""
     out = sys.stdout
     runner = SessionRunner(plan, clock, _chimes(player, mute, out, sleep), voice, recorder)
     show_urgent = urgent.shown() if isinstance(urgent, UrgentSigns) else urgent
@@ -245,7 +256,7 @@ def run_plain(
             elif ask_before:
                 before_pain = ask_pain(scores, runner.region, PainTime.BEFORE, out)
                 runner.give_pain(PainTime.BEFORE, before_pain)
-            code = drive(PlainSession(runner, out, keys, asking))
+            code = drive(PlainSession(runner, out, keys, asking, terminal_width(out, wrap)))
             if code == ExitCode.OK:
                 after = ask_pain(scores, runner.region, PainTime.AFTER, out)
                 if after is not None:
