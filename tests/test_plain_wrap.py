@@ -45,6 +45,7 @@ def test_in_a_narrow_terminal(tmp_path: Path, private_home: Path, wrap: bool) ->
     if not wrap:
         write(private_home / "config", "settings.yaml", "plain_wrap: false\n")
     exe = shutil.which("stretchtimer", path=str(BIN))
+    assert exe
     tmux = Tmux(tmp_path / "tmux.sock")
     env = f"STRETCHTIMER_HOME={private_home} TERM=xterm-256color"
     command = f"env {env} {exe} {routine} --plain --mute --no-history; echo EXIT=$?; sleep 30"

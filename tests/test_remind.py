@@ -162,8 +162,9 @@ def test_plain_reminding_prints_a_line_when_something_happens(tmp_path: Path) ->
     ("typed", "said", "counts"),
     [
         ("z", "Snoozed for 2 min 30 s. Next break in 3 min.", "0 taken, 1 snoozed, 0 skipped"),
-        ("k", "Skipped this break. Next break in 5 min.", "0 taken, 0 snoozed, 1 skipped"),
-        ("s", "Today: 1 taken, 0 snoozed, 0 skipped. Next break in 5 min.", "1 taken"),
+        ("k", "Skipped. Next break in 5 min.", "0 taken, 0 snoozed, 1 skipped"),
+        ("s", "Break taken. Today: 1 taken, 0 snoozed, 0 skipped. Next break in 5 min.",
+         "1 taken"),
     ],
 )
 def test_plain_reminding_takes_a_key_typed_on_a_terminal(

@@ -63,8 +63,8 @@ WORDING = {
     News.HOURS_END: "Your hours are over for now",
     News.ELSEWHERE: "A session finished: the wait for the next break starts afresh",
     News.SNOOZED: "Snoozed for {snooze}",
-    News.SKIPPED: "Skipped this break",
-    News.TAKEN: "{today}",
+    News.SKIPPED: "Skipped",
+    News.TAKEN: "Break taken. {today}",
 }
 """What each notice says, the same in every front end."""
 FROM_CHANGE = {
