@@ -17,6 +17,7 @@ from stretchtimer.core.model import Plan
 from stretchtimer.core.moments import PainTime
 from stretchtimer.core.text import join_seconds, one_line
 from stretchtimer.history.recorder import HistoryRecorder
+from stretchtimer.library.region_choice import chosen_region
 from stretchtimer.plain.asking import Ask, ask_pain, asking_with
 from stretchtimer.plain.hurting import hurt
 from stretchtimer.plain.lines import event_lines
@@ -234,6 +235,8 @@ def run_plain(
     as a screen reader reads best; never when the output is not a terminal)."""
     out = sys.stdout
     runner = SessionRunner(plan, clock, _chimes(player, mute, out, sleep), voice, recorder)
+    if len(runner.regions) > 1 and recorder is not None:  # the app's `r` pick, kept
+        runner.pick_region(chosen_region(plan.routine.name))
     show_urgent = urgent.shown() if isinstance(urgent, UrgentSigns) else urgent
     if show_urgent:
         print(urgent_text([s.exercise.region for s in plan.routine.steps]), file=out, flush=True)

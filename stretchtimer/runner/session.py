@@ -11,6 +11,7 @@ from stretchtimer.core.events import Countdown, Event
 from stretchtimer.core.exit_codes import ExitCode
 from stretchtimer.core.model import WORKING, Plan, Variant
 from stretchtimer.core.moments import PainTime
+from stretchtimer.core.regions import routine_regions
 from stretchtimer.core.swap import easier_rest
 from stretchtimer.history.recorder import HistoryRecorder
 from stretchtimer.present.pain import routine_region
@@ -61,7 +62,10 @@ class SessionRunner:
         self.recorder = recorder
         self.session = Session(plan, clock)
         self.region = routine_region(plan.routine)
-        """The body region the pain questions are about."""
+        """The body region the pain questions are about (the user may pick another of
+        `regions`)."""
+        self.regions = routine_regions(plan.routine)
+        """Every region the routine works, the most worked first."""
         self.pain: dict[PainTime, int] = {}
         """The pain scores given, 0 (none) to 10 (worst)."""
         self.recorded = False
@@ -79,6 +83,11 @@ class SessionRunner:
     @property
     def begun(self) -> bool:
         return self.session.state is not State.READY
+
+    def pick_region(self, picked: str | None) -> None:
+        """Ask about the region the user picked for this routine, if it is one it works."""
+        if picked is not None and picked in self.regions:
+            self.region = picked
 
     def give_pain(self, when: PainTime, score: int | None) -> None:
         """A pain score: recorded at once (before the start, as the session's row is written:

@@ -3,6 +3,7 @@ voice, the history, the urgent-signs gate, the options) and each new session mad
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from stretchtimer.core.engine import Clock
@@ -32,9 +33,16 @@ class Sessions:
     morning: MorningGate = field(default_factory=no_check)
     """The next-morning check (by default: never asked)."""
 
+    pick: Callable[[str], str | None] = lambda routine: None
+    """The region the user picked for a routine that works two (remembered), if any."""
+
     def new(self, plan: Plan) -> SessionRunner:
-        """A session of `plan`, not started yet."""
-        return SessionRunner(plan, self.clock, self.chimes, self.voice, self.recorder)
+        """A session of `plan`, not started yet, its pain questions about the region the
+        user picked for it, where they picked one of those it works."""
+        runner = SessionRunner(plan, self.clock, self.chimes, self.voice, self.recorder)
+        if len(runner.regions) > 1:
+            runner.pick_region(self.pick(plan.routine.name))
+        return runner
 
     def today(self, library: Library) -> tuple[Plan, str] | None:
         """The coach's routine for now, planned (fitted where it says), with why; None when

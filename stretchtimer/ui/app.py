@@ -21,6 +21,7 @@ from stretchtimer.core.exit_codes import ExitCode
 from stretchtimer.core.model import Plan, Routine
 from stretchtimer.core.moments import PainTime
 from stretchtimer.history.recorder import HistoryRecorder
+from stretchtimer.library.region_choice import chosen_region
 from stretchtimer.library.registry import Library, exercise_title
 from stretchtimer.library.state import remember_far_view
 from stretchtimer.present.figure_mode import figure_mode
@@ -107,7 +108,8 @@ class StretchApp(Hurting, Palette, Sounding, App[int]):
         chimes = Chimes(player, self.ring, notice, muted=self.options.mute)
         self.chimes = chimes
         self.sessions = Sessions(
-            clock, chimes, voice, recorder, urgent or never(), self.options, morning or no_check()
+            clock, chimes, voice, recorder, urgent or never(), self.options, morning or no_check(),
+            pick=chosen_region,
         )
         """What every session of this app shares; each is made from it."""
         self.runner: SessionRunner | None = None
@@ -278,8 +280,9 @@ class StretchApp(Hurting, Palette, Sounding, App[int]):
         streak = recorder.streak_text if recorder is not None and counts else None
         name = message.session.plan.routine.name
         coach = SessionCoach(self.library, recorder, name) if recorder is not None else None
+        region = self.runner.region if self.runner is not None else None
         self.show_next(SummaryScreen(message.session, streak, self.pain_before, coach,
-                                     recording=recorder is not None))
+                                     recording=recorder is not None, region=region))
 
     @on(SessionQuit)
     def quit_session(self, message: SessionQuit) -> None:

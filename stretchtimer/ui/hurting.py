@@ -4,14 +4,17 @@ scores before and after."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual import on
 from textual.app import App
 
 from stretchtimer.core.engine import State
 from stretchtimer.core.exit_codes import ExitCode
 from stretchtimer.core.moments import PainTime
+from stretchtimer.library.region_choice import remember_region
 from stretchtimer.runner.session import SessionRunner
-from stretchtimer.ui.messages import HurtChoice, HurtScored, PainGiven, SessionHurts
+from stretchtimer.ui.messages import HurtChoice, HurtScored, PainGiven, RegionPicked, SessionHurts
 from stretchtimer.ui.screens.pain import PainScreen
 from stretchtimer.ui.screens.session import SessionScreen
 from stretchtimer.ui.screens.summary import SummaryScreen
@@ -60,6 +63,17 @@ class Hurting(App[int]):
     def pain_before(self) -> int | None:
         """How much it hurt before the session being shown, if asked and answered."""
         return self.runner.pain.get(PainTime.BEFORE) if self.runner is not None else None
+
+    @on(RegionPicked)
+    def pick_region(self, message: RegionPicked) -> None:
+        """`r`: this routine's pain questions are about another region it works, from now and
+        next time (kept off the event loop)."""
+        if self.runner is None:
+            return
+        self.runner.region = message.region
+        name = self.runner.session.plan.routine.name
+        self.run_worker(partial(remember_region, name, message.region), thread=True,
+                        group="state", exit_on_error=False)
 
     @on(PainGiven)
     def record_pain(self, message: PainGiven) -> None:

@@ -131,6 +131,13 @@ class BreakFailed(Message):
 
 
 @dataclass
+class RegionPicked(Message):
+    """`r`: the pain questions of this routine are about another region it works (kept)."""
+
+    region: str
+
+
+@dataclass
 class CoachSaid(Message):
     """The coach's suggestions for the routine just done, read in a worker."""
 

@@ -10,7 +10,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from stretchtimer.core.coach_types import Suggestion, declinable
@@ -18,15 +17,17 @@ from stretchtimer.core.engine import Session
 from stretchtimer.core.errors import InputError
 from stretchtimer.core.exit_codes import ExitCode
 from stretchtimer.core.moments import PainTime
+from stretchtimer.core.regions import routine_regions
 from stretchtimer.present.coaching import decided_text, summary_coach_text
 from stretchtimer.present.pain import pain_change, routine_region
 from stretchtimer.present.session import NOT_COUNTED, done_text
 from stretchtimer.runner.coach import SessionCoach
 from stretchtimer.ui.messages import CoachDecided, CoachSaid, PainGiven, SessionDone, StreakRead
+from stretchtimer.ui.region_pick import REGION_BINDING, RegionPick, other_hint
 from stretchtimer.ui.widgets.pain_score import PAIN_BINDINGS, PainScore
 
 
-class SummaryScreen(Screen[None]):
+class SummaryScreen(RegionPick):
     """Routine complete: what was done, and how much it hurts now."""
 
     BINDINGS = [
@@ -35,6 +36,7 @@ class SummaryScreen(Screen[None]):
         Binding("h", "app.progress", "Progress"),
         Binding("a", "accept", "Accept"),
         Binding("d", "decline", "Decline"),
+        REGION_BINDING,
         *PAIN_BINDINGS,
     ]
 
@@ -45,6 +47,7 @@ class SummaryScreen(Screen[None]):
         pain_before: int | None = None,
         coach: SessionCoach | None = None,
         recording: bool = True,
+        region: str | None = None,
     ) -> None:
         super().__init__()
         self.session = session
@@ -54,7 +57,9 @@ class SummaryScreen(Screen[None]):
         """How much it hurt before the session (0-10), if asked and answered."""
         self.pain: int | None = None
         """How much it hurts now (0-10), once answered."""
-        self.pain_region = routine_region(session.plan.routine)
+        self.pain_region = region or routine_region(session.plan.routine)
+        self.asked_region = self.pain_region
+        self.regions = routine_regions(session.plan.routine)
         self.recording = recording
         """The history records (off: no pain question, no word of streaks)."""
         self.coach = coach
@@ -79,6 +84,9 @@ class SummaryScreen(Screen[None]):
             yield streak
             if self.recording:
                 yield PainScore(self.pain_region, PainTime.AFTER, id="pain-now")
+                if len(self.regions) > 1:
+                    yield Static(other_hint(self.next_region()), id="pain-region-hint",
+                                 markup=False)
             note = Static("", id="summary-coach", markup=False)
             note.display = False  # until the coach has something to say
             yield note
@@ -128,6 +136,8 @@ class SummaryScreen(Screen[None]):
         number keys only where the pain question is asked."""
         if action == "pain":
             return self.recording
+        if action == "other_region":
+            return self.recording and self.can_pick()
         if action == "accept":
             return self.suggestion is not None and self.suggestion.change is not None
         if action == "decline":
@@ -194,6 +204,9 @@ class SummaryScreen(Screen[None]):
         """Note how much it hurts now; the app stores it."""
         self.pain = score
         self.post_message(PainGiven(PainTime.AFTER, score))
+        for hint in self.query("#pain-region-hint"):
+            hint.display = False
+        self.refresh_bindings()
         change = pain_change(self.pain_before, score)
         self.query_one(PainScore).update(
             f"Noted: {score} of 10. {change if self.pain_before is not None else ''}".rstrip()

@@ -23,10 +23,16 @@ class PainScore(Static):
         super().__init__(f"{pain_question(region, when)} {hint}", id=id, markup=False)
         self.question = pain_question(region, when)
         """The question alone (what stays once it is answered)."""
+        self.hint = hint
         self.when = when
         self.keys = PainKeys()
         self.score: int | None = None
         """The answer, once given."""
+
+    def ask_about(self, region: str) -> None:
+        """Ask about another region (a routine that works two: `r`)."""
+        self.question = pain_question(region, self.when)
+        self.update(f"{self.question} {self.hint}")
 
     def digit(self, d: int) -> int | None:
         """A number key: the score it gives (shown by the screen), or None while a 1 waits."""
