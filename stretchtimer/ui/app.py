@@ -242,7 +242,7 @@ class StretchApp(Hurting, Palette, Sounding, App[int]):
         ask_pain = self.options.ask_pain and self.recorder is not None  # (none: not kept)
         morning = self.sessions.morning.region  # (looked up before: the CLI, or plan_for)
         if urgent or ask_pain or morning:
-            return BeforeScreen(plan, urgent, ask_pain, morning)
+            return BeforeScreen(plan, urgent, ask_pain, morning, self.runner.region)
         return SessionScreen(self.runner, self.far, self.figure_mode)
 
     @on(FarViewChosen)

@@ -28,12 +28,20 @@ class BeforeScreen(Screen[None]):
     ]
 
     def __init__(
-        self, plan: Plan, urgent: bool, ask_pain: bool, morning: str | None = None
+        self,
+        plan: Plan,
+        urgent: bool,
+        ask_pain: bool,
+        morning: str | None = None,
+        region: str | None = None,
     ) -> None:
         super().__init__()
         self.plan = plan
         self.urgent = urgent
         """Show the urgent signs (before the user's very first session)."""
+        self.pain_region = region
+        """The region the pain question is about (the one picked for the routine), or None:
+        the one it works most."""
         self.morning = morning
         """The region the next-morning check asks about, or None when it is not due."""
         self.ask_pain = ask_pain or morning is not None
@@ -53,7 +61,7 @@ class BeforeScreen(Screen[None]):
             if self.morning is not None:
                 yield PainScore(self.morning, PainTime.MORNING, id="pain-before")
             elif self.ask_pain:
-                region = routine_region(self.plan.routine)
+                region = self.pain_region or routine_region(self.plan.routine)
                 yield PainScore(region, PainTime.BEFORE, id="pain-before")
             yield Label("Press Enter to start.", id="before-hint", markup=False)
         yield Footer()
