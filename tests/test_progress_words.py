@@ -309,3 +309,15 @@ def test_the_page_is_fast_for_10000_sessions(history: History) -> None:
     took = time.perf_counter() - start
     assert "Lower back: pain" in page and "By routine" in page and "EX" in page
     assert took < 1.5, took
+
+
+def test_the_calendar_names_the_month_of_the_week_it_begins_in() -> None:
+    """A column from Monday 30 November to Sunday 6 December is December's first."""
+    from datetime import date
+
+    from stretchtimer.present.history import month_header
+
+    mondays = [date(2026, 11, 16) + timedelta(weeks=w) for w in range(4)]
+    header = month_header(mondays)
+    assert header.split() == ["Nov", "Dec"]
+    assert header.index("Dec") == 4 + 2 * 2  # over the third column, 30 Nov - 6 Dec

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from stretchtimer.core.cells import cells, clip, pad
 from stretchtimer.core.records import StepRecord
@@ -154,16 +154,18 @@ def heat_map(grid: list[list[float]]) -> list[str]:
 
 
 def month_header(mondays: list[date]) -> str:
-    """Month names over the calendar's week columns, where each month begins."""
+    """Month names over the calendar's week columns, over the week each month begins in (a
+    week from 30 Nov to 6 Dec is December's first)."""
     cells = [" "] * (len(mondays) * 2)
     previous = None
     for w, monday in enumerate(mondays):
-        if monday.month != previous:
-            name = monday.strftime("%b")
+        sunday = monday + timedelta(days=6)
+        if sunday.month != previous:
+            name = sunday.strftime("%b")
             at = w * 2
             if all(c == " " for c in cells[max(0, at - 1) : at + len(name)]):
                 cells[at : at + len(name)] = list(name)
-            previous = monday.month
+            previous = sunday.month
     return "    " + "".join(cells).rstrip()
 
 
