@@ -135,7 +135,7 @@ def session(
 ) -> SessionRecord:
     """A session of `r` on `day`."""
     recs = records_of(r, held, stop) if steps else ()
-    total = sum(s.held for s in recs)
+    total = sum(s.held for s in recs) if steps else 60.0  # (older rows: held, but no steps)
     return SessionRecord(at(day, hour), r.name, r.title, status, before, after, region, total,
                          recs)
 
@@ -359,6 +359,12 @@ def test_stay_when_the_last_3_lack_scores_or_steps() -> None:
     assert "pain score after is missing" in only(no_score, "stay").text
     no_steps = run(good_three(steps=False))
     assert "steps recorded" in only(no_steps, "stay").text
+
+
+def test_a_session_quit_at_once_is_not_a_session_done() -> None:
+    """Quit before anything was held: not counted (not for the rotation, not as data)."""
+    quit_at_once = session(ago(0), None, None, status="quit", held=0.0)
+    assert rules(run([quit_at_once])) == rules(run([]))
 
 
 def test_stay_with_an_unknown_amber() -> None:

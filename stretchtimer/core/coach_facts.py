@@ -73,7 +73,8 @@ class Facts:
             last = day if last is None or day > last else last
             if record.status == "running":
                 continue
-            by_routine.setdefault(record.routine, []).append(Done(record, day))
+            if record.held > 0 or record.stopped_for_pain:  # (quit at once: not done at all)
+                by_routine.setdefault(record.routine, []).append(Done(record, day))
             if days_ago(today, day) < RECENT:
                 hurt = dict.fromkeys((s.exercise, s.side) for s in record.steps if s.pain_stop)
                 stops += [Stop(day, ex, side, record.routine, n) for ex, side in hurt]
