@@ -356,7 +356,7 @@ def test_stay_with_fewer_than_3_sessions() -> None:
 def test_stay_when_the_last_3_lack_scores_or_steps() -> None:
     """A missing score after, or sessions without steps, among the last 3: stay."""
     no_score = run([session(ago(2)), session(ago(1), 2, None), session(ago(0))])
-    assert "pain score after is missing" in only(no_score, "stay").text
+    assert "one of the last 3 sessions had no pain score after" in only(no_score, "stay").text
     no_steps = run(good_three(steps=False))
     assert "steps recorded" in only(no_steps, "stay").text
 

@@ -129,3 +129,5 @@ def test_an_empty_history_and_the_span_words(monkeypatch: pytest.MonkeyPatch) ->
     assert first_day("2026-11-01", today) == date(2026, 11, 1)
     code, _, err = cli(monkeypatch, ["report", "--since", "soon"])
     assert code == 2 and "'soon' is not a span like 4w" in err
+    code, _, err = cli(monkeypatch, ["report", "--since", "2999-01-01"])
+    assert code == 2 and "2999-01-01 is after today" in err

@@ -33,11 +33,14 @@ def first_day(text: str, today: date) -> date:
             raise InputError.single("--since", "give at least 1d or 1w")
         return today - timedelta(days=n * (7 if unit == "w" else 1) - 1)
     try:
-        return date.fromisoformat(text.strip())
+        found_day = date.fromisoformat(text.strip())
     except ValueError:
         raise InputError.single(
             "--since", f"'{text}' is not a span like 4w or 30d, or a date like 2026-11-01"
         ) from None
+    if found_day > today:
+        raise InputError.single("--since", f"{found_day.isoformat()} is after today")
+    return found_day
 
 
 def read_facts(since: date, today: date) -> ReportFacts:

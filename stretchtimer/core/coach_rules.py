@@ -29,8 +29,10 @@ def _stay(name: str, routine: Routine, code: str, why: str) -> Suggestion:
 
 def _missing(last: Sequence[Done], judged: Sequence[Judged]) -> str | None:
     """Why the last sessions are not enough to go on, or None when they are."""
-    if any(j.zone is None for j in judged):
-        return "a pain score after is missing from the last 3 sessions"
+    unscored = sum(1 for j in judged if j.zone is None)
+    if unscored:
+        which = "one" if unscored == 1 else str(unscored)
+        return f"{which} of the last {len(judged)} sessions had no pain score after"
     if any(not d.record.steps for d in last):
         return "the last 3 sessions do not all have their steps recorded"
     return None
@@ -77,9 +79,11 @@ def progress_or_stay(
         return _stay(name, routine, "missing", missing)
     for done, j in zip(last, judged, strict=True):
         if j.zone is Zone.AMBER and j.settling is Settling.UNKNOWN:
+            morning = ("the next morning's check is still to come" if done.day >= facts.today
+                       else "the next morning was not checked")
             why = (
-                f"the session on {on(done.day)} ended with pain {j.record.pain_after} and the"
-                " next morning was not checked, so it is not known whether it settled"
+                f"the session on {on(done.day)} ended with pain {j.record.pain_after} and "
+                f"{morning}, so it is not known yet whether it settled"
             )
             return _stay(name, routine, f"unsettled:{done.day.isoformat()}", why)
     days = {d.day for d in last}

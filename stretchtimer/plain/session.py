@@ -100,8 +100,7 @@ class PlainSession:
                 self.show(self.runner.tick())
 
     def render_voice(self, again: bool = False) -> None:
-        """Render the phrases on a thread, once (`again`: the plan changed), and only when
-        they can be heard (muted, the voice waits for `m`)."""
+        """Render the phrases on a thread, once (`again`: the plan changed), if heard."""
         if (self.rendering and not again) or self.runner.chimes.muted:
             return
         texts = self.runner.phrases()
@@ -229,17 +228,17 @@ def run_plain(
     says to print the urgent signs first (a very first session; nothing waits for a key);
     `ask_before`: ask how much it hurts before, as well as after; `ask`: how to ask a line
     (None where no one can answer: then nothing is asked); `stdin`: where keys come from (read
-    only when it is a terminal); `morning`: the next-morning check, asked first when it is
-    due (its answer stands for the pain before); `coach`: what it suggests, said at the end;
-    `wrap`: lines wrapped at word boundaries to a terminal's width (off: one line an event,
-    as a screen reader reads best; never when the output is not a terminal)."""
+    only when it is a terminal); `morning`: the next-morning check, asked first when due;
+    `coach`: what it suggests, said at the end; `wrap`: lines wrapped to a terminal."""
     out = sys.stdout
+    width = terminal_width(out, wrap)
     runner = SessionRunner(plan, clock, _chimes(player, mute, out, sleep), voice, recorder)
     if len(runner.regions) > 1 and recorder is not None:  # the app's `r` pick, kept
         runner.pick_region(chosen_region(plan.routine.name))
     show_urgent = urgent.shown() if isinstance(urgent, UrgentSigns) else urgent
     if show_urgent:
-        print(urgent_text([s.exercise.region for s in plan.routine.steps]), file=out, flush=True)
+        signs = urgent_text([s.exercise.region for s in plan.routine.steps]).splitlines()
+        print("\n".join(wrapped(line, width) for line in signs), file=out, flush=True)
         print("", file=out)
         if isinstance(urgent, UrgentSigns):
             urgent.remember()
@@ -259,15 +258,16 @@ def run_plain(
             elif ask_before:
                 before_pain = ask_pain(scores, runner.region, PainTime.BEFORE, out)
                 runner.give_pain(PainTime.BEFORE, before_pain)
-            code = drive(PlainSession(runner, out, keys, asking, terminal_width(out, wrap)))
+            code = drive(PlainSession(runner, out, keys, asking, width))
             if code == ExitCode.OK:
                 after = ask_pain(scores, runner.region, PainTime.AFTER, out)
                 if after is not None:
-                    print(pain_change(runner.pain.get(PainTime.BEFORE), after), file=out)
+                    print(wrapped(pain_change(runner.pain.get(PainTime.BEFORE), after), width),
+                          file=out)
                     runner.give_pain(PainTime.AFTER, after)
                 said = plain_coach_text(coach.suggestions()) if coach is not None else ""
                 if said:
-                    print(said, file=out, flush=True)
+                    print(wrapped(said, width), file=out, flush=True)
     except BrokenPipeError:
         quiet(out)
         return ExitCode.BROKEN_PIPE
