@@ -63,9 +63,9 @@ def damage_note(r: SessionRow | BreakRow) -> str:
 
 
 def exercises_done(steps: Sequence[StepRecord], total: int | None) -> str:
-    """`3 of 6` exercises done (held, not only skipped past), or `3` when the routine's length
-    is not known now."""
-    done = len({s.position for s in steps if s.held > 0 or not s.skipped})
+    """`3 of 6` exercises done, as the summary counts them (one of its holds or flows held to
+    its end), or `3` when the routine's length is not known now."""
+    done = len({s.position for s in steps if s.planned > 0 and s.held >= s.planned - 0.5})
     return f"{done} of {total}" if total else str(done)
 
 
