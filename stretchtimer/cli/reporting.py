@@ -63,7 +63,8 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
     since = first_day(args.since, today)
     facts = read_facts(since, today)
     names = exercise_title(ctx.library)
-    text = html_page(facts, names) if args.format == "html" else markdown(facts, names)
+    html = args.format == "html" or str(args.output or "").lower().endswith((".html", ".htm"))
+    text = html_page(facts, names) if html else markdown(facts, names)
     if args.output in (None, "-"):
         sys.stdout.write(text)
         return ExitCode.OK

@@ -127,7 +127,9 @@ def checked_row(value: object, fields: dict[str, Check], where: str) -> dict[str
         if name not in value:
             raise Bad(f"{where} has no {name!r}")
         if not check(value[name]):
-            raise Bad(f"{where}: {name!r} is not a valid value")
+            shown = repr(value[name])
+            shown = shown if len(shown) <= 40 else f"{shown[:37]}... ({len(shown):,} characters)"
+            raise Bad(f"{where}: {name!r} is not a valid value: {shown}")
     return value
 
 

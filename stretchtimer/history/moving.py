@@ -38,6 +38,8 @@ def export_text(history: Path) -> tuple[str, int]:
 def read_export(path: Path, text: str) -> dict[str, list[dict[str, object]]]:
     """An export's tables, checked; InputError naming the file (and, for broken JSON, the
     line and column) when it is not one this version can import."""
+    if not text.strip():
+        raise InputError.single(path, "the file is empty: not an export")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
