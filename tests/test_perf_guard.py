@@ -12,7 +12,7 @@ from benchmarks.loading import articles_vs_bare_parse, time_loads
 def test_reading_articles_costs_little_over_markdown_it() -> None:
     """Reading articles costs at most about 1.5x markdown-it-py's bare parse of the same files
     (the benchmark's target; about 1.3x here), with a little room for a noisy machine."""
-    ours, bare = articles_vs_bare_parse(count=20, runs=5)
+    ours, bare = articles_vs_bare_parse(count=20, runs=9)  # the best of 9: a busy machine
     assert ours / bare < 1.7, (ours, bare)
 
 
