@@ -21,7 +21,7 @@ from stretchtimer.runner.keys import KeyReader, no_keys
 from stretchtimer.runner.reminder import News, Notice, Reminder
 
 KEY_CHOICES = {"s": BreakChoice.START, "\n": BreakChoice.START, "z": BreakChoice.SNOOZE,
-               "k": BreakChoice.SKIP}
+               "k": BreakChoice.SKIP, "t": BreakChoice.AWAY}
 
 
 def boot_clock() -> float:
@@ -50,9 +50,11 @@ def run_plain_reminder(
     def say(line: str) -> None:
         print(line, file=out, flush=True)
 
-    say(f"Reminding: {reminder.about()}. {reminder.headline()}. Ctrl+C to stop.")
     try:
         with KeyReader(stdin, sleep=sleep) if stdin is not None else no_keys(sleep) as keys:
+            keys_said = f" Keys: {reminder.waiting_help()}." if keys.active else ""
+            say(f"Reminding: {reminder.about()}. {reminder.headline()}. Ctrl+C to stop."
+                + keys_said)
             while True:
                 notice = reminder.look()
                 if notice is not None:

@@ -196,7 +196,7 @@ def test_progress_streak_and_every_query_read_past_odd_rows(odd_ids: dict[str, i
         assert end == NOW  # (MAX(ended_utc) alone would be the text "soon")
         today = NOW.astimezone().date()
         counts = h.break_counts(today)
-        assert set(counts) == {"due", "taken", "snoozed", "skipped"}
+        assert set(counts) == {"due", "taken", "snoozed", "skipped", "away"}
         assert sum(h.breaks_taken_by_day().values()) == 3
         assert h.completed_today_before(10**6) >= 1
         assert h.close_orphans() == 0

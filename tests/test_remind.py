@@ -151,7 +151,8 @@ def test_plain_reminding_prints_a_line_when_something_happens(tmp_path: Path) ->
     )
     assert lines[1] == (
         "Time for a stretch break: desk-break. "
-        "s or Enter: start it now, z: snooze 2 min 30 s, k: skip, q: stop reminding."
+        "s or Enter: start it now, z: snooze 2 min 30 s, k: skip, "
+        "t: I took one away from the desk, q: stop reminding."
     )
     assert "A session finished: the wait for the next break starts afresh. Next break in 5 min." in lines
     assert lines[-1] == "Stopped reminding. Today: 0 taken, 0 snoozed, 0 skipped."
@@ -165,6 +166,8 @@ def test_plain_reminding_prints_a_line_when_something_happens(tmp_path: Path) ->
         ("k", "Skipped. Next break in 5 min.", "0 taken, 0 snoozed, 1 skipped"),
         ("s", "Break taken. Today: 1 taken, 0 snoozed, 0 skipped. Next break in 5 min.",
          "1 taken"),
+        ("t", "A break away from the desk, counted. Today: 0 taken, 1 away from the desk, "
+         "0 snoozed, 0 skipped. Next break in 5 min.", "1 away from the desk"),
     ],
 )
 def test_plain_reminding_takes_a_key_typed_on_a_terminal(

@@ -21,3 +21,5 @@ class BreakChoice(StrEnum):
     START = "start"
     SNOOZE = "snooze"
     SKIP = "skip"
+    AWAY = "away"
+    """`t`: a break was taken away from the desk (counted; the wait starts afresh)."""

@@ -50,7 +50,8 @@ class SessionRow:
 SESSION_COLUMNS = tuple(name for name in SessionRow.__dataclass_fields__ if name != "damaged")
 """The sessions table's columns a SessionRow holds, in order."""
 
-BREAK_KINDS = ("due", "taken", "snoozed", "skipped")
+BREAK_KINDS = ("due", "taken", "snoozed", "skipped", "away")
+"""What became of a break; `away`: one taken away from the desk, counted with `t`."""
 """What can become of a reminder's break (the store's CHECK says the same)."""
 
 

@@ -83,7 +83,22 @@ CREATE INDEX decisions_key ON decisions (key, at_utc);
 """The coach's records: each exercise step of a session (one row per side), each
 next-morning check (a NULL score: asked and skipped), and what the user did with each
 suggestion. Sessions recorded before this keep what they had, with no steps."""
-MIGRATIONS = (_V1, _V2, _V3, _V4, _V5)
+_V6 = """
+CREATE TABLE breaks_v6 (
+    id INTEGER PRIMARY KEY,
+    at_utc TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    routine TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO breaks_v6 (id, at_utc, kind, routine) SELECT id, at_utc, kind, routine FROM breaks;
+DROP TABLE breaks;
+ALTER TABLE breaks_v6 RENAME TO breaks;
+CREATE INDEX breaks_at ON breaks (at_utc);
+"""
+"""A break of a new kind, `away` (taken away from the desk, counted with `t`): the table
+is made again without the list of kinds in its CHECK, every row kept as it was (a kind the
+program does not know reads as damaged, as any odd value does)."""
+MIGRATIONS = (_V1, _V2, _V3, _V4, _V5, _V6)
 """MIGRATIONS[n] takes a database from user_version n to n + 1."""
 VERSION = len(MIGRATIONS)
 

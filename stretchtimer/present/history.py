@@ -78,7 +78,9 @@ def breaks_line(breaks: list[BreakRow]) -> str:
     if not breaks:
         return ""
     counts = {k: sum(1 for b in breaks if b.kind == k) for k in BREAK_KINDS}
-    return "Breaks: " + ", ".join(f"{n} {k}" for k, n in counts.items())
+    words = {"away": "away from the desk"}
+    return "Breaks: " + ", ".join(f"{n} {words.get(k, k)}" for k, n in counts.items()
+                                  if n or k != "away")
 
 
 def breaks_text(breaks: list[BreakRow], since: date | None = None) -> str:

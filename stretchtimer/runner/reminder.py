@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # SQLite loads only where a history is opened
 SNOOZE = 10 * 60
 """Seconds a snooze puts a break off (less when the breaks themselves come more often)."""
 SHORTEST_SNOOZE = 5
+AWAY_KEY = "t: I took one away from the desk"
 
 
 def snooze_seconds(every: float) -> int:
@@ -54,6 +55,8 @@ class News(StrEnum):
     SKIPPED = "skipped"
     TAKEN = "taken"
     """Back from a break's routine."""
+    TOOK = "took"
+    """A break taken away from the desk (`t`)."""
 
 
 WORDING = {
@@ -65,6 +68,7 @@ WORDING = {
     News.SNOOZED: "Snoozed for {snooze}",
     News.SKIPPED: "Skipped",
     News.TAKEN: "Break taken. {today}",
+    News.TOOK: "A break away from the desk, counted. {today}",
 }
 """What each notice says, the same in every front end."""
 FROM_CHANGE = {
@@ -164,8 +168,10 @@ class Reminder:
         return None
 
     def can(self, choice: BreakChoice) -> bool:
-        """Start is always there (a break now); Snooze and Skip only when one is due."""
-        return choice is BreakChoice.START or self.schedule.status is Status.DUE
+        """Start and `t` (a break taken away from the desk) are always there; Snooze and Skip
+        only when one is due."""
+        always = (BreakChoice.START, BreakChoice.AWAY)
+        return choice in always or self.schedule.status is Status.DUE
 
     def choose(self, choice: BreakChoice) -> Notice | None:
         """Start, Snooze or Skip (from a key or a notification's button): counted and
@@ -176,6 +182,10 @@ class Reminder:
         if choice is BreakChoice.START:
             self.schedule.taken()
             return None
+        if choice is BreakChoice.AWAY:
+            self.note("away")
+            self.schedule.taken()
+            return self.notice(News.TOOK)
         if choice is BreakChoice.SNOOZE:
             self.note("snoozed")
             self.schedule.snooze(self.snooze)
@@ -210,7 +220,12 @@ class Reminder:
     def keys_help(self, sep: str = ", ") -> str:
         """The keys of a due break, in words."""
         return sep.join(("s or Enter: start it now", f"z: {self.snooze_label.lower()}",
-                         "k: skip", "q: stop reminding"))
+                         "k: skip", AWAY_KEY, "q: stop reminding"))
+
+    @staticmethod
+    def waiting_help(sep: str = ", ") -> str:
+        """The keys while waiting, in words."""
+        return sep.join(("s or Enter: take a break now", AWAY_KEY, "q: stop reminding"))
 
     # -- counts ---------------------------------------------------------------------------
 
@@ -263,7 +278,8 @@ class Reminder:
         """`Today: 2 taken, 1 snoozed, 0 skipped` (today's: from local midnight)."""
         self._roll()
         c = self.counts
-        return f"Today: {c['taken']} taken, {c['snoozed']} snoozed, {c['skipped']} skipped"
+        away = f", {c['away']} away from the desk" if c["away"] else ""
+        return f"Today: {c['taken']} taken{away}, {c['snoozed']} snoozed, {c['skipped']} skipped"
 
     def due_message(self) -> str:
         """What the notification and the tmux line say."""

@@ -28,6 +28,7 @@ class RemindScreen(Screen[None]):
         Binding("s,enter", "start", "Start"),
         Binding("z", "snooze", "Snooze"),
         Binding("k", "skip", "Skip"),
+        Binding("t", "away", "Took one"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -112,7 +113,7 @@ class RemindScreen(Screen[None]):
         hint = (
             r.keys_help("   ")
             if due
-            else "s or Enter: take a break now   q: stop reminding"
+            else r.waiting_help("   ")
         )
         texts = {
             "#remind-headline": r.headline(),
@@ -143,3 +144,7 @@ class RemindScreen(Screen[None]):
 
     def action_skip(self) -> None:
         self.post_message(BreakChosen(BreakChoice.SKIP))
+
+    def action_away(self) -> None:
+        """`t`: a break taken away from the desk: counted, and the wait starts afresh."""
+        self.post_message(BreakChosen(BreakChoice.AWAY))
