@@ -73,7 +73,7 @@ def test_an_export_imported_into_an_empty_home_is_the_same_history(
     code, out, err = cli(monkeypatch, ["history", "export", str(export)])
     assert (code, err) == (0, "") and str(export) in out
     data = json.loads(export.read_text(encoding="utf-8"))
-    assert data["format"] == "stretchtimer-history" and data["version"] == 1
+    assert data["format"] == "stretchtimer-history" and data["version"] == 2
     assert len(data["sessions"]) == 200 and len(data["sessions"][0]["steps"]) == 4
     laptop = home(monkeypatch, tmp_path / "laptop")
     code, out, _ = cli(monkeypatch, ["history", "import", str(export)])
@@ -145,7 +145,7 @@ def test_files_that_are_not_whole_exports_are_refused(
     home(monkeypatch, tmp_path / "other")
     write_history(paths.history_file(), 5)
     cases = {
-        "newer": (good.replace('"version": 1', '"version": 2', 1), "newer stretchtimer"),
+        "newer": (good.replace('"version": 2', '"version": 3', 1), "newer stretchtimer"),
         "not-export": ('{"sessions": []}', "not a stretchtimer history export"),
         "cut-short": (good[: len(good) // 2], "damaged"),
         "odd-value": (good.replace('"status": "completed"', '"status": "fine"', 1),

@@ -14,7 +14,8 @@ from stretchtimer.core.records import DECISIONS
 from stretchtimer.history.row import BREAK_KINDS, STATUSES
 
 FORMAT = "stretchtimer-history"
-VERSION = 1
+VERSION = 2
+"""2: a break may be `away` (taken away from the desk); a version 1 file is read as it is."""
 MOST_BYTES = 64 * 1024 * 1024
 """An export larger than this (64 MiB: about 100,000 sessions with their steps) is refused."""
 MOST_ROWS = 1_000_000
