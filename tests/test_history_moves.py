@@ -223,3 +223,15 @@ def test_the_history_table_counts_exercises_as_the_summary_does(
     lines = out.splitlines()
     assert code == 0 and "Exercises  Pain" in lines[0]
     assert lines[1].endswith("1 of 2  after 4") and lines[2].endswith("2 of 2  3 to 2")
+
+
+def test_a_version_1_export_still_imports(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """An export from before `away` breaks (format version 1) is read as it is."""
+    write_history(home(monkeypatch, tmp_path / "h"), 4)
+    export = tmp_path / "e.json"
+    cli(monkeypatch, ["history", "export", str(export)])
+    export.write_text(export.read_text(encoding="utf-8").replace('"version": 2', '"version": 1',
+                                                                 1), encoding="utf-8")
+    home(monkeypatch, tmp_path / "other")
+    code, out, _ = cli(monkeypatch, ["history", "import", str(export)])
+    assert code == 0 and "4 new sessions (of 4)" in out
