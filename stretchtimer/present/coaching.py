@@ -68,11 +68,17 @@ def command_for(name: str, fit_seconds: int | None, commands: tuple[str, ...]) -
     return " ".join(words)
 
 
+def reason_text(proposal: Proposal, title: str) -> str:
+    """Why the coach proposes it, where its title is said beside it (the core's reason
+    leads with the title)."""
+    return proposal.reason.removeprefix(f"{title}: ")
+
+
 def today_text(proposal: Proposal, plan: Plan, commands: tuple[str, ...]) -> str:
     """The `today` page: the routine and its time, how to run it, why, and the suggestion
     that shaped it."""
     routine = plan.routine
-    reason = proposal.reason.removeprefix(f"{routine.title}: ")  # (the title is said above)
+    reason = reason_text(proposal, routine.title)
     out = [
         f"Today: {one_line(routine.title)} ({join_seconds(plan.total_seconds)})",
         f"  {command_for(proposal.routine, proposal.fit_seconds, commands)}",

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from stretchtimer.core.records import Decision, MorningCheck, SessionRecord
 from stretchtimer.core.streaks import week_start
@@ -119,7 +119,3 @@ def gather(
                       if d.choice == "accepted" and since <= d.at.astimezone().date() <= today]
     return facts
 
-
-def since_of(today: date, weeks: int) -> date:
-    """The first day of a report over `weeks` weeks ending today."""
-    return today - timedelta(weeks=weeks) + timedelta(days=1)

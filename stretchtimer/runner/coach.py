@@ -163,15 +163,19 @@ class SessionCoach:
 
     def suggestions(self) -> list[Suggestion]:
         """What the coach says now about this routine (and about everything)."""
-        self._coach = Coach(self.library, read=record_via(self.recorder))
-        return self._coach.for_routine(self.routine)
+        self._coach = None  # read afresh: the session and its score are written by now
+        return self._current().for_routine(self.routine)
 
     def accept(self, suggestion: Suggestion) -> Path | None:
         """Accept it (its file written, the decision recorded); InputError if not written."""
-        coach = self._coach or Coach(self.library, read=record_via(self.recorder))
-        return coach.accept(suggestion, self.recorder)
+        return self._current().accept(suggestion, self.recorder)
 
     def decline(self, suggestion: Suggestion) -> None:
         """Decline it: kept back 7 days."""
-        coach = self._coach or Coach(self.library, read=record_via(self.recorder))
-        coach.decline(suggestion, self.recorder)
+        self._current().decline(suggestion, self.recorder)
+
+    def _current(self) -> Coach:
+        """The coach of the latest reading (one is made when there is none yet)."""
+        if self._coach is None:
+            self._coach = Coach(self.library, read=record_via(self.recorder))
+        return self._coach

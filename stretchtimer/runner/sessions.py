@@ -47,6 +47,7 @@ class Sessions:
     def today(self, library: Library) -> tuple[Plan, str] | None:
         """The coach's routine for now, planned (fitted where it says), with why; None when
         there is none (this reads the history and the library: off the event loop)."""
+        from stretchtimer.present.coaching import reason_text
         from stretchtimer.runner.coach import Coach, read_record, record_via
 
         read = record_via(self.recorder) if self.recorder is not None else read_record
@@ -58,7 +59,7 @@ class Sessions:
         routine = coach.routines[proposal.routine]
         options = replace(self.options, budget=proposal.fit_seconds)
         plan = options.plan(routine, next_lead(routine, self.recorder))
-        return plan, proposal.reason.removeprefix(f"{routine.title}: ")
+        return plan, reason_text(proposal, routine.title)
 
     def plan_for(self, routine: Routine) -> Plan:
         """The routine's plan, leading with the side the history says is next (this waits

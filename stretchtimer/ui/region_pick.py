@@ -6,18 +6,16 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.screen import Screen
 
-from stretchtimer.present.pain import REGION_WORDS
+from stretchtimer.present.progress_words import region_name
 from stretchtimer.ui.messages import RegionPicked
 from stretchtimer.ui.widgets.pain_score import PainScore
 
 REGION_BINDING = Binding("r", "other_region", "Other region")
-NAMES = {"low-back": "your lower back", "neck": "your neck and shoulders"}
 
 
 def other_hint(region: str) -> str:
     """`r: ask about your neck and shoulders instead`."""
-    words = NAMES.get(region) or REGION_WORDS.get(region, region)
-    return f"r: ask about {words} instead"
+    return f"r: ask about your {region_name(region).lower()} instead"
 
 
 class RegionPick(Screen[None]):
